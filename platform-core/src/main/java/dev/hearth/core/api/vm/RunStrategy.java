@@ -1,0 +1,6 @@
+package dev.hearth.core.api.vm;
+
+/** KubeVirt run strategies. */
+public enum RunStrategy {
+    Always, Halted, Manual, RerunOnFailure, Once
+}

@@ -1,0 +1,230 @@
+package dev.hearth.core.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+/**
+ * A real kube-apiserver + etcd (kube-api-test) shared by every test of one JVM, optionally with a real
+ * kube-controller-manager (namespace lifecycle and garbage collection), our CRDs and, on request, the upstream
+ * CRDs of {@code ../shared/upstream-crds}. Each test class takes its own namespace with {@link #newNamespace}.
+ *
+ * <p>Binaries come from {@code ${KUBE_API_TEST_DIR:-~/.kubeapitest}/k8s/<version>-linux-amd64}; offline (the
+ * default here) {@code scripts/test-binaries.sh} builds them. Set {@code KUBE_API_TEST_OFFLINE_MODE=false} to let
+ * kube-api-test download them instead. Missing binaries fail the test: they never skip it.
+ */
+public final class TestKubernetes {
+    private static final String FIELD_MANAGER = "hearth-test-harness";
+    private static TestKubernetes shared;
+
+    private final KubeAPIServer apiServer;
+    private final Path kubeconfig;
+    private final Config config;
+    private final KubernetesClient client;
+    private final Path binaryDir;
+    private Process controllerManager;
+    private boolean hearthCrdsInstalled;
+    private final List<String> upstreamGroupsInstalled = new ArrayList<>();
+
+    private TestKubernetes() {
+        var offline = !"false".equalsIgnoreCase(System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_OFFLINE_MODE));
+        var version = TestPaths.kubernetesVersion();
+        var serverConfig = KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withOfflineMode(offline)
+                .withApiServerVersion(version)
+                .withApiServerFlag("--bind-address", "127.0.0.1")
+                .withUpdateKubeConfig(false)
+                .withStartupTimeout(120_000)
+                .build();
+        this.binaryDir = Path.of(serverConfig.getKubeAPITestDir(), "k8s", version + "-linux-amd64");
+        this.apiServer = new KubeAPIServer(serverConfig);
+        try {
+            apiServer.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot start the test API server (Kubernetes " + version + " from " + binaryDir
+                    + "): run scripts/test-binaries.sh to build the binaries, or set KUBE_API_TEST_OFFLINE_MODE=false "
+                    + "where kube-api-test can download them. Cause: " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-kubernetes-stop"));
+        try {
+            this.kubeconfig = Files.createTempFile("hearth-test-kubeconfig", ".yaml");
+            Files.writeString(kubeconfig, apiServer.getKubeConfigYaml());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        this.config = Config.fromKubeconfig(apiServer.getKubeConfigYaml());
+        this.config.setRequestTimeout(30_000);
+        this.client = new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** The JVM-wide API server, started on first use. */
+    public static synchronized TestKubernetes shared() {
+        if (shared == null) {
+            shared = new TestKubernetes();
+        }
+        return shared;
+    }
+
+    /** An admin client (group system:masters). */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Path of a kubeconfig file for this API server, with admin credentials. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    /**
+     * Client properties for a Quarkus app under test: the URL and the client certificate of the admin user.
+     */
+    public Map<String, String> quarkusClientProperties() {
+        return Map.of(
+                "quarkus.kubernetes-client.api-server-url", config.getMasterUrl(),
+                "quarkus.kubernetes-client.ca-cert-file", config.getCaCertFile(),
+                "quarkus.kubernetes-client.client-cert-file", config.getClientCertFile(),
+                "quarkus.kubernetes-client.client-key-file", config.getClientKeyFile(),
+                "quarkus.kubernetes-client.trust-certs", "false");
+    }
+
+    /** A client acting as {@code user} in {@code groups}, through impersonation, so RBAC decides. */
+    public KubernetesClient impersonating(String user, String... groups) {
+        var impersonated = Config.fromKubeconfig(apiServer.getKubeConfigYaml());
+        impersonated.setImpersonateUsername(user);
+        impersonated.setImpersonateGroups(groups);
+        return new KubernetesClientBuilder().withConfig(impersonated).build();
+    }
+
+    /** Installs Hearth's CRDs (generated by platform-core) once, and waits until they are served. */
+    public synchronized TestKubernetes withHearthCrds() {
+        if (!hearthCrdsInstalled) {
+            install(TestPaths.crdFiles(TestPaths.hearthCrds()));
+            hearthCrdsInstalled = true;
+        }
+        return this;
+    }
+
+    /** Installs every CRD of {@code ../shared/upstream-crds} once. */
+    public synchronized TestKubernetes withAllUpstreamCrds() {
+        File[] groups = TestPaths.upstreamCrds().toFile().listFiles(File::isDirectory);
+        for (File group : groups) {
+            withUpstreamCrds(group.getName());
+        }
+        return this;
+    }
+
+    /** Installs the CRDs of the given API groups from {@code ../shared/upstream-crds}, e.g. {@code cluster.x-k8s.io}. */
+    public synchronized TestKubernetes withUpstreamCrds(String... groups) {
+        List<Path> files = new ArrayList<>();
+        for (String group : groups) {
+            if (upstreamGroupsInstalled.contains(group)) {
+                continue;
+            }
+            Path dir = TestPaths.upstreamCrds().resolve(group);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("No upstream CRDs for group " + group + " in " + TestPaths.upstreamCrds());
+            }
+            files.addAll(TestPaths.crdFiles(dir));
+            upstreamGroupsInstalled.add(group);
+        }
+        install(files);
+        return this;
+    }
+
+    /** Starts kube-controller-manager (namespace and garbage-collector controllers) once. */
+    public synchronized TestKubernetes withControllerManager() {
+        if (controllerManager != null && controllerManager.isAlive()) {
+            return this;
+        }
+        Path binary = binaryDir.resolve("kube-controller-manager");
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException("kube-controller-manager not found at " + binary + ": run scripts/test-binaries.sh");
+        }
+        try {
+            Path log = Files.createTempFile("hearth-kube-controller-manager", ".log");
+            controllerManager = new ProcessBuilder(binary.toString(),
+                    "--kubeconfig", kubeconfig.toString(),
+                    "--controllers", "namespace,garbagecollector,serviceaccount",
+                    "--leader-elect=false",
+                    "--bind-address", "127.0.0.1",
+                    "--secure-port", "0",
+                    "--concurrent-namespace-syncs", "5",
+                    "--concurrent-gc-syncs", "10")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            System.out.println("kube-controller-manager started, log: " + log);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start kube-controller-manager", e);
+        }
+        return this;
+    }
+
+    public boolean controllerManagerRunning() {
+        return controllerManager != null && controllerManager.isAlive();
+    }
+
+    /** Creates a fresh namespace {@code <prefix>-<random>} for one test class. */
+    public String newNamespace(String prefix) {
+        String name = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        return name;
+    }
+
+    private void install(List<Path> files) {
+        List<CustomResourceDefinition> crds = new ArrayList<>();
+        for (Path file : files) {
+            try (var in = Files.newInputStream(file)) {
+                CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                crds.add(client.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read CRD " + file, e);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("The API server refused CRD " + file + ": " + e.getMessage(), e);
+            }
+        }
+        for (CustomResourceDefinition crd : crds) {
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                    .waitUntilCondition(TestKubernetes::established, 60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean established(CustomResourceDefinition crd) {
+        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
+                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private void stop() {
+        if (controllerManager != null) {
+            controllerManager.destroy();
+            try {
+                controllerManager.waitFor(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            controllerManager.destroyForcibly();
+        }
+        client.close();
+        apiServer.stop();
+    }
+}

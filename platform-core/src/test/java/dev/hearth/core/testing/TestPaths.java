@@ -1,0 +1,64 @@
+package dev.hearth.core.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where tests find their data. Maven passes the paths as system properties (root {@code pom.xml}); the fallbacks
+ * serve a test started from an IDE inside a module.
+ */
+public final class TestPaths {
+    private TestPaths() {
+    }
+
+    /** Kubernetes version of the test API server (root pom property {@code hearth.kubernetes.version}). */
+    public static String kubernetesVersion() {
+        return System.getProperty("hearth.kubernetes.version", "1.35.4");
+    }
+
+    /** Hearth's generated CRDs: {@code deploy/charts/hearth/crds}. */
+    public static Path hearthCrds() {
+        return existing("hearth.crds", "deploy/charts/hearth/crds");
+    }
+
+    /** The upstream CRDs shipped beside the repository: {@code ../shared/upstream-crds}. */
+    public static Path upstreamCrds() {
+        return existing("hearth.upstream-crds", "../shared/upstream-crds");
+    }
+
+    /** The example resources of the documentation: {@code docs/examples}. */
+    public static Path examples() {
+        return existing("hearth.examples", "docs/examples");
+    }
+
+    /** The CRD files of a folder, in name order. */
+    public static List<Path> crdFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path existing(String property, String fromRoot) {
+        String configured = System.getProperty(property);
+        if (configured != null) {
+            Path path = Path.of(configured).normalize();
+            if (Files.isDirectory(path)) {
+                return path;
+            }
+            throw new IllegalStateException(property + " points at " + path + ", which does not exist");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("platform-core")) && Files.isDirectory(dir.resolve(fromRoot))) {
+                return dir.resolve(fromRoot).normalize();
+            }
+        }
+        throw new IllegalStateException("Cannot find " + fromRoot + " above " + Path.of("").toAbsolutePath()
+                + "; set the system property " + property);
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds the Kubernetes binaries that the integration tests run (kube-apiserver, etcd, kubectl, and
+# kube-controller-manager) from the Go module proxy, and installs them where kube-api-test looks:
+#   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/k8s/<version>-linux-amd64/
+# Only needed offline: with internet access kube-api-test downloads its binaries by itself.
+# Does nothing when the binaries are already installed.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+# The version the tests ask for is the root pom's hearth.kubernetes.version; the Go modules pin the sources.
+KUBERNETES_VERSION=$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)</hearth.kubernetes.version>.*:\1:p' "$root/pom.xml")
+ETCD_VERSION=$(sed -n 's:^require go.etcd.io/etcd/server/v3 v\(.*\)$:\1:p' "$root/tools/kube-binaries/etcd/go.mod")
+if ! grep -q "^require k8s.io/kubernetes v${KUBERNETES_VERSION}\$" "$root/tools/kube-binaries/k8s/go.mod"; then
+  echo "test-binaries: pom.xml asks for Kubernetes ${KUBERNETES_VERSION} but tools/kube-binaries/k8s/go.mod pins another release" >&2
+  exit 1
+fi
+os=$(go env GOOS)
+arch=$(go env GOARCH)
+target="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/k8s/${KUBERNETES_VERSION}-${os}-${arch}"
+
+have_all() {
+  for b in kube-apiserver kube-controller-manager kubectl etcd; do
+    [[ -x "$target/$b" ]] || return 1
+  done
+}
+
+if have_all; then
+  echo "test-binaries: Kubernetes ${KUBERNETES_VERSION} and etcd ${ETCD_VERSION} already in $target"
+  exit 0
+fi
+
+mkdir -p "$target"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+started=$SECONDS
+
+# The version stamp the release build would set; without it the binaries report v0.0.0-master.
+pkg=k8s.io/component-base/version
+minor=${KUBERNETES_VERSION#*.}; minor=${minor%%.*}
+k8s_ldflags="-s -w -X ${pkg}.gitVersion=v${KUBERNETES_VERSION} -X ${pkg}.gitMajor=1 -X ${pkg}.gitMinor=${minor}"
+k8s_ldflags+=" -X ${pkg}.gitTreeState=clean -X ${pkg}.buildDate=1970-01-01T00:00:00Z"
+k8s_ldflags+=" -X k8s.io/client-go/pkg/version.gitVersion=v${KUBERNETES_VERSION}"
+
+echo "test-binaries: building kube-apiserver, kube-controller-manager, kubectl v${KUBERNETES_VERSION} (cold: ~8 min on 2 cores)"
+(cd "$root/tools/kube-binaries/k8s" &&
+  CGO_ENABLED=0 go build -trimpath -ldflags "$k8s_ldflags" -o "$work/" \
+    k8s.io/kubernetes/cmd/kube-apiserver \
+    k8s.io/kubernetes/cmd/kube-controller-manager \
+    k8s.io/kubernetes/cmd/kubectl)
+
+echo "test-binaries: building etcd v${ETCD_VERSION}"
+(cd "$root/tools/kube-binaries/etcd" &&
+  CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/etcd" go.etcd.io/etcd/server/v3)
+
+for b in kube-apiserver kube-controller-manager kubectl etcd; do
+  install -m 0755 "$work/$b" "$target/$b"
+done
+echo "test-binaries: installed into $target in $((SECONDS - started)) s"
+"$target/kube-apiserver" --version
