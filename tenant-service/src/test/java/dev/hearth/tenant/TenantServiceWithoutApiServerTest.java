@@ -1,0 +1,11 @@
+package dev.hearth.tenant;
+
+import dev.hearth.core.testing.ServiceWithoutApiServerContract;
+import dev.hearth.core.testing.UnreachableApiServerProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(UnreachableApiServerProfile.class)
+class TenantServiceWithoutApiServerTest extends ServiceWithoutApiServerContract {
+}
