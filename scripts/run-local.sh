@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Hearth's main job, locally: builds the services, starts a real API server (kube-apiserver + etcd +
+# kube-controller-manager, with Hearth's CRDs) through the test harness, then starts every service against it and
+# waits until each one is ready. Ctrl-C stops everything.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out="$root/target/local"
+mkdir -p "$out"
+
+bash scripts/test-binaries.sh
+mvn -B -q install -DskipTests
+
+mvn -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+rm -f "$out/client.properties"
+java -cp "platform-core/target/classes:platform-core/target/test-classes:$(cat "$out/classpath.txt")" \
+  dev.hearth.core.testing.LocalKubernetes "$out" > "$out/kubernetes.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do [[ -f "$out/client.properties" ]] && break; sleep 1; done
+[[ -f "$out/client.properties" ]] || { echo "API server did not start; see $out/kubernetes.log"; exit 1; }
+mapfile -t client < "$out/client.properties"
+echo "API server ready: export KUBECONFIG=$out/kubeconfig.yaml"
+
+declare -A port=([dashboard-backend]=8080 [tenant-service]=8081 [kubernetes-service]=8082 [vm-service]=8083 [apps-catalog]=8084 [bundle-installer]=8085)
+for service in tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend; do
+  java "${client[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
+  pids+=($!)
+done
+for service in "${!port[@]}"; do
+  url="http://localhost:${port[$service]}/q/health/ready"
+  for _ in $(seq 1 90); do curl -fs "$url" > /dev/null && break; sleep 1; done
+  if curl -fs "$url" > /dev/null; then echo "$service ready: $url"; else echo "$service NOT ready: $url (log: $out/$service.log)"; fi
+done
+echo "Hearth is running. Logs in $out. Ctrl-C to stop."
+wait
