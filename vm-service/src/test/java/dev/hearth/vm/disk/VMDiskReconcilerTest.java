@@ -1,0 +1,132 @@
+package dev.hearth.vm.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.hearth.core.api.vm.VMDisk;
+import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.vm.Fixtures;
+import dev.hearth.vm.Upstream;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The running operator against a real API server with the real CDI DataVolume CRD. */
+@QuarkusTest
+@QuarkusTestResource(value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
+class VMDiskReconcilerTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static String namespace;
+
+    @Inject
+    KubernetesClient client;
+
+    @BeforeAll
+    static void namespace() {
+        namespace = TestKubernetes.shared().newNamespace("vmdisk");
+    }
+
+    @Test
+    void everySourceBecomesADataVolumeTheCdiSchemaKeepsWhole() {
+        for (String source : new String[] {"image", "http", "upload", "disk", "blank"}) {
+            VMDisk disk = create(Fixtures.documents("disk/" + source + ".yaml").get(0));
+
+            GenericKubernetesResource dataVolume = awaitDataVolume(disk);
+
+            VMDisk live = client.resource(disk).get();
+            // nothing pruned: the live spec is exactly what the mapping produced
+            assertThat(dataVolume.getAdditionalProperties().get("spec"))
+                    .as(source).isEqualTo(DataVolumeFor.desired(live, "hearth-images").getAdditionalProperties().get("spec"));
+            assertThat(dataVolume.getMetadata().getOwnerReferences()).singleElement()
+                    .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(live.getMetadata().getUid()));
+        }
+    }
+
+    @Test
+    void mirrorsTheDataVolumeStatusAndGrowsTheDisk() {
+        VMDisk disk = create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMDisk
+                metadata: {name: mirrored}
+                spec:
+                  source: {http: {url: "https://example.org/disk.qcow2"}}
+                  size: 2Gi
+                """);
+        awaitDataVolume(disk);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ready(disk))
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"))
+                .satisfies(c -> assertThat(c.getReason()).isEqualTo("WaitingForDataVolume")));
+
+        setDataVolumeStatus(disk, Map.of("phase", "ImportInProgress", "progress", "45.20%"));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            VMDisk live = client.resource(disk).get();
+            assertThat(live.getStatus().phase).isEqualTo("ImportInProgress");
+            assertThat(live.getStatus().progress).isEqualTo("45.20%");
+            assertThat(ready(disk).getMessage()).isEqualTo("DataVolume vm-disk-mirrored is ImportInProgress (45.20%)");
+        });
+
+        setDataVolumeStatus(disk, Map.of("phase", "Succeeded", "progress", "100.0%"));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition ready = ready(disk);
+            assertThat(ready.getStatus()).isEqualTo("True");
+            assertThat(ready.getReason()).isEqualTo("Succeeded");
+            assertThat(ready.getObservedGeneration()).isEqualTo(client.resource(disk).get().getMetadata().getGeneration());
+        });
+
+        client.resources(VMDisk.class).inNamespace(namespace).withName(disk.getMetadata().getName()).edit(d -> {
+            d.getSpec().size = new io.fabric8.kubernetes.api.model.Quantity("4Gi");
+            return d;
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(storageRequest(dataVolume(disk).get())).isEqualTo("4Gi"));
+    }
+
+    private VMDisk create(String yaml) {
+        VMDisk disk = Fixtures.read(yaml, VMDisk.class);
+        disk.getMetadata().setNamespace(namespace);
+        disk.getMetadata().setUid(null);
+        return client.resource(disk).create();
+    }
+
+    private Resource<GenericKubernetesResource> dataVolume(VMDisk disk) {
+        return client.genericKubernetesResources(Upstream.apiVersion(Upstream.DataVolume.class), Upstream.kind(Upstream.DataVolume.class))
+                .inNamespace(namespace).withName(DataVolumeFor.name(disk.getMetadata().getName()));
+    }
+
+    private GenericKubernetesResource awaitDataVolume(VMDisk disk) {
+        return await().atMost(TIMEOUT).until(() -> dataVolume(disk).get(), dv -> dv != null);
+    }
+
+    private void setDataVolumeStatus(VMDisk disk, Map<String, Object> status) {
+        dataVolume(disk).editStatus(dataVolume -> {
+            dataVolume.setAdditionalProperty("status", status);
+            return dataVolume;
+        });
+    }
+
+    private Condition ready(VMDisk disk) {
+        VMDisk live = client.resource(disk).get();
+        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE).orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object storageRequest(GenericKubernetesResource dataVolume) {
+        Map<String, Object> spec = (Map<String, Object>) dataVolume.getAdditionalProperties().get("spec");
+        Map<String, Object> storage = (Map<String, Object>) spec.get("storage");
+        return ((Map<String, Map<String, Object>>) storage.get("resources")).get("requests").get("storage");
+    }
+}
