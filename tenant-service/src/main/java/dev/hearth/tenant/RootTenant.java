@@ -1,0 +1,66 @@
+package dev.hearth.tenant;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.hearth.tenant.lineage.TenantPlacement;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * tenant-root has no Tenant object: on start, the service ensures its namespace (labelled so that deleting it is
+ * refused), RBAC and policies, and the cluster-wide tenant roles. Without an API server it keeps retrying in the
+ * background instead of failing the start.
+ */
+@ApplicationScoped
+public class RootTenant {
+    private static final Logger LOG = Logger.getLogger(RootTenant.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    @Inject
+    TenantConfig config;
+
+    @Inject
+    TenantResources resources;
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "root-tenant"));
+    private volatile boolean ensured;
+
+    public TenantPlacement placement() {
+        TenantConfig.Root root = config.root();
+        return TenantPlacement.root(config.rootHost(), root.etcd(), root.ingress(), root.monitoring(), root.seaweedfs());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        executor.execute(this::ensure);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+
+    public boolean ensured() {
+        return ensured;
+    }
+
+    private void ensure() {
+        try {
+            resources.applyClusterRoles();
+            resources.apply(placement(), Map.of());
+            ensured = true;
+            LOG.infof("Ensured the root tenant %s and the tenant ClusterRoles", placement().namespace());
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot ensure the root tenant yet, retrying in %ss: %s", RETRY.toSeconds(), e.getMessage());
+            executor.schedule(this::ensure, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.hearth.tenant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.api.tenant.TenantQuotaStatus;
+import dev.hearth.core.api.tenant.TenantStatus;
+import dev.hearth.core.naming.InvalidTenantNameException;
+import dev.hearth.core.naming.TenantNamespaceName;
+import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.tenant.deletion.TenantDeletion;
+import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.tenant.lineage.TenantTree;
+import dev.hearth.tenant.quota.QuotaBudget;
+import dev.hearth.tenant.quota.TenantQuota;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+/**
+ * Tenant → its namespace with RBAC, network policies and quota; status says where it sits and what it inherits.
+ * Deletion removes child tenants first, then the namespace.
+ */
+@ControllerConfiguration(name = "tenant", fieldManager = ServerSideApply.FIELD_MANAGER)
+public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
+    private static final long DELETION_RETRY_MILLIS = 3_000;
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    @Inject
+    RootTenant root;
+
+    @Inject
+    TenantResources resources;
+
+    @Inject
+    TenantDeletion deletion;
+
+    @Inject
+    TenantEvents events;
+
+    private final ReadyCondition ready = ReadyCondition.systemClock();
+
+    @Override
+    public List<EventSource<?, Tenant>> prepareEventSources(EventSourceContext<Tenant> context) {
+        TenantTree tree = new TenantTree(context.getPrimaryCache());
+        var related = InformerEventSourceConfiguration.from(Tenant.class, Tenant.class)
+                .withName("related-tenants")
+                .withSecondaryToPrimaryMapper(changed -> tree.dependentsOf(changed).collect(Collectors.toSet()))
+                .build();
+        return List.of(new InformerEventSource<>(related, context));
+    }
+
+    @Override
+    public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
+        TenantTree tree = new TenantTree(context.getPrimaryCache());
+        TenantStatus status = keepingIdentity(tenant.getStatus());
+
+        Optional<Tenant> parentTenant = tree.parentOf(tenant.getMetadata().getNamespace());
+        Optional<TenantPlacement> parent = parentPlacement(tenant, parentTenant);
+        if (parent.isEmpty()) {
+            ready.notReady(tenant, status, "WaitingForParent", "Waiting for the parent tenant owning namespace "
+                    + tenant.getMetadata().getNamespace() + " to be ready");
+            return report(tenant, status, context);
+        }
+        TenantPlacement placement;
+        try {
+            placement = TenantPlacement.childOf(parent.get(), tenant);
+        } catch (InvalidTenantNameException e) {
+            ready.notReady(tenant, status, "InvalidName", e.getMessage());
+            return report(tenant, status, context);
+        }
+        Map<String, Quantity> quota = tenant.getSpec().resourceQuotas;
+        Optional<String> overBudget = QuotaBudget.exceeded(parent.get().namespace(),
+                parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of()),
+                QuotaBudget.sum(tree.admittedSiblingsOf(tenant).stream().map(s -> s.getSpec().resourceQuotas).toList()), quota);
+        if (overBudget.isPresent()) {
+            ready.notReady(tenant, status, "QuotaExceeded", overBudget.get());
+            return report(tenant, status, context);
+        }
+
+        resources.apply(placement, quota);
+
+        describe(status, placement, quota, tree);
+        ready.ready(tenant, status, "NamespaceReady", "Namespace " + placement.namespace() + " is ready with its RBAC"
+                + (quota.isEmpty() ? " and network policies" : ", network policies and quota"));
+        return report(tenant, status, context);
+    }
+
+    @Override
+    public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
+        Optional<String> namespace = ownNamespace(tenant);
+        if (namespace.isEmpty()) {
+            return DeleteControl.defaultDelete();
+        }
+        List<String> blockedBy = deletion.advance(namespace.get(), new TenantTree(context.getPrimaryCache()).childrenIn(namespace.get()));
+        if (blockedBy.isEmpty()) {
+            events.normal(tenant, "Deleted", "Deleted namespace " + namespace.get() + " and every child tenant");
+            return DeleteControl.defaultDelete();
+        }
+        TenantStatus current = tenant.getStatus() == null ? new TenantStatus() : tenant.getStatus();
+        if (!blockedBy.equals(current.blockedBy)) {
+            events.normal(tenant, "Deleting", String.join("; ", blockedBy));
+            TenantStatus status = copy(current);
+            status.blockedBy = blockedBy;
+            ready.notReady(tenant, status, "Deleting", "Deleting: waiting for " + String.join("; ", blockedBy));
+            applyStatus(tenant, status, context);
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETION_RETRY_MILLIS);
+    }
+
+    private Optional<TenantPlacement> parentPlacement(Tenant tenant, Optional<Tenant> parentTenant) {
+        String namespace = tenant.getMetadata().getNamespace();
+        if (TenantNamespaceName.ROOT.equals(namespace)) {
+            return Optional.of(root.placement());
+        }
+        return parentTenant.map(parent -> new TenantPlacement(parent.getStatus().namespace,
+                TenantNamespaceName.parentOf(parent.getStatus().namespace).orElse(null), parent.getStatus().path,
+                parent.getStatus().host, parent.getStatus().services));
+    }
+
+    /** The namespace this tenant may own; computed from its name when a crash lost it from the status. */
+    private static Optional<String> ownNamespace(Tenant tenant) {
+        if (tenant.getStatus() != null && tenant.getStatus().namespace != null) {
+            return Optional.of(tenant.getStatus().namespace);
+        }
+        try {
+            return Optional.of(TenantNamespaceName.of(tenant.getMetadata().getNamespace(), tenant.getMetadata().getName()));
+        } catch (InvalidTenantNameException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void describe(TenantStatus status, TenantPlacement placement, Map<String, Quantity> quota, TenantTree tree) {
+        status.namespace = placement.namespace();
+        status.path = new ArrayList<>(placement.path());
+        status.host = placement.host();
+        status.services = placement.services();
+        Map<String, Quantity> allocated = QuotaBudget.sum(tree.childrenIn(placement.namespace()).stream()
+                .filter(TenantTree::admitted).map(child -> child.getSpec().resourceQuotas).toList());
+        if (quota.isEmpty() && allocated.isEmpty()) {
+            status.quota = null;
+        } else {
+            status.quota = new TenantQuotaStatus();
+            status.quota.hard = new TreeMap<>(quota);
+            status.quota.used = TenantQuota.usedAsDeclared(quota, resources.quotaUsed(placement.namespace()));
+            status.quota.allocatedToChildren = allocated;
+        }
+    }
+
+    /** Patches the status only when it changed, with an Event when the Ready reason changes. */
+    private UpdateControl<Tenant> report(Tenant tenant, TenantStatus status, Context<Tenant> context) {
+        TenantStatus previous = tenant.getStatus();
+        if (previous != null && JSON.asJson(previous).equals(JSON.asJson(status))) {
+            return UpdateControl.noUpdate();
+        }
+        var condition = ReadyCondition.find(status.conditions, ReadyCondition.TYPE).orElseThrow();
+        String previousReason = previous == null ? null
+                : ReadyCondition.find(previous.conditions, ReadyCondition.TYPE).map(c -> c.getReason()).orElse(null);
+        if (!Objects.equals(previousReason, condition.getReason())) {
+            if (ReadyCondition.TRUE.equals(condition.getStatus())) {
+                events.normal(tenant, condition.getReason(), condition.getMessage());
+            } else {
+                events.warning(tenant, condition.getReason(), condition.getMessage());
+            }
+        }
+        applyStatus(tenant, status, context);
+        return UpdateControl.noUpdate();
+    }
+
+    /** Server-side applies the whole status, so that fields which no longer apply disappear. */
+    private static void applyStatus(Tenant tenant, TenantStatus status, Context<Tenant> context) {
+        Tenant desired = new Tenant();
+        desired.getMetadata().setName(tenant.getMetadata().getName());
+        desired.getMetadata().setNamespace(tenant.getMetadata().getNamespace());
+        desired.setStatus(status);
+        context.resourceOperations().serverSideApplyPrimaryStatus(desired);
+    }
+
+    /**
+     * A fresh status that keeps the conditions (for their transition times) and the namespace the tenant already
+     * holds: a tenant refused after a change keeps its namespace, a new one refused gets none.
+     */
+    private static TenantStatus keepingIdentity(TenantStatus current) {
+        TenantStatus status = new TenantStatus();
+        if (current != null) {
+            status.conditions = new ArrayList<>(current.conditions);
+            status.namespace = current.namespace;
+            status.path = new ArrayList<>(current.path);
+            status.host = current.host;
+            status.services = current.services;
+            status.quota = current.quota;
+        }
+        return status;
+    }
+
+    private static TenantStatus copy(TenantStatus status) {
+        return JSON.unmarshal(JSON.asJson(status), TenantStatus.class);
+    }
+}

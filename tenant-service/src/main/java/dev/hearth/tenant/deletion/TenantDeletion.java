@@ -1,0 +1,116 @@
+package dev.hearth.tenant.deletion;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.hearth.core.Labels;
+import dev.hearth.core.api.tenant.Tenant;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/**
+ * Deletes a tenant depth first: its child tenants, then its namespace. Each step reports what still blocks it, so
+ * deletion never hangs silently; the caller retries until nothing does.
+ */
+@ApplicationScoped
+public class TenantDeletion {
+    private static final Logger LOG = Logger.getLogger(TenantDeletion.class);
+
+    @Inject
+    KubernetesClient client;
+
+    /**
+     * Advances the deletion of the tenant owning {@code namespace}.
+     *
+     * @return what blocks it: empty once the namespace is gone
+     */
+    public List<String> advance(String namespace, List<Tenant> children) {
+        if (!children.isEmpty()) {
+            return deleteChildren(children);
+        }
+        Namespace current = client.namespaces().withName(namespace).get();
+        if (current == null) {
+            return List.of();
+        }
+        if (!namespace.equals(current.getMetadata().getLabels().get(Labels.TENANT))) {
+            // not ours (never labelled by this service): leave it alone
+            return List.of();
+        }
+        if (current.getMetadata().getDeletionTimestamp() == null) {
+            client.namespaces().withName(namespace).delete();
+            return List.of("Namespace " + namespace + " is being deleted");
+        }
+        List<String> blockedBy = new ArrayList<>();
+        blockedBy.add("Namespace " + namespace + " is terminating");
+        blockedBy.addAll(objectsWithFinalizers(namespace));
+        if (current.getStatus() != null && current.getStatus().getConditions() != null) {
+            for (NamespaceCondition condition : current.getStatus().getConditions()) {
+                if ("True".equals(condition.getStatus()) && condition.getType().endsWith("Remaining")) {
+                    blockedBy.add(condition.getType() + ": " + condition.getMessage());
+                }
+            }
+        }
+        return blockedBy;
+    }
+
+    private List<String> deleteChildren(List<Tenant> children) {
+        List<String> blockedBy = new ArrayList<>();
+        for (Tenant child : children) {
+            if (child.getMetadata().getDeletionTimestamp() == null) {
+                client.resource(child).delete();
+            }
+            String id = "Tenant " + child.getMetadata().getNamespace() + "/" + child.getMetadata().getName();
+            blockedBy.add(id + " is being deleted");
+            if (child.getStatus() != null) {
+                child.getStatus().blockedBy.forEach(reason -> blockedBy.add(id + ": " + reason));
+            }
+        }
+        return blockedBy;
+    }
+
+    /** Every object in the namespace that still carries finalizers, e.g. {@code ConfigMap held (finalizers: example.com/hold)}. */
+    List<String> objectsWithFinalizers(String namespace) {
+        List<String> found = new ArrayList<>();
+        for (String groupVersion : groupVersions()) {
+            List<APIResource> resources;
+            try {
+                resources = client.getApiResources(groupVersion).getResources();
+            } catch (KubernetesClientException e) {
+                continue;
+            }
+            for (APIResource resource : resources) {
+                if (!Boolean.TRUE.equals(resource.getNamespaced()) || resource.getName().contains("/") || !resource.getVerbs().contains("list")) {
+                    continue;
+                }
+                try {
+                    for (GenericKubernetesResource object : client.genericKubernetesResources(groupVersion, resource.getKind())
+                            .inNamespace(namespace).list().getItems()) {
+                        List<String> finalizers = object.getMetadata().getFinalizers();
+                        if (finalizers != null && !finalizers.isEmpty()) {
+                            found.add(resource.getKind() + " " + object.getMetadata().getName() + " (finalizers: " + String.join(", ", finalizers) + ")");
+                        }
+                    }
+                } catch (KubernetesClientException e) {
+                    LOG.debugf("Cannot list %s in %s: %s", resource.getName(), namespace, e.getMessage());
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<String> groupVersions() {
+        List<String> versions = new ArrayList<>();
+        versions.add("v1");
+        client.getApiGroups().getGroups().forEach(group -> versions.add(group.getPreferredVersion().getGroupVersion()));
+        return versions;
+    }
+}

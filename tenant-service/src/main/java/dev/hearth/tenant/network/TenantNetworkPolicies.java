@@ -1,0 +1,97 @@
+package dev.hearth.tenant.network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.hearth.core.Labels;
+import dev.hearth.tenant.lineage.TenantPlacement;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+
+/**
+ * Standard NetworkPolicies of a tenant namespace (DESIGN.md §3), so any CNI enforces the isolation. Both directions
+ * are selected for every pod, so whatever is not listed here is denied:
+ * <ul>
+ * <li>{@value #INGRESS}: from the namespace itself, from every ancestor namespace and from namespaces labelled
+ * {@code hearth.dev/system: "true"};</li>
+ * <li>{@value #EGRESS}: to the namespace itself and its descendants (a parent reaches its children), to the cluster
+ * DNS, and to the shared-service pods (etcd, ingress, monitoring) of the ancestors.</li>
+ * </ul>
+ * Siblings and unrelated tenants are neither ancestors nor descendants of one another, so they cannot talk.
+ */
+public final class TenantNetworkPolicies {
+    public static final String INGRESS = "hearth-tenant-ingress";
+    public static final String EGRESS = "hearth-tenant-egress";
+    /** Label of the pods of a shared service (etcd, ingress, monitoring) that descendants may reach. */
+    public static final String SERVICE_LABEL = "hearth.dev/service";
+    public static final List<String> SHARED_SERVICES = List.of("etcd", "ingress", "monitoring");
+
+    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+    private TenantNetworkPolicies() {
+    }
+
+    public static List<NetworkPolicy> desired(TenantPlacement placement) {
+        return List.of(ingress(placement), egress(placement));
+    }
+
+    static NetworkPolicy ingress(TenantPlacement placement) {
+        List<NetworkPolicyPeer> from = new ArrayList<>();
+        from.add(new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build());
+        from.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelectorBuilder()
+                .addToMatchLabels(Labels.SYSTEM, "true").build()).build());
+        if (!placement.isRoot()) {
+            from.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(namespacesNamed(placement.ancestors())).build());
+        }
+        NetworkPolicyIngressRule rule = new NetworkPolicyIngressRuleBuilder().withFrom(from).build();
+        return new NetworkPolicyBuilder()
+                .withNewMetadata().withName(INGRESS).withNamespace(placement.namespace()).withLabels(placement.objectLabels()).endMetadata()
+                .withNewSpec().withPodSelector(new LabelSelector()).withPolicyTypes("Ingress").withIngress(rule).endSpec()
+                .build();
+    }
+
+    static NetworkPolicy egress(TenantPlacement placement) {
+        List<NetworkPolicyEgressRule> rules = new ArrayList<>();
+        rules.add(new NetworkPolicyEgressRuleBuilder()
+                .addToTo(new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build())
+                .addToTo(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelectorBuilder()
+                        .addToMatchLabels(Labels.tenantAncestor(placement.namespace()), "").build()).build())
+                .build());
+        rules.add(new NetworkPolicyEgressRuleBuilder()
+                .addToTo(new NetworkPolicyPeerBuilder()
+                        .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME_LABEL, "kube-system").build())
+                        .withPodSelector(new LabelSelectorBuilder().addToMatchLabels("k8s-app", "kube-dns").build())
+                        .build())
+                .addToPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build())
+                .addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(53)).build())
+                .build());
+        if (!placement.isRoot()) {
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .addToTo(new NetworkPolicyPeerBuilder()
+                            .withNamespaceSelector(namespacesNamed(placement.ancestors()))
+                            .withPodSelector(new LabelSelectorBuilder().addNewMatchExpression()
+                                    .withKey(SERVICE_LABEL).withOperator("In").withValues(SHARED_SERVICES).endMatchExpression().build())
+                            .build())
+                    .build());
+        }
+        return new NetworkPolicyBuilder()
+                .withNewMetadata().withName(EGRESS).withNamespace(placement.namespace()).withLabels(placement.objectLabels()).endMetadata()
+                .withNewSpec().withPodSelector(new LabelSelector()).withPolicyTypes("Egress").withEgress(rules).endSpec()
+                .build();
+    }
+
+    private static LabelSelector namespacesNamed(List<String> names) {
+        return new LabelSelectorBuilder().addNewMatchExpression()
+                .withKey(NAMESPACE_NAME_LABEL).withOperator("In").withValues(names).endMatchExpression().build();
+    }
+}
