@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** YAML fixtures under src/test/resources: documents separated by {@code ---}. */
@@ -23,9 +24,23 @@ public final class Fixtures {
                 throw new IllegalArgumentException("no fixture " + resource);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return List.of(text.split("(?m)^---\\s*$")).stream().map(String::strip).filter(d -> !d.isEmpty()).toList();
+            return List.of(text.split("(?m)^---\\s*$")).stream().filter(d -> !d.isBlank()).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a read-modify-write edit again when the operator's status patch won the race (409 Conflict). */
+    public static void retryOnConflict(Runnable edit) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                edit.run();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 

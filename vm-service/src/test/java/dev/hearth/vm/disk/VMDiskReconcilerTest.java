@@ -19,6 +19,7 @@ import dev.hearth.vm.Fixtures;
 import dev.hearth.vm.Upstream;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -88,10 +89,11 @@ class VMDiskReconcilerTest {
             assertThat(ready.getObservedGeneration()).isEqualTo(client.resource(disk).get().getMetadata().getGeneration());
         });
 
-        client.resources(VMDisk.class).inNamespace(namespace).withName(disk.getMetadata().getName()).edit(d -> {
-            d.getSpec().size = new io.fabric8.kubernetes.api.model.Quantity("4Gi");
-            return d;
-        });
+        Fixtures.retryOnConflict(() -> client.resources(VMDisk.class).inNamespace(namespace).withName(disk.getMetadata().getName())
+                .edit(d -> {
+                    d.getSpec().size = new Quantity("4Gi");
+                    return d;
+                }));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(storageRequest(dataVolume(disk).get())).isEqualTo("4Gi"));
     }
 
@@ -112,10 +114,10 @@ class VMDiskReconcilerTest {
     }
 
     private void setDataVolumeStatus(VMDisk disk, Map<String, Object> status) {
-        dataVolume(disk).editStatus(dataVolume -> {
+        Fixtures.retryOnConflict(() -> dataVolume(disk).editStatus(dataVolume -> {
             dataVolume.setAdditionalProperty("status", status);
             return dataVolume;
-        });
+        }));
     }
 
     private Condition ready(VMDisk disk) {

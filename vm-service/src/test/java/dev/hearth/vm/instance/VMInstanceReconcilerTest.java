@@ -1,0 +1,312 @@
+package dev.hearth.vm.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.hearth.core.Labels;
+import dev.hearth.core.api.vm.VMDisk;
+import dev.hearth.core.api.vm.VMInstance;
+import dev.hearth.core.api.vm.VMInstanceDisk;
+import dev.hearth.core.api.vm.VMResources;
+import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.vm.Fixtures;
+import dev.hearth.vm.Upstream;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The running operator against a real API server with the real KubeVirt and CDI CRDs; KubeVirt's status is set by hand. */
+@QuarkusTest
+@QuarkusTestResource(value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
+class VMInstanceReconcilerTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static String namespace;
+
+    @Inject
+    KubernetesClient client;
+
+    @BeforeAll
+    static void namespace() {
+        namespace = TestKubernetes.shared().newNamespace("vminstance");
+    }
+
+    @Test
+    void aVmWithAnHttpSystemDiskAndABlankDataDiskIsAcceptedWhole() {
+        VMDisk system = createDisk("web-system", "{http: {url: \"https://example.org/ubuntu.qcow2\"}}", false);
+        VMDisk data = createDisk("web-data", "{blank: {}}", false);
+        VMInstance web = create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: web}
+                spec:
+                  resources: {cpu: 2, memory: 4Gi}
+                  preference: ubuntu
+                  disks: [{name: web-system}, {name: web-data, bus: scsi}]
+                  gpus: [{name: nvidia.com/AD102GL_L40S}]
+                  sshKeys: ["%s"]
+                  cloudInit: "#cloud-config\\npackages: [nginx]\\n"
+                  external: true
+                  externalPorts: [22, 443]
+                """.formatted(ProblemTest.ALICE));
+
+        GenericKubernetesResource vm = awaitVm(web);
+
+        // nothing pruned: the live spec is exactly what the mapping produced
+        assertThat(vm.getAdditionalProperties().get("spec")).isEqualTo(VirtualMachineFor.desired(live(web), List.of(
+                client.resource(system).get(), client.resource(data).get())).getAdditionalProperties().get("spec"));
+        Service service = await().atMost(TIMEOUT).until(() -> client.services().inNamespace(namespace).withName("vm-instance-web").get(),
+                s -> s != null);
+        assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
+        assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(22, 443);
+        assertThat(client.secrets().inNamespace(namespace).withName("vm-instance-web-cloud-init").get().getData()).containsKey("userdata");
+        assertThat(client.secrets().inNamespace(namespace).withName("vm-instance-web-ssh-keys").get().getData()).containsOnlyKeys("key0");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ready(web).getReason()).isEqualTo("WaitingForVirtualMachine"));
+    }
+
+    @Test
+    void mirrorsTheVmAndItsRunningInstance() {
+        createDisk("db-system", "{blank: {}}", false);
+        VMInstance db = create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: db}
+                spec:
+                  disks: [{name: db-system}]
+                """);
+        awaitVm(db);
+
+        editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Starting", "ready", false)));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(live(db).getStatus().printableStatus).isEqualTo("Starting");
+            assertThat(ready(db).getStatus()).isEqualTo("False");
+            assertThat(ready(db).getMessage()).isEqualTo("VirtualMachine vm-instance-db is Starting");
+        });
+
+        client.resource(runningInstance(db, "10.244.1.9")).create();
+        editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true)));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            VMInstance live = live(db);
+            assertThat(live.getStatus().printableStatus).isEqualTo("Running");
+            assertThat(live.getStatus().ready).isTrue();
+            assertThat(live.getStatus().ipAddresses).containsExactly("10.244.1.9");
+            assertThat(live.getStatus().restartPending).isFalse();
+            assertThat(ready(db).getStatus()).isEqualTo("True");
+            assertThat(ready(db).getObservedGeneration()).isEqualTo(live.getMetadata().getGeneration());
+        });
+
+        // a new instance type reaches the VM; KubeVirt then asks for a restart, which the status passes on
+        editInstance("db", i -> i.getSpec().instanceType = "u1.large");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
+                .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.large")));
+        editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true,
+                "conditions", List.of(Map.of("type", "RestartRequired", "status", "True")))));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(live(db).getStatus().restartPending).isTrue();
+            assertThat(ready(db).getMessage()).isEqualTo("the VM is running; a change waits for a restart of the VM to take effect");
+        });
+    }
+
+    @Test
+    void changingResourcesAndDisksUpdatesTheVm() {
+        createDisk("app-system", "{blank: {}}", false);
+        createDisk("app-iso", "{blank: {}}", true);
+        VMInstance app = create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: app}
+                spec:
+                  disks: [{name: app-system}]
+                """);
+        awaitVm(app);
+        assertThat(vmSpec(app).get("instancetype")).isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.medium"));
+
+        editInstance("app", i -> {
+            VMResources resources = new VMResources();
+            resources.cpu = 8;
+            resources.memory = new Quantity("16Gi");
+            i.getSpec().resources = resources;
+            i.getSpec().disks.add(0, new VMInstanceDisk("app-iso"));
+        });
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Map<String, Object> spec = vmSpec(app);
+            assertThat(spec).doesNotContainKey("instancetype");
+            Map<String, Object> domain = path(spec, "template", "spec", "domain");
+            assertThat(domain.get("cpu")).isEqualTo(Map.of("cores", 8, "sockets", 1));
+            assertThat(domain.get("memory")).isEqualTo(Map.of("guest", "16Gi"));
+            assertThat(path(domain, "devices").get("disks")).isEqualTo(List.of(
+                    Map.of("name", "disk-app-iso", "bootOrder", 1, "cdrom", Map.of("bus", "sata")),
+                    Map.of("name", "disk-app-system", "bootOrder", 2, "disk", Map.of())));
+        });
+    }
+
+    @Test
+    void waitsForADiskThatDoesNotExistYet() {
+        VMInstance late = create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: late}
+                spec:
+                  disks: [{name: late-system}]
+                """);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition ready = ready(late);
+            assertThat(ready.getStatus()).isEqualTo("False");
+            assertThat(ready.getReason()).isEqualTo("WaitingForDisk");
+            assertThat(ready.getMessage()).isEqualTo("waiting for VMDisk late-system: create it in namespace " + namespace
+                    + " or remove it from spec.disks");
+        });
+        assertThat(vm(late).get()).isNull();
+
+        createDisk("late-system", "{blank: {}}", false);
+
+        awaitVm(late);
+    }
+
+    @Test
+    void refusesAnInvalidSshKeyWithACondition() {
+        VMInstance keyed = create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: keyed}
+                spec:
+                  sshKeys: ["ssh-rsa not-a-key"]
+                """);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(ready(keyed).getReason()).isEqualTo("InvalidSSHKey");
+            assertThat(ready(keyed).getMessage()).startsWith("spec.sshKeys[0] is not an SSH public key");
+        });
+        assertThat(vm(keyed).get()).isNull();
+    }
+
+    @Test
+    void switchingToExternalRecreatesTheServiceAsALoadBalancer() {
+        create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: edge}
+                spec: {}
+                """);
+        var service = client.services().inNamespace(namespace).withName("vm-instance-edge");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(service.get().getSpec().getClusterIP()).isEqualTo("None"));
+
+        editInstance("edge", i -> i.getSpec().external = true);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Service external = service.get();
+            assertThat(external.getSpec().getType()).isEqualTo("LoadBalancer");
+            assertThat(external.getSpec().getClusterIP()).isNotEqualTo("None");
+            assertThat(external.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
+            assertThat(external.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(22);
+        });
+    }
+
+    private void editInstance(String name, Consumer<VMInstance> change) {
+        Fixtures.retryOnConflict(() -> client.resources(VMInstance.class).inNamespace(namespace).withName(name).edit(i -> {
+            change.accept(i);
+            return i;
+        }));
+    }
+
+    private VMDisk createDisk(String name, String source, boolean optical) {
+        VMDisk disk = Fixtures.read("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMDisk
+                metadata: {name: %s}
+                spec: {source: %s, size: 1Gi, optical: %s}
+                """.formatted(name, source, optical), VMDisk.class);
+        disk.getMetadata().setNamespace(namespace);
+        return client.resource(disk).create();
+    }
+
+    private VMInstance create(String yaml) {
+        VMInstance instance = Fixtures.read(yaml, VMInstance.class);
+        instance.getMetadata().setNamespace(namespace);
+        return client.resource(instance).create();
+    }
+
+    private VMInstance live(VMInstance instance) {
+        return client.resources(VMInstance.class).inNamespace(namespace).withName(instance.getMetadata().getName()).get();
+    }
+
+    private Condition ready(VMInstance instance) {
+        VMInstance live = live(instance);
+        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE).orElseThrow();
+    }
+
+    private Resource<GenericKubernetesResource> vm(VMInstance instance) {
+        return client.genericKubernetesResources(Upstream.apiVersion(Upstream.VirtualMachine.class), Upstream.kind(Upstream.VirtualMachine.class))
+                .inNamespace(namespace).withName(VirtualMachineFor.name(instance));
+    }
+
+    private GenericKubernetesResource awaitVm(VMInstance instance) {
+        return await().atMost(TIMEOUT).until(() -> vm(instance).get(), vm -> vm != null);
+    }
+
+    private Map<String, Object> vmSpec(VMInstance instance) {
+        return path(vm(instance).get().getAdditionalProperties(), "spec");
+    }
+
+    /** KubeVirt's VirtualMachine has no status subresource: its status is written with the object. */
+    private void editVm(VMInstance instance, UnaryOperator<GenericKubernetesResource> change) {
+        Fixtures.retryOnConflict(() -> vm(instance).edit(change));
+    }
+
+    private static GenericKubernetesResource withStatus(GenericKubernetesResource resource, Map<String, Object> status) {
+        resource.setAdditionalProperty("status", status);
+        return resource;
+    }
+
+    /** What KubeVirt starts for a running VM: a VirtualMachineInstance with the template's labels and an address. */
+    private GenericKubernetesResource runningInstance(VMInstance instance, String ip) {
+        GenericKubernetesResource vmi = Fixtures.read("""
+                apiVersion: kubevirt.io/v1
+                kind: VirtualMachineInstance
+                metadata:
+                  name: %s
+                  labels:
+                    %s: hearth-vm-service
+                    %s: VMInstance
+                    %s: %s
+                spec:
+                  domain: {devices: {}}
+                status:
+                  phase: Running
+                  interfaces:
+                  - {name: default, ipAddress: %s, ipAddresses: [%s]}
+                """.formatted(VirtualMachineFor.name(instance), Labels.MANAGED_BY, Labels.APPLICATION_KIND, Labels.APPLICATION_NAME,
+                instance.getMetadata().getName(), ip, ip), GenericKubernetesResource.class);
+        vmi.getMetadata().setNamespace(namespace);
+        return vmi;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> path(Map<String, Object> map, String... keys) {
+        Map<String, Object> current = map;
+        for (String key : keys) {
+            current = (Map<String, Object>) current.get(key);
+        }
+        return current;
+    }
+}
