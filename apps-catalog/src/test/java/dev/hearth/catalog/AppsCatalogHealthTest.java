@@ -3,9 +3,10 @@ package dev.hearth.catalog;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.ServiceHealthContract;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(KubeApiServerTestResource.class)
+@QuarkusTestResource(value = KubeApiServerTestResource.class, initArgs = @ResourceArg(name = "upstreamCrds", value = CatalogApiServerTest.FLUX))
 class AppsCatalogHealthTest extends ServiceHealthContract {
 }

@@ -1,0 +1,77 @@
+package dev.hearth.catalog.definition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.hearth.core.api.catalog.ApplicationDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Applies the ApplicationDefinitions the catalog ships ({@code src/main/resources/catalog}) on start, so that an
+ * upgrade of apps-catalog upgrades them. Retries in the background while the API server is unreachable.
+ */
+@ApplicationScoped
+public class BuiltInDefinitions {
+    private static final Logger LOG = Logger.getLogger(BuiltInDefinitions.class);
+    static final List<String> FILES = List.of(
+            "postgres", "redis", "etcd",
+            "tenant", "kubernetes", "vmdisk", "vminstance");
+
+    @Inject
+    KubernetesClient client;
+
+    @ConfigProperty(name = "hearth.catalog.install-definitions", defaultValue = "true")
+    boolean install;
+
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
+
+    void onStart(@Observes StartupEvent event) {
+        if (install) {
+            retries.execute(this::applyAll);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        retries.shutdownNow();
+    }
+
+    public static List<ApplicationDefinition> load(KubernetesSerialization serialization) {
+        return FILES.stream().map(name -> {
+            try (InputStream in = BuiltInDefinitions.class.getResourceAsStream("/catalog/" + name + ".yaml")) {
+                if (in == null) {
+                    throw new IllegalStateException("catalog/" + name + ".yaml is missing");
+                }
+                return serialization.unmarshal(in, ApplicationDefinition.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    private void applyAll() {
+        try {
+            for (ApplicationDefinition definition : load(client.getKubernetesSerialization())) {
+                client.resource(definition).fieldManager(ApplicationDefinitionReconciler.FIELD_MANAGER).forceConflicts().serverSideApply();
+            }
+            LOG.infof("Applied %d built-in ApplicationDefinitions", FILES.size());
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot apply the built-in ApplicationDefinitions yet, retrying in 10 s: %s", e.getMessage());
+            retries.schedule(this::applyAll, 10, TimeUnit.SECONDS);
+        }
+    }
+}

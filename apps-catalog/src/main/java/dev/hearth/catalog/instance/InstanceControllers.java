@@ -1,0 +1,137 @@
+package dev.hearth.catalog.instance;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.hearth.catalog.definition.CatalogKind;
+import dev.hearth.core.Labels;
+import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.api.tenant.TenantServices;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+/**
+ * The running instance controllers, one per catalog kind, and the two caches they share: HelmReleases of catalog apps
+ * (whose changes are mirrored on their instances) and Tenants (whose inherited services go into the values).
+ */
+@ApplicationScoped
+public class InstanceControllers {
+    private static final String BY_TENANT_NAMESPACE = "byTenantNamespace";
+
+    @Inject
+    KubernetesClient client;
+
+    @ConfigProperty(name = "hearth.catalog.instance-threads", defaultValue = "4")
+    int threads;
+
+    private final Map<String, InstanceController> controllers = new ConcurrentHashMap<>();
+    private SharedIndexInformer<GenericKubernetesResource> helmReleases;
+    private SharedIndexInformer<Tenant> tenants;
+
+    /** Starts the controller of the definition's kind, or hands it the changed definition. */
+    public synchronized void ensureRunning(ApplicationDefinition definition) {
+        startSharedCaches();
+        String kind = CatalogKind.of(definition).kind();
+        InstanceController running = controllers.get(kind);
+        if (running != null) {
+            running.update(definition);
+            return;
+        }
+        InstanceController controller = new InstanceController(client, definition, this::tenantOf, helmReleases.getStore()::getByKey, threads);
+        controller.start();
+        controllers.put(kind, controller);
+    }
+
+    /** Stops reconciling a kind; its CRD and instances stay. */
+    public synchronized void stop(String kind) {
+        Optional.ofNullable(controllers.remove(kind)).ifPresent(InstanceController::close);
+    }
+
+    public boolean isRunning(String kind) {
+        return controllers.containsKey(kind);
+    }
+
+    private void startSharedCaches() {
+        if (helmReleases != null) {
+            return;
+        }
+        helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND).inAnyNamespace()
+                .withLabel(Labels.APPLICATION_KIND)
+                .inform(new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(GenericKubernetesResource helmRelease) {
+                        toOwner(helmRelease);
+                    }
+
+                    @Override
+                    public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource helmRelease) {
+                        toOwner(helmRelease);
+                    }
+
+                    @Override
+                    public void onDelete(GenericKubernetesResource helmRelease, boolean unknownFinalState) {
+                        toOwner(helmRelease);
+                    }
+                });
+        tenants = client.resources(Tenant.class).inAnyNamespace().runnableInformer(0);
+        tenants.addIndexers(Map.of(BY_TENANT_NAMESPACE, t -> t.getStatus() == null || t.getStatus().namespace == null
+                ? java.util.List.of() : java.util.List.of(t.getStatus().namespace)));
+        tenants.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Tenant tenant) {
+                toTenantApps(tenant);
+            }
+
+            @Override
+            public void onUpdate(Tenant old, Tenant tenant) {
+                toTenantApps(tenant);
+            }
+
+            @Override
+            public void onDelete(Tenant tenant, boolean unknownFinalState) {
+            }
+        });
+        tenants.start();
+    }
+
+    private void toOwner(GenericKubernetesResource helmRelease) {
+        var labels = helmRelease.getMetadata().getLabels();
+        InstanceController controller = controllers.get(labels.get(Labels.APPLICATION_KIND));
+        if (controller != null && labels.get(Labels.APPLICATION_NAME) != null) {
+            controller.enqueue(helmRelease.getMetadata().getNamespace(), labels.get(Labels.APPLICATION_NAME));
+        }
+    }
+
+    private void toTenantApps(Tenant tenant) {
+        if (tenant.getStatus() != null && tenant.getStatus().namespace != null) {
+            controllers.values().forEach(c -> c.enqueueNamespace(tenant.getStatus().namespace));
+        }
+    }
+
+    /** What apps in a tenant namespace inherit; nothing when no Tenant owns the namespace (yet). */
+    TenantContext tenantOf(String namespace) {
+        return tenants.getIndexer().byIndex(BY_TENANT_NAMESPACE, namespace).stream().findFirst()
+                .map(t -> new TenantContext(t.getStatus().services == null ? new TenantServices() : t.getStatus().services, t.getStatus().host))
+                .orElse(TenantContext.NONE);
+    }
+
+    @PreDestroy
+    synchronized void shutdown() {
+        controllers.values().forEach(InstanceController::close);
+        controllers.clear();
+        if (helmReleases != null) {
+            helmReleases.close();
+            tenants.close();
+        }
+    }
+}

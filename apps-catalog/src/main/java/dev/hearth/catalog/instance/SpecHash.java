@@ -1,0 +1,53 @@
+package dev.hearth.catalog.instance;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.hearth.core.Annotations;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+/**
+ * A hash of what we want an object to be, kept in an annotation, so that a reconcile can tell without a write
+ * whether the object already is what we want (the server's defaults make a direct comparison of specs useless).
+ */
+final class SpecHash {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private SpecHash() {
+    }
+
+    static GenericKubernetesResource stamp(GenericKubernetesResource desired) {
+        Map<String, String> annotations = new TreeMap<>();
+        if (desired.getMetadata().getAnnotations() != null) {
+            annotations.putAll(desired.getMetadata().getAnnotations());
+        }
+        annotations.put(Annotations.SPEC_HASH, of(desired));
+        desired.getMetadata().setAnnotations(annotations);
+        return desired;
+    }
+
+    static boolean matches(GenericKubernetesResource current, GenericKubernetesResource desired) {
+        var annotations = current.getMetadata().getAnnotations();
+        return annotations != null && Objects.equals(annotations.get(Annotations.SPEC_HASH), desired.getMetadata().getAnnotations().get(Annotations.SPEC_HASH));
+    }
+
+    private static String of(GenericKubernetesResource desired) {
+        try {
+            byte[] content = JSON.writeValueAsBytes(Map.of(
+                    "labels", desired.getMetadata().getLabels(),
+                    "owners", desired.getMetadata().getOwnerReferences(),
+                    "spec", desired.getAdditionalProperties().get("spec")));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 16);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
