@@ -25,13 +25,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
  * <li>{@value #INGRESS}: from the namespace itself, from every ancestor namespace and from namespaces labelled
  * {@code hearth.dev/system: "true"};</li>
  * <li>{@value #EGRESS}: to the namespace itself and its descendants (a parent reaches its children), to the cluster
- * DNS, and to the shared-service pods (etcd, ingress, monitoring) of the ancestors.</li>
+ * DNS, and to the shared-service pods (etcd, ingress, monitoring) of the ancestors;</li>
+ * <li>{@value #SHARED_SERVICES_INGRESS}: the shared-service pods of this tenant also admit its descendants.</li>
  * </ul>
  * Siblings and unrelated tenants are neither ancestors nor descendants of one another, so they cannot talk.
  */
 public final class TenantNetworkPolicies {
     public static final String INGRESS = "hearth-tenant-ingress";
     public static final String EGRESS = "hearth-tenant-egress";
+    public static final String SHARED_SERVICES_INGRESS = "hearth-tenant-shared-services";
     /** Label of the pods of a shared service (etcd, ingress, monitoring) that descendants may reach. */
     public static final String SERVICE_LABEL = "hearth.dev/service";
     public static final List<String> SHARED_SERVICES = List.of("etcd", "ingress", "monitoring");
@@ -42,7 +44,7 @@ public final class TenantNetworkPolicies {
     }
 
     public static List<NetworkPolicy> desired(TenantPlacement placement) {
-        return List.of(ingress(placement), egress(placement));
+        return List.of(ingress(placement), egress(placement), sharedServicesIngress(placement));
     }
 
     static NetworkPolicy ingress(TenantPlacement placement) {
@@ -64,8 +66,7 @@ public final class TenantNetworkPolicies {
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         rules.add(new NetworkPolicyEgressRuleBuilder()
                 .addToTo(new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build())
-                .addToTo(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelectorBuilder()
-                        .addToMatchLabels(Labels.tenantAncestor(placement.namespace()), "").build()).build())
+                .addToTo(new NetworkPolicyPeerBuilder().withNamespaceSelector(descendants(placement)).build())
                 .build());
         rules.add(new NetworkPolicyEgressRuleBuilder()
                 .addToTo(new NetworkPolicyPeerBuilder()
@@ -79,8 +80,7 @@ public final class TenantNetworkPolicies {
             rules.add(new NetworkPolicyEgressRuleBuilder()
                     .addToTo(new NetworkPolicyPeerBuilder()
                             .withNamespaceSelector(namespacesNamed(placement.ancestors()))
-                            .withPodSelector(new LabelSelectorBuilder().addNewMatchExpression()
-                                    .withKey(SERVICE_LABEL).withOperator("In").withValues(SHARED_SERVICES).endMatchExpression().build())
+                            .withPodSelector(sharedServicePods())
                             .build())
                     .build());
         }
@@ -88,6 +88,28 @@ public final class TenantNetworkPolicies {
                 .withNewMetadata().withName(EGRESS).withNamespace(placement.namespace()).withLabels(placement.objectLabels()).endMetadata()
                 .withNewSpec().withPodSelector(new LabelSelector()).withPolicyTypes("Egress").withEgress(rules).endSpec()
                 .build();
+    }
+
+    static NetworkPolicy sharedServicesIngress(TenantPlacement placement) {
+        return new NetworkPolicyBuilder()
+                .withNewMetadata().withName(SHARED_SERVICES_INGRESS).withNamespace(placement.namespace()).withLabels(placement.objectLabels())
+                .endMetadata()
+                .withNewSpec()
+                .withPodSelector(sharedServicePods())
+                .withPolicyTypes("Ingress")
+                .addNewIngress().addNewFrom().withNamespaceSelector(descendants(placement)).endFrom().endIngress()
+                .endSpec()
+                .build();
+    }
+
+    /** Every descendant of the tenant, itself included, through the ancestor label each tenant namespace carries. */
+    private static LabelSelector descendants(TenantPlacement placement) {
+        return new LabelSelectorBuilder().addToMatchLabels(Labels.tenantAncestor(placement.namespace()), "").build();
+    }
+
+    private static LabelSelector sharedServicePods() {
+        return new LabelSelectorBuilder().addNewMatchExpression()
+                .withKey(SERVICE_LABEL).withOperator("In").withValues(SHARED_SERVICES).endMatchExpression().build();
     }
 
     private static LabelSelector namespacesNamed(List<String> names) {
