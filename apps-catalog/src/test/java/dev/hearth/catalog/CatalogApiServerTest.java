@@ -168,9 +168,10 @@ class CatalogApiServerTest {
 
     @Test
     void theCatalogApiListsKindsWithSchemaAndDashboardMetadata() {
-        await().atMost(WAIT).until(() -> client.resources(ApplicationDefinition.class).list().getItems().size() >= 7);
+        await().atMost(WAIT).until(() -> client.resources(ApplicationDefinition.class).list().getItems().size() >= 17);
         given().get("/api/v1/catalog").then().statusCode(200)
-                .body("kind", hasItems("Postgres", "Redis", "Etcd", "Tenant", "Kubernetes", "VMDisk", "VMInstance"));
+                .body("kind", hasItems("Postgres", "MariaDB", "Redis", "NATS", "Kafka", "RabbitMQ", "ClickHouse", "HTTPCache", "TCPBalancer",
+                        "Etcd", "Ingress", "Monitoring", "SeaweedFS", "Tenant", "Kubernetes", "VMDisk", "VMInstance"));
         given().get("/api/v1/catalog/postgres").then().statusCode(200)
                 .body("kind", equalTo("Postgres"))
                 .body("category", equalTo("PaaS"))

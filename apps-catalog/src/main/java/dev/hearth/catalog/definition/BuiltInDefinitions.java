@@ -29,7 +29,11 @@ import io.quarkus.runtime.StartupEvent;
 public class BuiltInDefinitions {
     private static final Logger LOG = Logger.getLogger(BuiltInDefinitions.class);
     static final List<String> FILES = List.of(
-            "postgres", "redis", "etcd",
+            // managed applications
+            "postgres", "mariadb", "redis", "nats", "kafka", "rabbitmq", "clickhouse", "httpcache", "tcpbalancer",
+            // tenant modules
+            "etcd", "ingress", "monitoring", "seaweedfs",
+            // kinds a dedicated service reconciles
             "tenant", "kubernetes", "vmdisk", "vminstance");
 
     @Inject
