@@ -69,12 +69,12 @@ class VMDiskReconcilerTest {
                   size: 2Gi
                 """);
         awaitDataVolume(disk);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ready(disk))
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(ready(disk))
                 .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"))
                 .satisfies(c -> assertThat(c.getReason()).isEqualTo("WaitingForDataVolume")));
 
         setDataVolumeStatus(disk, Map.of("phase", "ImportInProgress", "progress", "45.20%"));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             VMDisk live = client.resource(disk).get();
             assertThat(live.getStatus().phase).isEqualTo("ImportInProgress");
             assertThat(live.getStatus().progress).isEqualTo("45.20%");
@@ -82,7 +82,7 @@ class VMDiskReconcilerTest {
         });
 
         setDataVolumeStatus(disk, Map.of("phase", "Succeeded", "progress", "100.0%"));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             Condition ready = ready(disk);
             assertThat(ready.getStatus()).isEqualTo("True");
             assertThat(ready.getReason()).isEqualTo("Succeeded");
@@ -94,7 +94,7 @@ class VMDiskReconcilerTest {
                     d.getSpec().size = new Quantity("4Gi");
                     return d;
                 }));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(storageRequest(dataVolume(disk).get())).isEqualTo("4Gi"));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(storageRequest(dataVolume(disk).get())).isEqualTo("4Gi"));
     }
 
     private VMDisk create(String yaml) {
@@ -110,7 +110,7 @@ class VMDiskReconcilerTest {
     }
 
     private GenericKubernetesResource awaitDataVolume(VMDisk disk) {
-        return await().atMost(TIMEOUT).until(() -> dataVolume(disk).get(), dv -> dv != null);
+        return await().atMost(TIMEOUT).ignoreExceptions().until(() -> dataVolume(disk).get(), dv -> dv != null);
     }
 
     private void setDataVolumeStatus(VMDisk disk, Map<String, Object> status) {

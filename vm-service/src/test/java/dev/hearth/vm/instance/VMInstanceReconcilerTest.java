@@ -74,13 +74,13 @@ class VMInstanceReconcilerTest {
         // nothing pruned: the live spec is exactly what the mapping produced
         assertThat(vm.getAdditionalProperties().get("spec")).isEqualTo(VirtualMachineFor.desired(live(web), List.of(
                 client.resource(system).get(), client.resource(data).get())).getAdditionalProperties().get("spec"));
-        Service service = await().atMost(TIMEOUT).until(() -> client.services().inNamespace(namespace).withName("vm-instance-web").get(),
+        Service service = await().atMost(TIMEOUT).ignoreExceptions().until(() -> client.services().inNamespace(namespace).withName("vm-instance-web").get(),
                 s -> s != null);
         assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
         assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(22, 443);
         assertThat(client.secrets().inNamespace(namespace).withName("vm-instance-web-cloud-init").get().getData()).containsKey("userdata");
         assertThat(client.secrets().inNamespace(namespace).withName("vm-instance-web-ssh-keys").get().getData()).containsOnlyKeys("key0");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ready(web).getReason()).isEqualTo("WaitingForVirtualMachine"));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(ready(web).getReason()).isEqualTo("WaitingForVirtualMachine"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class VMInstanceReconcilerTest {
         awaitVm(db);
 
         editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Starting", "ready", false)));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().printableStatus).isEqualTo("Starting");
             assertThat(ready(db).getStatus()).isEqualTo("False");
             assertThat(ready(db).getMessage()).isEqualTo("VirtualMachine vm-instance-db is Starting");
@@ -104,7 +104,7 @@ class VMInstanceReconcilerTest {
 
         client.resource(runningInstance(db, "10.244.1.9")).create();
         editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true)));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             VMInstance live = live(db);
             assertThat(live.getStatus().printableStatus).isEqualTo("Running");
             assertThat(live.getStatus().ready).isTrue();
@@ -116,11 +116,11 @@ class VMInstanceReconcilerTest {
 
         // a new instance type reaches the VM; KubeVirt then asks for a restart, which the status passes on
         editInstance("db", i -> i.getSpec().instanceType = "u1.large");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
                 .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.large")));
         editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true,
                 "conditions", List.of(Map.of("type", "RestartRequired", "status", "True")))));
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().restartPending).isTrue();
             assertThat(ready(db).getMessage()).isEqualTo("the VM is running; a change waits for a restart of the VM to take effect");
         });
@@ -148,7 +148,7 @@ class VMInstanceReconcilerTest {
             i.getSpec().disks.add(0, new VMInstanceDisk("app-iso"));
         });
 
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             Map<String, Object> spec = vmSpec(app);
             assertThat(spec).doesNotContainKey("instancetype");
             Map<String, Object> domain = path(spec, "template", "spec", "domain");
@@ -169,7 +169,7 @@ class VMInstanceReconcilerTest {
                 spec:
                   disks: [{name: late-system}]
                 """);
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             Condition ready = ready(late);
             assertThat(ready.getStatus()).isEqualTo("False");
             assertThat(ready.getReason()).isEqualTo("WaitingForDisk");
@@ -193,7 +193,7 @@ class VMInstanceReconcilerTest {
                   sshKeys: ["ssh-rsa not-a-key"]
                 """);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(ready(keyed).getReason()).isEqualTo("InvalidSSHKey");
             assertThat(ready(keyed).getMessage()).startsWith("spec.sshKeys[0] is not an SSH public key");
         });
@@ -209,12 +209,13 @@ class VMInstanceReconcilerTest {
                 spec: {}
                 """);
         var service = client.services().inNamespace(namespace).withName("vm-instance-edge");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(service.get().getSpec().getClusterIP()).isEqualTo("None"));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(service.get().getSpec().getClusterIP()).isEqualTo("None"));
 
         editInstance("edge", i -> i.getSpec().external = true);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> {
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             Service external = service.get();
+            assertThat(external).as("recreated").isNotNull();
             assertThat(external.getSpec().getType()).isEqualTo("LoadBalancer");
             assertThat(external.getSpec().getClusterIP()).isNotEqualTo("None");
             assertThat(external.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
@@ -261,7 +262,7 @@ class VMInstanceReconcilerTest {
     }
 
     private GenericKubernetesResource awaitVm(VMInstance instance) {
-        return await().atMost(TIMEOUT).until(() -> vm(instance).get(), vm -> vm != null);
+        return await().atMost(TIMEOUT).ignoreExceptions().until(() -> vm(instance).get(), vm -> vm != null);
     }
 
     private Map<String, Object> vmSpec(VMInstance instance) {
