@@ -1,0 +1,99 @@
+package dev.hearth.tenant.deletion;
+
+import static dev.hearth.tenant.Tenants.client;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.tenant.Tenants;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Deletion with kube-controller-manager running, so namespaces really go away. */
+@QuarkusTest
+@QuarkusTestResource(value = KubeApiServerTestResource.class, initArgs = @ResourceArg(name = "controllerManager", value = "true"))
+class TenantDeletionTest {
+    private static final Duration DELETION_TIMEOUT = Duration.ofSeconds(120);
+
+    @Test
+    void deletingATenantRemovesItsChildFirstThenBothNamespacesAreReallyGone() {
+        createReady("tenant-root", "gone");
+        createReady("tenant-gone", "inner");
+        List<String> namespaceEvents = Collections.synchronizedList(new ArrayList<>());
+        try (Watch watch = client().namespaces().watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Namespace namespace) {
+                String name = namespace.getMetadata().getName();
+                if (name.startsWith("tenant-gone")) {
+                    namespaceEvents.add(name + (action == Action.DELETED ? " deleted"
+                            : namespace.getMetadata().getDeletionTimestamp() != null ? " terminating" : " present"));
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            client().resources(Tenant.class).inNamespace("tenant-root").withName("gone").delete();
+
+            await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
+                    client().namespaces().withName("tenant-gone").get() == null && client().namespaces().withName("tenant-gone-inner").get() == null);
+        }
+        await().atMost(Tenants.TIMEOUT).until(() -> Tenants.get("tenant-root", "gone") == null);
+        assertThat(Tenants.get("tenant-gone", "inner")).isNull();
+        List<String> events = List.copyOf(namespaceEvents);
+        assertThat(events).contains("tenant-gone-inner deleted", "tenant-gone deleted");
+        assertThat(events.indexOf("tenant-gone-inner deleted")).as(events.toString())
+                .isLessThan(events.indexOf("tenant-gone terminating"));
+    }
+
+    @Test
+    void aForeignFinalizerBlocksDeletionTheStatusNamesItAndRemovingItLetsDeletionFinish() {
+        createReady("tenant-root", "held");
+        client().configMaps().inNamespace("tenant-held").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("held-config").addToFinalizers("example.com/hold").endMetadata().build()).create();
+
+        client().resources(Tenant.class).inNamespace("tenant-root").withName("held").delete();
+
+        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(Tenants.get("tenant-root", "held").getStatus().blockedBy)
+                        .contains("Namespace tenant-held is terminating", "ConfigMap held-config (finalizers: example.com/hold)"));
+        Tenant blocked = Tenants.get("tenant-root", "held");
+        var ready = ReadyCondition.find(blocked.getStatus().conditions, "Ready").orElseThrow();
+        assertThat(ready.getReason()).isEqualTo("Deleting");
+        assertThat(ready.getMessage()).contains("ConfigMap held-config (finalizers: example.com/hold)");
+
+        client().configMaps().inNamespace("tenant-held").withName("held-config").edit(cm -> {
+            cm.getMetadata().setFinalizers(List.of());
+            return cm;
+        });
+
+        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
+                Tenants.get("tenant-root", "held") == null && client().namespaces().withName("tenant-held").get() == null);
+    }
+
+    private static void createReady(String namespace, String name) {
+        Tenants.awaitRoot();
+        await().atMost(Tenants.TIMEOUT).until(() -> client().namespaces().withName(namespace).get() != null);
+        Tenant tenant = new Tenant();
+        tenant.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        Tenants.apply(tenant);
+        Tenants.awaitReason(namespace, name, "NamespaceReady");
+    }
+}
