@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.api.tenant.TenantQuotaStatus;
 import dev.hearth.core.api.tenant.TenantStatus;
@@ -21,7 +23,13 @@ import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.lineage.TenantTree;
 import dev.hearth.tenant.quota.QuotaBudget;
 import dev.hearth.tenant.quota.TenantQuota;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -64,7 +72,23 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
                 .withName("related-tenants")
                 .withSecondaryToPrimaryMapper(changed -> tree.dependentsOf(changed).collect(Collectors.toSet()))
                 .build();
-        return List.of(new InformerEventSource<>(related, context));
+        return List.of(new InformerEventSource<>(related, context),
+                owned(RoleBinding.class, context), owned(NetworkPolicy.class, context), owned(ServiceAccount.class, context),
+                owned(ResourceQuota.class, context), owned(LimitRange.class, context));
+    }
+
+    /**
+     * Watches what the service created in tenant namespaces, so that a hand-deleted or hand-edited object brings a
+     * reconcile of its tenant (found by the naming rule), which applies it again.
+     */
+    private static <R extends HasMetadata> EventSource<R, Tenant> owned(Class<R> type, EventSourceContext<Tenant> context) {
+        var configuration = InformerEventSourceConfiguration.from(type, Tenant.class)
+                .withName("owned-" + type.getSimpleName())
+                .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME))
+                .withSecondaryToPrimaryMapper(object -> TenantTree.ownerOf(object.getMetadata().getNamespace())
+                        .map(Set::of).orElse(Set.of()))
+                .build();
+        return new InformerEventSource<>(configuration, context);
     }
 
     @Override

@@ -23,14 +23,20 @@ public final class TenantTree {
      * Empty for Tenants in tenant-root (the root has no Tenant object) and while the parent has no namespace yet.
      */
     public Optional<Tenant> parentOf(String namespace) {
-        if (!TenantNamespaceName.isTenantNamespace(namespace) || TenantNamespaceName.ROOT.equals(namespace)) {
+        return ownerOf(namespace).flatMap(tenants::get)
+                .filter(parent -> parent.getStatus() != null && namespace.equals(parent.getStatus().namespace));
+    }
+
+    /**
+     * The Tenant that owns a tenant namespace, by the naming rule: {@code tenant-foo-bar} is owned by Tenant
+     * {@code bar} in {@code tenant-foo}. Empty for tenant-root and for namespaces that are not tenant namespaces.
+     */
+    public static Optional<ResourceID> ownerOf(String tenantNamespace) {
+        if (!TenantNamespaceName.isTenantNamespace(tenantNamespace) || TenantNamespaceName.ROOT.equals(tenantNamespace)) {
             return Optional.empty();
         }
-        List<String> path = TenantNamespaceName.path(namespace);
-        String parentNamespace = path.get(path.size() - 2);
-        String name = namespace.substring(namespace.lastIndexOf('-') + 1);
-        return tenants.get(new ResourceID(name, parentNamespace))
-                .filter(parent -> parent.getStatus() != null && namespace.equals(parent.getStatus().namespace));
+        String name = tenantNamespace.substring(tenantNamespace.lastIndexOf('-') + 1);
+        return TenantNamespaceName.parentOf(tenantNamespace).map(parent -> new ResourceID(name, parent));
     }
 
     /** The Tenants created inside a tenant namespace. */
