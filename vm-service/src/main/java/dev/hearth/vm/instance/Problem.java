@@ -27,6 +27,12 @@ public record Problem(String reason, String message) {
                         + "; use one line of an OpenSSH .pub file, e.g. \"ssh-ed25519 AAAAC3Nza... user@host\""));
             }
         }
+        List<String> names = instance.getSpec().disks.stream().map(d -> d.name).toList();
+        List<String> twice = names.stream().filter(n -> names.indexOf(n) != names.lastIndexOf(n)).distinct().toList();
+        if (!twice.isEmpty()) {
+            return Optional.of(new Problem("DuplicateDisk", "a disk can be attached only once: remove the repeated entries of "
+                    + String.join(", ", twice) + " from spec.disks"));
+        }
         if (Boolean.TRUE.equals(instance.getSpec().external) && instance.getSpec().externalPorts.isEmpty()) {
             return Optional.of(new Problem("NoExternalPorts", "external: true needs at least one port in spec.externalPorts"));
         }

@@ -70,8 +70,8 @@ public class VMInstanceReconciler implements Reconciler<VMInstance> {
         // KubeVirt copies the template's labels onto the VirtualMachineInstance it starts
         var instances = InformerEventSourceConfiguration.from(Upstream.VirtualMachineInstance.class, VMInstance.class)
                 .withLabelSelector(MANAGED + "," + Labels.APPLICATION_KIND + "=" + HasMetadata.getKind(VMInstance.class))
-                .withSecondaryToPrimaryMapper(vmi -> Set.of(new ResourceID(vmi.getMetadata().getLabels().get(Labels.APPLICATION_NAME),
-                        vmi.getMetadata().getNamespace())))
+                .withSecondaryToPrimaryMapper(vmi -> Optional.ofNullable(vmi.getMetadata().getLabels().get(Labels.APPLICATION_NAME))
+                        .map(name -> Set.of(new ResourceID(name, vmi.getMetadata().getNamespace()))).orElse(Set.of()))
                 .build();
         return List.of(new InformerEventSource<>(disks, context), new InformerEventSource<>(virtualMachines, context),
                 new InformerEventSource<>(instances, context));

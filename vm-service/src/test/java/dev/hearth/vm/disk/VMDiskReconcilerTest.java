@@ -1,7 +1,9 @@
 package dev.hearth.vm.disk;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.util.Map;
@@ -95,6 +97,20 @@ class VMDiskReconcilerTest {
                     return d;
                 }));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(storageRequest(dataVolume(disk).get())).isEqualTo("4Gi"));
+    }
+
+    @Test
+    void countsReconciliationsInTheMetrics() {
+        VMDisk disk = create("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMDisk
+                metadata: {name: counted}
+                spec: {source: {blank: {}}, size: 1Gi}
+                """);
+        awaitDataVolume(disk);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/q/metrics").then().log().ifValidationFails().statusCode(200)
+                .body(containsString("operator_sdk_reconciliations_success_total")));
     }
 
     private VMDisk create(String yaml) {

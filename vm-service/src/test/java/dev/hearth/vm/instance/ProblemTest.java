@@ -41,6 +41,15 @@ class ProblemTest {
     }
 
     @Test
+    void refusesADiskAttachedTwice() {
+        VMInstance instance = new VMInstance();
+        instance.getSpec().disks = List.of(new VMInstanceDisk("system"), new VMInstanceDisk("data"), new VMInstanceDisk("system"));
+
+        assertThat(Problem.inSpec(instance)).contains(new Problem("DuplicateDisk",
+                "a disk can be attached only once: remove the repeated entries of system from spec.disks"));
+    }
+
+    @Test
     void refusesAnExternalInstanceWithoutPorts() {
         VMInstance instance = new VMInstance();
         instance.getSpec().external = true;
