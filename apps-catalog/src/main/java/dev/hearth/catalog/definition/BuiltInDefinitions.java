@@ -60,11 +60,28 @@ public class BuiltInDefinitions {
                 if (in == null) {
                     throw new IllegalStateException("catalog/" + name + ".yaml is missing");
                 }
-                return serialization.unmarshal(in, ApplicationDefinition.class);
+                ApplicationDefinition definition = serialization.unmarshal(in, ApplicationDefinition.class);
+                if (definition.getSpec().application.openAPISchema == null) {
+                    definition.getSpec().application.openAPISchema = chartSchema(definition.getSpec().release.chart.name);
+                }
+                return definition;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }).toList();
+    }
+
+    /** A charted app's schema is its chart's values.schema.json (copied into the jar by the build). */
+    private static String chartSchema(String chart) {
+        try (InputStream in = BuiltInDefinitions.class.getResourceAsStream("/catalog/charts/" + chart + "/values.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("catalog/" + chart + ".yaml has no openAPISchema and deploy/charts/apps/" + chart
+                        + "/values.schema.json is missing");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void applyAll() {

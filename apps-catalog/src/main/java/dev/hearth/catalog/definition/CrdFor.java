@@ -83,6 +83,8 @@ public final class CrdFor {
         } catch (JsonProcessingException e) {
             throw new InvalidDefinitionException("spec.application.openAPISchema is not valid JSON: " + e.getOriginalMessage());
         }
+        // a values.schema.json names its JSON Schema dialect; a CRD schema must not
+        schema.set$schema(null);
         if (!"object".equals(schema.getType())) {
             throw new InvalidDefinitionException("spec.application.openAPISchema must describe an object (\"type\": \"object\")");
         }
