@@ -18,7 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * tenant-root has no Tenant object: on start, the service ensures its namespace (labelled so that deleting it is
- * refused), RBAC and policies, and the cluster-wide tenant roles. Without an API server it keeps retrying in the
+ * refused), RBAC and policies, the cluster-wide tenant roles and the admission policy that refuses the deletion. Without an API server it keeps retrying in the
  * background instead of failing the start.
  */
 @ApplicationScoped
@@ -54,10 +54,10 @@ public class RootTenant {
 
     private void ensure() {
         try {
-            resources.applyClusterRoles();
+            resources.applyClusterWide();
             resources.apply(placement(), Map.of());
             ensured = true;
-            LOG.infof("Ensured the root tenant %s and the tenant ClusterRoles", placement().namespace());
+            LOG.infof("Ensured the root tenant %s, the tenant ClusterRoles and the deletion protection", placement().namespace());
         } catch (RuntimeException e) {
             LOG.warnf("Cannot ensure the root tenant yet, retrying in %ss: %s", RETRY.toSeconds(), e.getMessage());
             executor.schedule(this::ensure, RETRY.toMillis(), TimeUnit.MILLISECONDS);

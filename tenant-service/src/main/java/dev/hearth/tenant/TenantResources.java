@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.hearth.tenant.lineage.DeletionProtection;
 import dev.hearth.tenant.lineage.TenantNamespace;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.network.TenantNetworkPolicies;
@@ -26,8 +27,11 @@ public class TenantResources {
     @Inject
     TenantConfig config;
 
-    public void applyClusterRoles() {
+    /** What every tenant relies on cluster-wide: the tenant roles and the deletion protection of tenant-root. */
+    public void applyClusterWide() {
         TenantClusterRoles.desired(TenantPlacement.SERVICE_NAME).forEach(role -> ServerSideApply.apply(client, role));
+        ServerSideApply.apply(client, DeletionProtection.policy(TenantPlacement.SERVICE_NAME));
+        ServerSideApply.apply(client, DeletionProtection.binding(TenantPlacement.SERVICE_NAME));
     }
 
     /** The namespace and everything in it; {@code quota} empty means no quota objects. */

@@ -2,7 +2,9 @@ package dev.hearth.tenant.lineage;
 
 import static dev.hearth.tenant.Tenants.client;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.tenant.Tenants;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,6 +39,16 @@ class TenantLineageTest {
                 entry("hearth.dev/tenant", "tenant-root"),
                 entry("tenant.hearth.dev/tenant-root", ""),
                 entry("hearth.dev/no-delete", "true"));
+    }
+
+    @Test
+    void theApiServerRefusesToDeleteTheRootNamespace() {
+        // dry runs pass through admission without deleting anything, so a failure here cannot break other tests
+        await().atMost(Tenants.TIMEOUT).untilAsserted(() -> assertThatThrownBy(() -> client().namespaces().withName("tenant-root").dryRun().delete())
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("ValidatingAdmissionPolicy 'hearth-no-delete'")
+                .hasMessageContaining("this object is labelled hearth.dev/no-delete=true and cannot be deleted"));
+        assertThat(client().namespaces().withName("tenant-baz").dryRun().delete()).isNotEmpty();
     }
 
     @Test
