@@ -4,13 +4,13 @@ import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMDiskStatus;
 import dev.hearth.vm.ChildMetadata;
 import dev.hearth.vm.ServerSideApply;
 import dev.hearth.vm.StatusWriter;
 import dev.hearth.vm.Upstream;
-import dev.hearth.core.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
