@@ -178,7 +178,9 @@ class CatalogApiServerTest {
                 .body("schema.properties.replicas.default", equalTo(2))
                 .body("chart.name", equalTo("postgres"))
                 .body("secrets", hasItems("postgres-{name}-credentials"));
-        given().get("/api/v1/catalog/tenant").then().statusCode(200).body("managedBy", equalTo("tenant-service"));
+        given().get("/api/v1/catalog/tenant").then().statusCode(200).body("managedBy", equalTo("tenant-service"))
+                .body("schema.properties.etcd.type", equalTo("boolean"));
+        given().get("/api/v1/catalog/vmdisk").then().statusCode(200).body("schema.required", hasItems("size", "source"));
         given().get("/api/v1/catalog/nosuchkind").then().statusCode(404);
         given().get("/q/openapi").then().statusCode(200);
     }

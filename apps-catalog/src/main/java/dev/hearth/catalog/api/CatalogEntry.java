@@ -17,13 +17,16 @@ public record CatalogEntry(String kind, String singular, String plural, String c
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @SuppressWarnings("unchecked")
-    static CatalogEntry of(ApplicationDefinition definition) {
+    static CatalogEntry of(ApplicationDefinition definition, Map<String, Object> crdSchema) {
         var spec = definition.getSpec();
-        Map<String, Object> schema;
-        try {
-            schema = JSON.readValue(spec.application.openAPISchema, Map.class);
-        } catch (Exception e) {
-            schema = Map.of();
+        Map<String, Object> schema = crdSchema;
+        if (schema == null) {
+            try {
+                schema = JSON.readValue(spec.application.openAPISchema, Map.class);
+            } catch (Exception e) {
+                // a broken schema is reported on the definition's status; the catalog shows the kind without one
+                schema = Map.of();
+            }
         }
         return new CatalogEntry(spec.application.kind, spec.application.singular, spec.application.plural,
                 spec.dashboard == null ? null : spec.dashboard.category.name(),

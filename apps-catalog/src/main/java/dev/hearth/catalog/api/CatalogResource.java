@@ -2,6 +2,7 @@ package dev.hearth.catalog.api;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -28,7 +30,7 @@ public class CatalogResource {
     @Operation(summary = "Every kind of the catalog, ordered by category and name")
     public List<CatalogEntry> list() {
         return client.resources(ApplicationDefinition.class).list().getItems().stream()
-                .map(CatalogEntry::of)
+                .map(this::entry)
                 .sorted(Comparator.comparing((CatalogEntry e) -> String.valueOf(e.category())).thenComparing(CatalogEntry::kind))
                 .toList();
     }
@@ -40,7 +42,23 @@ public class CatalogResource {
         return client.resources(ApplicationDefinition.class).list().getItems().stream()
                 .filter(d -> d.getSpec().application.kind.equalsIgnoreCase(kind))
                 .findFirst()
-                .map(CatalogEntry::of)
+                .map(this::entry)
                 .orElseThrow(() -> new NotFoundException("No catalog kind " + kind));
+    }
+
+    /** Kinds a dedicated service reconciles have their CRD from platform-core: the catalog shows that CRD's spec schema. */
+    private CatalogEntry entry(ApplicationDefinition definition) {
+        if (definition.getSpec().managedBy == null) {
+            return CatalogEntry.of(definition, null);
+        }
+        var crd = client.apiextensions().v1().customResourceDefinitions()
+                .withName(definition.getSpec().application.plural + "." + ApiGroups.APPS).get();
+        if (crd == null) {
+            return CatalogEntry.of(definition, null);
+        }
+        var spec = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schema = client.getKubernetesSerialization().convertValue(spec, Map.class);
+        return CatalogEntry.of(definition, schema);
     }
 }
