@@ -1,0 +1,127 @@
+package dev.hearth.kubernetes.addon;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hearth.core.api.kubernetes.Addon;
+import dev.hearth.core.api.kubernetes.Addons;
+import dev.hearth.core.api.kubernetes.BuiltInAddon;
+import dev.hearth.kubernetes.cluster.ClusterFor;
+import dev.hearth.kubernetes.cluster.ClusterRelease;
+import dev.hearth.kubernetes.cluster.ClusterSettings;
+import dev.hearth.kubernetes.cluster.Upstream;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+/**
+ * The addons of a cluster as Flux HelmReleases {@code <rel>-<addon>} in the tenant namespace that install their chart
+ * <em>into</em> the tenant cluster through its in-cluster admin kubeconfig. CNI, CoreDNS and metrics-server are always
+ * installed; the others when enabled. A user's {@code valuesOverride} is merged over the platform's values.
+ */
+public final class AddonReleases {
+    public static final String CILIUM = "cilium";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AddonReleases() {
+    }
+
+    /** One addon: its name (also the chart's), the namespace in the tenant cluster, and the values to install it with. */
+    record AddonChart(String name, String targetNamespace, Map<String, Object> values) {
+    }
+
+    public static List<GenericKubernetesResource> of(ClusterRelease release, ClusterSettings settings) {
+        Addons addons = release.kubernetes().getSpec().addons == null ? new Addons() : release.kubernetes().getSpec().addons;
+        List<AddonChart> charts = new ArrayList<>();
+        charts.add(new AddonChart(CILIUM, "kube-system", merge(ciliumValues(release), overrides(addons.cilium))));
+        charts.add(new AddonChart("coredns", "kube-system", merge(corednsValues(), overrides(addons.coredns))));
+        charts.add(new AddonChart("metrics-server", "kube-system", overrides(addons.metricsServer)));
+        optional(charts, "cert-manager", "cert-manager", addons.certManager);
+        optional(charts, "ingress-nginx", "ingress-nginx", addons.ingressNginx);
+        optional(charts, "monitoring-agents", "hearth-monitoring", addons.monitoringAgents);
+        optional(charts, "gpu-operator", "gpu-operator", addons.gpuOperator);
+        optional(charts, "velero", "velero", addons.velero);
+        return charts.stream().map(chart -> helmRelease(release, settings, chart)).toList();
+    }
+
+    private static void optional(List<AddonChart> charts, String name, String namespace, Addon addon) {
+        if (addon != null && Boolean.TRUE.equals(addon.enabled)) {
+            charts.add(new AddonChart(name, namespace, toMap(addon.valuesOverride)));
+        }
+    }
+
+    private static GenericKubernetesResource helmRelease(ClusterRelease release, ClusterSettings settings, AddonChart chart) {
+        Map<String, Object> chartSpec = new LinkedHashMap<>();
+        chartSpec.put("chart", chart.name());
+        chartSpec.put("sourceRef", Map.of("kind", settings.addonSourceKind(), "name", settings.addonSourceName(),
+                "namespace", settings.addonSourceNamespace()));
+
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("interval", "5m");
+        spec.put("releaseName", chart.name());
+        spec.put("targetNamespace", chart.targetNamespace());
+        spec.put("storageNamespace", chart.targetNamespace());
+        spec.put("chart", Map.of("spec", chartSpec));
+        spec.put("kubeConfig", Map.of("secretRef",
+                Map.of("name", release.adminKubeconfigSecret(), "key", ClusterRelease.IN_CLUSTER_KUBECONFIG_KEY)));
+        // the tenant cluster comes up over minutes: keep retrying instead of rolling back or uninstalling
+        spec.put("install", Map.of("createNamespace", true, "strategy", Map.of("name", "RetryOnFailure")));
+        spec.put("upgrade", Map.of("strategy", Map.of("name", "RetryOnFailure")));
+        if (!CILIUM.equals(chart.name())) {
+            // without a CNI no pod of any other addon can start
+            spec.put("dependsOn", List.of(Map.of("name", release.name() + "-" + CILIUM)));
+        }
+        if (!chart.values().isEmpty()) {
+            spec.put("values", chart.values());
+        }
+        return release.object(Upstream.HELM, Upstream.HELM_RELEASE, release.name() + "-" + chart.name(), Map.of(), spec);
+    }
+
+    private static Map<String, Object> ciliumValues(ClusterRelease release) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        // nodes reach the API server through its Service in the management cluster, not through kube-proxy
+        values.put("kubeProxyReplacement", true);
+        values.put("k8sServiceHost", release.name() + "." + release.namespace() + ".svc");
+        values.put("k8sServicePort", 6443);
+        values.put("routingMode", "tunnel");
+        values.put("tunnelProtocol", "vxlan");
+        // KubeVirt's pod network adds its own encapsulation
+        values.put("MTU", 1350);
+        values.put("ipam", Map.of("operator", Map.of("clusterPoolIPv4PodCIDRList", List.of(ClusterFor.POD_CIDR))));
+        return values;
+    }
+
+    private static Map<String, Object> corednsValues() {
+        return Map.of("service", Map.of("clusterIP", ClusterFor.DNS_SERVICE_IP));
+    }
+
+    private static Map<String, Object> overrides(BuiltInAddon addon) {
+        return addon == null ? Map.of() : toMap(addon.valuesOverride);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(JsonNode values) {
+        if (values == null || !values.isObject()) {
+            return new LinkedHashMap<>();
+        }
+        return MAPPER.convertValue(values, LinkedHashMap.class);
+    }
+
+    /** Deep merge: maps merge key by key, anything else in {@code override} replaces the base value. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        override.forEach((key, value) -> {
+            Object current = merged.get(key);
+            if (current instanceof Map<?, ?> currentMap && value instanceof Map<?, ?> valueMap) {
+                merged.put(key, merge((Map<String, Object>) currentMap, (Map<String, Object>) valueMap));
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+}

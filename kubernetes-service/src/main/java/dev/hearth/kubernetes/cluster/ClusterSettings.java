@@ -1,0 +1,25 @@
+package dev.hearth.kubernetes.cluster;
+
+/**
+ * Platform-wide settings of tenant clusters (configured on the service, not by tenants).
+ *
+ * @param nodeImage           container-disk image (CDI registry URL without tag) of kubeadm-ready worker nodes; the tag is
+ *                            the Kubernetes release, e.g. {@code v1.35.6}
+ * @param autoscalerImage     cluster-autoscaler image
+ * @param addonChartSource    Flux source of the addon charts: {@code <kind>/<namespace>/<name>}, e.g.
+ *                            {@code HelmRepository/hearth-system/hearth-kubernetes-addons}
+ */
+public record ClusterSettings(String nodeImage, String autoscalerImage, String addonChartSource) {
+
+    public String addonSourceKind() {
+        return addonChartSource.split("/", 3)[0];
+    }
+
+    public String addonSourceNamespace() {
+        return addonChartSource.split("/", 3)[1];
+    }
+
+    public String addonSourceName() {
+        return addonChartSource.split("/", 3)[2];
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hearth.kubernetes.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.hearth.kubernetes.addon.AddonReleases;
+import dev.hearth.kubernetes.autoscaler.ClusterAutoscalerFor;
+import dev.hearth.kubernetes.nodegroup.NodeGroupObjects;
+import dev.hearth.kubernetes.nodegroup.NodeGroups;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/** Every object of a tenant cluster in the management cluster, in the order they are applied. */
+public final class DesiredObjects {
+
+    private DesiredObjects() {
+    }
+
+    public static List<HasMetadata> of(ClusterRelease release, ClusterSettings settings) {
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(ClusterFor.of(release));
+        objects.add(KamajiControlPlaneFor.of(release));
+        objects.add(KubevirtClusterFor.of(release));
+        NodeGroups.of(release.kubernetes().getSpec())
+                .forEach((name, group) -> objects.addAll(NodeGroupObjects.of(release, settings, name, group).all()));
+        objects.addAll(ClusterAutoscalerFor.of(release, settings).all());
+        objects.addAll(AddonReleases.of(release, settings));
+        return objects;
+    }
+
+    /** What in the spec the schema cannot refuse but the platform cannot build, said as what to change. */
+    public static Optional<String> problem(ClusterRelease release) {
+        List<String> problems = new ArrayList<>();
+        NodeGroups.of(release.kubernetes().getSpec()).forEach((name, group) -> {
+            String problem = NodeGroups.problem(name, group);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        });
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.hearth.kubernetes.cluster;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of tenant clusters an operator of the platform may change; see {@link ClusterSettings}. */
+@ConfigMapping(prefix = "hearth.tenant-clusters")
+public interface KubernetesServiceConfig {
+    @WithDefault("docker://quay.io/capk/ubuntu-2404-container-disk")
+    String nodeImage();
+
+    @WithDefault("registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1")
+    String autoscalerImage();
+
+    @WithDefault("HelmRepository/hearth-system/hearth-kubernetes-addons")
+    String addonChartSource();
+
+    default ClusterSettings settings() {
+        return new ClusterSettings(nodeImage(), autoscalerImage(), addonChartSource());
+    }
+}

@@ -1,0 +1,183 @@
+package dev.hearth.kubernetes.nodegroup;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.hearth.core.Annotations;
+import dev.hearth.core.api.kubernetes.Gpu;
+import dev.hearth.core.api.kubernetes.NodeGroup;
+import dev.hearth.kubernetes.cluster.ClusterRelease;
+import dev.hearth.kubernetes.cluster.ClusterSettings;
+import dev.hearth.kubernetes.cluster.Upstream;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+/**
+ * The Cluster API objects of one node group: a KubeVirt machine template whose name carries a hash of its content
+ * (templates are immutable, so a change makes a new one and the MachineDeployment rolls onto it), the kubeadm
+ * bootstrap template, the MachineDeployment the cluster-autoscaler sizes, and its MachineHealthCheck.
+ */
+public record NodeGroupObjects(GenericKubernetesResource machineTemplate, GenericKubernetesResource bootstrapTemplate,
+        GenericKubernetesResource machineDeployment, GenericKubernetesResource healthCheck) {
+
+    public static final String ROLE_LABEL_PREFIX = "node-role.kubernetes.io/";
+    /** On each node, the group it belongs to (a label kubelet may set on itself). */
+    public static final String NODE_GROUP_LABEL = "node.hearth.dev/group";
+    public static final String CAPACITY_CPU = "capacity.cluster-autoscaler.kubernetes.io/cpu";
+    public static final String CAPACITY_MEMORY = "capacity.cluster-autoscaler.kubernetes.io/memory";
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    public static NodeGroupObjects of(ClusterRelease release, ClusterSettings settings, String groupName, NodeGroup group) {
+        String deploymentName = release.name() + "-" + groupName;
+        Map<String, Object> templateSpec = machineTemplateSpec(release, settings, group);
+        String templateName = deploymentName + "-" + contentHash(templateSpec);
+        var machineTemplate = release.object(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, templateName, Map.of(), templateSpec);
+        var bootstrapTemplate = release.object(Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE, deploymentName, Map.of(),
+                bootstrapTemplateSpec(groupName));
+        var machineDeployment = release.object(Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, deploymentName, autoscalerAnnotations(group),
+                machineDeploymentSpec(release, group, deploymentName, templateName));
+        var healthCheck = release.object(Upstream.CAPI, Upstream.MACHINE_HEALTH_CHECK, deploymentName, Map.of(),
+                healthCheckSpec(release, deploymentName));
+        return new NodeGroupObjects(machineTemplate, bootstrapTemplate, machineDeployment, healthCheck);
+    }
+
+    public List<GenericKubernetesResource> all() {
+        return List.of(machineTemplate, bootstrapTemplate, machineDeployment, healthCheck);
+    }
+
+    private static Map<String, Object> machineTemplateSpec(ClusterRelease release, ClusterSettings settings, NodeGroup group) {
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("resources", Map.of("requests", Map.of("storage", group.diskSize == null ? "20Gi" : group.diskSize.toString())));
+        if (group.storageClass != null && !group.storageClass.isBlank()) {
+            storage.put("storageClassName", group.storageClass);
+        }
+        Map<String, Object> systemDisk = new LinkedHashMap<>();
+        systemDisk.put("metadata", Map.of("name", "disk-system"));
+        systemDisk.put("spec", Map.of(
+                "source", Map.of("registry", Map.of("url", settings.nodeImage() + ":" + release.version().release())),
+                "storage", storage));
+
+        Map<String, Object> devices = new LinkedHashMap<>();
+        devices.put("disks", List.of(Map.of("name", "system", "disk", Map.of("bus", "virtio"))));
+        devices.put("interfaces", List.of(Map.of("name", "default", "bridge", Map.of())));
+        if (group.gpus != null && !group.gpus.isEmpty()) {
+            List<Map<String, Object>> gpus = new ArrayList<>();
+            for (int i = 0; i < group.gpus.size(); i++) {
+                Gpu gpu = group.gpus.get(i);
+                gpus.add(Map.of("name", "gpu" + i, "deviceName", gpu.name));
+            }
+            devices.put("gpus", gpus);
+        }
+        Map<String, Object> domain = new LinkedHashMap<>();
+        if (group.resources != null) {
+            domain.put("cpu", Map.of("cores", wholeCores(group.resources.cpu.getNumericalAmount())));
+            domain.put("memory", Map.of("guest", group.resources.memory.toString()));
+        }
+        domain.put("devices", devices);
+
+        Map<String, Object> vmiSpec = new LinkedHashMap<>();
+        vmiSpec.put("domain", domain);
+        // Cluster API replaces unhealthy or evicted machines itself; KubeVirt must not migrate or restart them on its own
+        vmiSpec.put("evictionStrategy", "External");
+        vmiSpec.put("networks", List.of(Map.of("name", "default", "pod", Map.of())));
+        vmiSpec.put("volumes", List.of(Map.of("name", "system", "dataVolume", Map.of("name", "disk-system"))));
+
+        Map<String, Object> vmSpec = new LinkedHashMap<>();
+        vmSpec.put("runStrategy", "Always");
+        String instanceType = NodeGroups.instanceType(group);
+        if (instanceType != null) {
+            vmSpec.put("instancetype", Map.of("kind", "VirtualMachineClusterInstancetype", "name", instanceType));
+        }
+        vmSpec.put("dataVolumeTemplates", List.of(systemDisk));
+        vmSpec.put("template", Map.of("spec", vmiSpec));
+
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("virtualMachineBootstrapCheck", Map.of("checkStrategy", "none"));
+        machine.put("virtualMachineTemplate", Map.of("spec", vmSpec));
+        return Map.of("template", Map.of("spec", machine));
+    }
+
+    private static Map<String, Object> bootstrapTemplateSpec(String groupName) {
+        Map<String, Object> nodeRegistration = Map.of("kubeletExtraArgs", Map.of("node-labels", NODE_GROUP_LABEL + "=" + groupName));
+        return Map.of("template", Map.of("spec", Map.of("joinConfiguration", Map.of("nodeRegistration", nodeRegistration))));
+    }
+
+    private static Map<String, String> autoscalerAnnotations(NodeGroup group) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(Annotations.AUTOSCALER_MIN, String.valueOf(group.minReplicas == null ? 0 : group.minReplicas));
+        annotations.put(Annotations.AUTOSCALER_MAX, String.valueOf(group.maxReplicas == null ? 10 : group.maxReplicas));
+        if (group.resources != null) {
+            // lets the autoscaler scale a group up from zero: it cannot look at a node that does not exist
+            annotations.put(CAPACITY_CPU, String.valueOf(wholeCores(group.resources.cpu.getNumericalAmount())));
+            annotations.put(CAPACITY_MEMORY, group.resources.memory.toString());
+        }
+        return annotations;
+    }
+
+    private static Map<String, Object> machineDeploymentSpec(ClusterRelease release, NodeGroup group, String deploymentName,
+            String templateName) {
+        Map<String, String> selectorLabels = new LinkedHashMap<>();
+        selectorLabels.put(Upstream.CLUSTER_NAME_LABEL, release.name());
+        selectorLabels.put(Upstream.DEPLOYMENT_NAME_LABEL, deploymentName);
+        Map<String, String> machineLabels = new LinkedHashMap<>(selectorLabels);
+        if (group.roles != null) {
+            // Cluster API copies node-role.kubernetes.io/* labels from machines to nodes; kubelet may not set them
+            group.roles.forEach(role -> machineLabels.put(ROLE_LABEL_PREFIX + role, ""));
+        }
+
+        Map<String, Object> machineSpec = new LinkedHashMap<>();
+        machineSpec.put("clusterName", release.name());
+        machineSpec.put("version", release.version().release());
+        machineSpec.put("bootstrap", Map.of("configRef",
+                Upstream.ref(Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE, deploymentName, release.namespace())));
+        machineSpec.put("infrastructureRef",
+                Upstream.ref(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, templateName, release.namespace()));
+
+        int maxSurge = Math.max(1, group.maxReplicas == null ? 10 : group.maxReplicas);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        // no replicas: the cluster-autoscaler owns them between the min and max annotations
+        spec.put("clusterName", release.name());
+        spec.put("selector", Map.of("matchLabels", selectorLabels));
+        spec.put("strategy", Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", maxSurge, "maxUnavailable", 1)));
+        spec.put("template", Map.of("metadata", Map.of("labels", machineLabels), "spec", machineSpec));
+        return spec;
+    }
+
+    private static Map<String, Object> healthCheckSpec(ClusterRelease release, String deploymentName) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("clusterName", release.name());
+        spec.put("maxUnhealthy", "50%");
+        spec.put("nodeStartupTimeout", "20m");
+        spec.put("selector", Map.of("matchLabels", Map.of(Upstream.DEPLOYMENT_NAME_LABEL, deploymentName)));
+        spec.put("unhealthyConditions", List.of(
+                Map.of("type", "Ready", "status", "Unknown", "timeout", "300s"),
+                Map.of("type", "Ready", "status", "False", "timeout", "600s")));
+        return spec;
+    }
+
+    private static int wholeCores(BigDecimal cores) {
+        return Math.max(1, cores.setScale(0, RoundingMode.CEILING).intValueExact());
+    }
+
+    /** First six hex digits of the SHA-256 of the spec with map keys sorted, so equal content gives an equal name. */
+    static String contentHash(Map<String, Object> spec) {
+        try {
+            byte[] json = CANONICAL.writeValueAsString(spec).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 6);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a machine template", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.hearth.kubernetes.cluster;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hearth.core.api.kubernetes.Kubernetes;
+import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.api.tenant.TenantServices;
+import dev.hearth.core.api.tenant.TenantStatus;
+import dev.hearth.core.naming.TenantNamespaceName;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/**
+ * Tenant-shaped namespaces for API-server tests. No tenant-service runs here, so each test writes the Tenant's status
+ * by hand, as tenant-service would: its namespace, host and the namespaces of the inherited etcd and ingress.
+ */
+final class TenantClusters {
+    static final String UPSTREAM_CRDS = "cluster.x-k8s.io,controlplane.cluster.x-k8s.io,infrastructure.cluster.x-k8s.io,"
+            + "bootstrap.cluster.x-k8s.io,helm.toolkit.fluxcd.io,kamaji.clastix.io";
+
+    private final KubernetesClient client;
+
+    TenantClusters(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** A new Tenant in tenant-root with its namespace; etcd and ingress are the root's when {@code withEtcd}. */
+    Tenant newTenant(boolean withEtcd) {
+        ensureNamespace(TenantNamespaceName.ROOT);
+        String name = "kt" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
+        var tenant = new Tenant();
+        tenant.getMetadata().setName(name);
+        tenant.getMetadata().setNamespace(TenantNamespaceName.ROOT);
+        tenant = client.resource(tenant).create();
+        String namespace = TenantNamespaceName.of(TenantNamespaceName.ROOT, name);
+        ensureNamespace(namespace);
+        return setServices(tenant, withEtcd ? TenantNamespaceName.ROOT : null);
+    }
+
+    Tenant setServices(Tenant tenant, String etcd) {
+        var status = new TenantStatus();
+        status.namespace = TenantNamespaceName.of(TenantNamespaceName.ROOT, tenant.getMetadata().getName());
+        status.host = tenant.getMetadata().getName() + ".example.org";
+        status.services = new TenantServices(etcd, TenantNamespaceName.ROOT, null, null);
+        tenant.setStatus(status);
+        return client.resource(tenant).updateStatus();
+    }
+
+    Kubernetes create(String namespace, String yaml) {
+        Kubernetes kubernetes = client.getKubernetesSerialization().unmarshal(yaml, Kubernetes.class);
+        kubernetes.getMetadata().setNamespace(namespace);
+        return client.resource(kubernetes).create();
+    }
+
+    Kubernetes get(String namespace, String name) {
+        return client.resources(Kubernetes.class).inNamespace(namespace).withName(name).get();
+    }
+
+    GenericKubernetesResource get(String namespace, String apiVersion, String kind, String name) {
+        return client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).withName(name).get();
+    }
+
+    java.util.List<String> names(String namespace, String apiVersion, String kind) {
+        return client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).list().getItems().stream()
+                .map(r -> r.getMetadata().getName()).sorted().toList();
+    }
+
+    static String readyReason(Kubernetes kubernetes) {
+        if (kubernetes == null || kubernetes.getStatus() == null) {
+            return null;
+        }
+        return kubernetes.getStatus().conditions.stream().filter(c -> "Ready".equals(c.getType()))
+                .map(c -> c.getReason()).findFirst().orElse(null);
+    }
+
+    static String readyMessage(Kubernetes kubernetes) {
+        return kubernetes.getStatus().conditions.stream().filter(c -> "Ready".equals(c.getType()))
+                .map(c -> c.getMessage()).findFirst().orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object at(Object value, String... path) {
+        Object current = value instanceof GenericKubernetesResource r ? r.getAdditionalProperties() : value;
+        for (String key : path) {
+            current = current instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(key) : null;
+        }
+        return current;
+    }
+
+    private void ensureNamespace(String name) {
+        try {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
+    }
+}
