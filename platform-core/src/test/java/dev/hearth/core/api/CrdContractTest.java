@@ -159,6 +159,17 @@ class CrdContractTest {
     }
 
     @Test
+    void acceptsAMinimalVMInstance() {
+        GenericKubernetesResource vm = create(read("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: minimal}
+                spec: {}
+                """));
+        assertThat(spec(vm)).containsEntry("runStrategy", "Always").containsEntry("external", false);
+    }
+
+    @Test
     void refusesChangingAnImmutableStorageClassOrShrinkingADisk() {
         GenericKubernetesResource disk = create(read("""
                 apiVersion: apps.hearth.dev/v1alpha1

@@ -15,7 +15,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!(has(self.instanceType) && has(self.resources))",
         message = "set either instanceType (with an optional preference) or resources, not both")
-@ValidationRule(value = "self.externalPorts.all(p, p >= 1 && p <= 65535)", message = "externalPorts must be between 1 and 65535")
+@ValidationRule(value = "!has(self.externalPorts) || self.externalPorts.all(p, p >= 1 && p <= 65535)",
+        message = "externalPorts must be between 1 and 65535")
 public class VMInstanceSpec {
 
     @JsonPropertyDescription("How KubeVirt runs the VM.")
