@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ class AppChartsTest {
 
     @BeforeAll
     static void apiServer() throws IOException {
-        TestKubernetes kubernetes = TestKubernetes.shared().withUpstreamCrds("postgresql.cnpg.io", "databases.spotahome.com");
+        TestKubernetes kubernetes = TestKubernetes.shared().withUpstreamCrds("postgresql.cnpg.io", "databases.spotahome.com",
+                "k8s.mariadb.com", "rabbitmq.com", "kafka.strimzi.io");
         client = kubernetes.client();
         namespace = kubernetes.newNamespace("charts");
         // Helm renders lookup() (existing passwords) against the cluster of $KUBECONFIG, which the build points here
@@ -69,9 +71,49 @@ class AppChartsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("chartNames")
-    void helmRefusesValuesOutsideTheSchema(String chart) {
-        assertThatThrownBy(() -> Helm.template(charts().resolve(chart).toString()).withName(chart + "-bad").set("replicas", "many").call())
-                .hasMessageContaining("replicas");
+    void helmRefusesValuesOutsideTheSchema(String chart) throws IOException {
+        String key = nonStringKey(chart);
+        assertThatThrownBy(() -> Helm.template(charts().resolve(chart).toString()).withName(chart + "-bad").set(key, "many").call())
+                .hasMessageContaining(key.substring(key.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * A key of the chart's schema that must not hold a string: {@code replicas} when the chart has it, else the first
+     * integer found in its nested objects (e.g. {@code kafka.replicas}), else the first top-level non-string property.
+     */
+    @SuppressWarnings("unchecked")
+    private static String nonStringKey(String chart) throws IOException {
+        Map<String, Object> schema = client.getKubernetesSerialization().unmarshal(
+                Files.readString(charts().resolve(chart).resolve("values.schema.json")), Map.class);
+        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+        assertThat(properties).as(chart + " has a schema with properties").isNotEmpty();
+        if (properties.containsKey("replicas")) {
+            assertThat(((Map<String, Object>) properties.get("replicas")).get("type")).isEqualTo("integer");
+            return "replicas";
+        }
+        String nested = firstInteger(properties, "");
+        if (nested != null) {
+            return nested;
+        }
+        return properties.entrySet().stream().filter(e -> !"string".equals(((Map<String, Object>) e.getValue()).get("type")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(chart + " has only string values"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String firstInteger(Map<String, Object> properties, String prefix) {
+        for (Map.Entry<String, Object> entry : properties.entrySet()) {
+            Map<String, Object> property = (Map<String, Object>) entry.getValue();
+            if ("integer".equals(property.get("type"))) {
+                return prefix + entry.getKey();
+            }
+            if (property.get("properties") instanceof Map<?, ?> children) {
+                String found = firstInteger((Map<String, Object>) children, prefix + entry.getKey() + ".");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @org.junit.jupiter.api.Test
