@@ -21,6 +21,7 @@ import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.tenant.deletion.TenantDeletion;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.lineage.TenantTree;
+import dev.hearth.tenant.modules.TenantModuleInstances;
 import dev.hearth.tenant.quota.QuotaBudget;
 import dev.hearth.tenant.quota.TenantQuota;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -49,6 +50,8 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 @ControllerConfiguration(name = "tenant", fieldManager = ServerSideApply.FIELD_MANAGER)
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     private static final long DELETION_RETRY_MILLIS = 3_000;
+    private static final long MODULE_KIND_RETRY_MILLIS = 5_000;
+    static final String MODULES_READY = "ModulesReady";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     @Inject
@@ -62,6 +65,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
     @Inject
     TenantEvents events;
+
+    @Inject
+    TenantModuleInstances modules;
 
     private final ReadyCondition ready = ReadyCondition.systemClock();
 
@@ -120,11 +126,15 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         }
 
         resources.apply(placement, quota);
+        List<String> waitingForKinds = modules.converge(placement, tenant.getSpec());
 
         describe(status, placement, quota, tree);
         ready.ready(tenant, status, "NamespaceReady", "Namespace " + placement.namespace() + " is ready with its RBAC"
                 + (quota.isEmpty() ? " and network policies" : ", network policies and quota"));
-        return report(tenant, status, context);
+        describeModules(tenant, status, waitingForKinds);
+        UpdateControl<Tenant> control = report(tenant, status, context);
+        // no event tells when apps-catalog starts serving a kind: look again
+        return waitingForKinds.isEmpty() ? control : control.rescheduleAfter(MODULE_KIND_RETRY_MILLIS);
     }
 
     @Override
@@ -185,6 +195,16 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             status.quota.hard = new TreeMap<>(quota);
             status.quota.used = TenantQuota.usedAsDeclared(quota, resources.quotaUsed(placement.namespace()));
             status.quota.allocatedToChildren = allocated;
+        }
+    }
+
+    /** A module whose kind is not served yet is waited for, not a failure: the tenant works without it meanwhile. */
+    private void describeModules(Tenant tenant, TenantStatus status, List<String> waitingForKinds) {
+        if (waitingForKinds.isEmpty()) {
+            ready.set(tenant, status, MODULES_READY, ReadyCondition.TRUE, "ModulesApplied", "Every requested tenant module is applied");
+        } else {
+            ready.set(tenant, status, MODULES_READY, ReadyCondition.FALSE, "WaitingForKind", "Waiting for apps-catalog to serve the kinds "
+                    + String.join(", ", waitingForKinds) + " (apps.hearth.dev/v1alpha1) to run this tenant's modules; the tenant works meanwhile");
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.hearth.tenant.modules;
+
+import java.util.function.Function;
+
+import dev.hearth.core.api.tenant.TenantSpec;
+
+/**
+ * The shared services a tenant may run for itself and its descendants. Each runs as an app instance of a catalog
+ * kind in the tenant namespace; apps-catalog serves the kind and turns the instance into a HelmRelease.
+ */
+public enum TenantModule {
+    ETCD("Etcd", "etcd", spec -> spec.etcd),
+    INGRESS("Ingress", "ingress", spec -> spec.ingress),
+    MONITORING("Monitoring", "monitoring", spec -> spec.monitoring),
+    SEAWEEDFS("SeaweedFS", "seaweedfs", spec -> spec.seaweedfs);
+
+    private final String kind;
+    private final String instanceName;
+    private final Function<TenantSpec, Boolean> flag;
+
+    TenantModule(String kind, String instanceName, Function<TenantSpec, Boolean> flag) {
+        this.kind = kind;
+        this.instanceName = instanceName;
+        this.flag = flag;
+    }
+
+    /** The catalog kind in apps.hearth.dev, e.g. {@code Etcd}. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The name of the one instance per tenant namespace, e.g. {@code etcd}. */
+    public String instanceName() {
+        return instanceName;
+    }
+
+    public boolean wantedBy(TenantSpec spec) {
+        return Boolean.TRUE.equals(flag.apply(spec));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hearth.tenant.modules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.hearth.core.api.ApiGroups;
+import dev.hearth.core.api.tenant.TenantSpec;
+import dev.hearth.tenant.ServerSideApply;
+import dev.hearth.tenant.lineage.TenantPlacement;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+
+/** Creates the module instances a tenant asks for and deletes those it no longer wants. */
+@ApplicationScoped
+public class TenantModuleInstances {
+
+    @Inject
+    KubernetesClient client;
+
+    /**
+     * Converges the module instances of a tenant.
+     *
+     * @return the kinds of wanted modules that no one serves yet (apps-catalog has not defined them)
+     */
+    public List<String> converge(TenantPlacement placement, TenantSpec spec) {
+        Map<String, APIResource> served = servedKinds();
+        List<String> missing = new ArrayList<>();
+        for (TenantModule module : TenantModule.values()) {
+            APIResource resource = served.get(module.kind());
+            if (module.wantedBy(spec)) {
+                if (resource == null) {
+                    missing.add(module.kind());
+                } else {
+                    instances(resource).inNamespace(placement.namespace()).resource(TenantModules.desired(placement, module))
+                            .fieldManager(ServerSideApply.FIELD_MANAGER).forceConflicts().serverSideApply();
+                }
+            } else if (resource != null) {
+                var existing = instances(resource).inNamespace(placement.namespace()).withName(module.instanceName());
+                GenericKubernetesResource instance = existing.get();
+                if (instance != null && "true".equals(instance.getMetadata().getLabels().get(TenantModules.MODULE_LABEL))) {
+                    existing.delete();
+                }
+            }
+        }
+        return missing;
+    }
+
+    private Map<String, APIResource> servedKinds() {
+        Map<String, APIResource> served = new HashMap<>();
+        APIResourceList list;
+        try {
+            list = client.getApiResources(ApiGroups.APPS + "/" + ApiGroups.VERSION);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return served;
+            }
+            throw e;
+        }
+        if (list != null) {
+            list.getResources().stream().filter(r -> !r.getName().contains("/")).forEach(r -> served.put(r.getKind(), r));
+        }
+        return served;
+    }
+
+    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> instances(
+            APIResource resource) {
+        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                .withGroup(ApiGroups.APPS).withVersion(ApiGroups.VERSION).withKind(resource.getKind())
+                .withPlural(resource.getName()).withNamespaced(true).build());
+    }
+}
