@@ -4,7 +4,10 @@ import static dev.hearth.tenant.Tenants.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,33 @@ class TenantConvergenceTest {
 
         await().atMost(Tenants.TIMEOUT).untilAsserted(() ->
                 assertThat(policies.withName(TenantNetworkPolicies.INGRESS).get().getSpec()).isEqualTo(desired.getSpec()));
+    }
+
+    @Test
+    void aReconcileWithNothingToChangeWritesNothing() {
+        Map<String, String> before = resourceVersionsOfBaz();
+
+        // an annotation on an owned object brings a reconcile of baz, which has nothing to change
+        client().network().v1().networkPolicies().inNamespace("tenant-baz").withName(TenantNetworkPolicies.EGRESS)
+                .edit(policy -> {
+                    policy.getMetadata().setAnnotations(Map.of("example.com/touched", "yes"));
+                    return policy;
+                });
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Tenants.TIMEOUT).untilAsserted(() ->
+                assertThat(resourceVersionsOfBaz()).isEqualTo(before));
+    }
+
+    private static Map<String, String> resourceVersionsOfBaz() {
+        Map<String, String> versions = new TreeMap<>();
+        versions.put("Tenant", Tenants.get("tenant-root", "baz").getMetadata().getResourceVersion());
+        versions.put("Namespace", client().namespaces().withName("tenant-baz").get().getMetadata().getResourceVersion());
+        client().rbac().roleBindings().inNamespace("tenant-baz").list().getItems()
+                .forEach(b -> versions.put("RoleBinding " + b.getMetadata().getName(), b.getMetadata().getResourceVersion()));
+        versions.put("ServiceAccount", client().serviceAccounts().inNamespace("tenant-baz").withName("tenant-baz").get().getMetadata().getResourceVersion());
+        client().network().v1().networkPolicies().inNamespace("tenant-baz").list().getItems().stream()
+                .filter(p -> !p.getMetadata().getName().equals(TenantNetworkPolicies.EGRESS))
+                .forEach(p -> versions.put("NetworkPolicy " + p.getMetadata().getName(), p.getMetadata().getResourceVersion()));
+        return versions;
     }
 
     @Test
