@@ -34,7 +34,8 @@ class AppChartsTest {
     @BeforeAll
     static void apiServer() throws IOException {
         TestKubernetes kubernetes = TestKubernetes.shared().withUpstreamCrds("postgresql.cnpg.io", "databases.spotahome.com",
-                "k8s.mariadb.com", "rabbitmq.com", "kafka.strimzi.io");
+                "k8s.mariadb.com", "rabbitmq.com", "kafka.strimzi.io",
+                "clickhouse.altinity.com", "clickhouse-keeper.altinity.com", "cert-manager.io", "etcd-operator.cozystack.io", "kamaji.clastix.io");
         client = kubernetes.client();
         namespace = kubernetes.newNamespace("charts");
         // Helm renders lookup() (existing passwords) against the cluster of $KUBECONFIG, which the build points here
