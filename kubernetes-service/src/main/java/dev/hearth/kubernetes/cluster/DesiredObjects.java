@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** Every object of a tenant cluster in the management cluster, in the order they are applied. */
 public final class DesiredObjects {
+    private static final int MAX_LABEL_VALUE = 63;
 
     private DesiredObjects() {
     }
@@ -35,6 +36,13 @@ public final class DesiredObjects {
             String problem = NodeGroups.problem(name, group);
             if (problem != null) {
                 problems.add(problem);
+            }
+            String deployment = release.name() + "-" + name;
+            // Cluster API labels every machine with its MachineDeployment's name, and label values hold 63 characters
+            if (deployment.length() > MAX_LABEL_VALUE) {
+                problems.add("node group " + name + " of cluster " + release.kubernetes().getMetadata().getName() + " makes the name "
+                        + deployment + " (" + deployment.length() + " characters), longer than the " + MAX_LABEL_VALUE
+                        + " Kubernetes allows: use a shorter node group name");
             }
         });
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));

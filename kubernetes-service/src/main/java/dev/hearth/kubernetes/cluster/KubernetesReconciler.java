@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.hearth.core.api.kubernetes.Kubernetes;
 import dev.hearth.core.api.kubernetes.KubernetesStatus;
@@ -14,6 +16,7 @@ import dev.hearth.kubernetes.cluster.observed.KamajiControlPlane;
 import dev.hearth.kubernetes.cluster.observed.MachineDeployment;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -28,8 +31,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns a {@code Kubernetes} into its Cluster API, Kamaji, KubeVirt and Flux objects: find the tenant, wait for its
@@ -96,7 +97,7 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
             ready.notReady(kubernetes, status, "Deleting", "Waiting for Cluster API to delete Cluster " + release.name()
                     + (finalizers == null || finalizers.isEmpty() ? "" : " (finalizers: " + String.join(", ", finalizers) + ")")
                     + "; the control plane, node groups and addons are removed after it");
-            new ClusterObjects(context.getClient()).applyStatus(kubernetes);
+            objects.applyStatus(kubernetes);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETION_POLL.toMillis());
         }
         objects.deleteRest(release);
@@ -107,9 +108,17 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
     public ErrorStatusUpdateControl<Kubernetes> updateErrorStatus(Kubernetes kubernetes, Context<Kubernetes> context, Exception e) {
         KubernetesStatus status = kubernetes.getStatus() == null ? new KubernetesStatus() : kubernetes.getStatus();
         kubernetes.setStatus(status);
-        ready.notReady(kubernetes, status, "ReconcileFailed", "Applying the cluster's objects failed, retrying: " + e.getMessage());
+        ready.notReady(kubernetes, status, "ReconcileFailed", "Applying the cluster's objects failed, retrying: " + reason(e));
         new ClusterObjects(context.getClient()).applyStatus(kubernetes);
         return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    /** The API server's own words when it refused something, without the request line around them. */
+    private static String reason(Exception e) {
+        if (e instanceof KubernetesClientException refused && refused.getStatus() != null && refused.getStatus().getMessage() != null) {
+            return refused.getStatus().getMessage();
+        }
+        return e.getMessage();
     }
 
     @Override

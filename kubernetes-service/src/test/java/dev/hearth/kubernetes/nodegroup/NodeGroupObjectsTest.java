@@ -12,6 +12,7 @@ import dev.hearth.core.api.kubernetes.Gpu;
 import dev.hearth.core.api.kubernetes.NodeGroup;
 import dev.hearth.core.api.kubernetes.Resources;
 import dev.hearth.kubernetes.cluster.ClusterRelease;
+import dev.hearth.kubernetes.cluster.DesiredObjects;
 import dev.hearth.kubernetes.cluster.Fixtures;
 
 class NodeGroupObjectsTest {
@@ -63,6 +64,19 @@ class NodeGroupObjectsTest {
                 .contains("set spec.nodeGroups.ml.instanceType");
         assertThat(NodeGroups.problem("ml", gpu)).isNull();
         assertThat(NodeGroups.problem("plain", group("u1.medium"))).isNull();
+    }
+
+    @Test
+    void aGroupWhoseMachineLabelWouldExceed63CharactersIsRefused() {
+        var kubernetes = Fixtures.kubernetes("minimal");
+        kubernetes.getMetadata().setName("a-cluster-name-of-exactly-forty-letters0");
+        kubernetes.getSpec().nodeGroups.put("group-of-twenty-char", group("u1.medium"));
+
+        var problem = DesiredObjects.problem(new ClusterRelease(kubernetes, Fixtures.TENANT));
+
+        assertThat(problem).contains("node group group-of-twenty-char of cluster a-cluster-name-of-exactly-forty-letters0 makes the name "
+                + "kubernetes-a-cluster-name-of-exactly-forty-letters0-group-of-twenty-char (72 characters), longer than the 63 "
+                + "Kubernetes allows: use a shorter node group name");
     }
 
     @Test
