@@ -35,7 +35,8 @@ class AppChartsTest {
     static void apiServer() throws IOException {
         TestKubernetes kubernetes = TestKubernetes.shared().withUpstreamCrds("postgresql.cnpg.io", "databases.spotahome.com",
                 "k8s.mariadb.com", "rabbitmq.com", "kafka.strimzi.io",
-                "clickhouse.altinity.com", "clickhouse-keeper.altinity.com", "cert-manager.io", "etcd-operator.cozystack.io", "kamaji.clastix.io");
+                "clickhouse.altinity.com", "clickhouse-keeper.altinity.com", "cert-manager.io", "etcd-operator.cozystack.io", "kamaji.clastix.io",
+                "helm.toolkit.fluxcd.io", "source.toolkit.fluxcd.io");
         client = kubernetes.client();
         namespace = kubernetes.newNamespace("charts");
         // Helm renders lookup() (existing passwords) against the cluster of $KUBECONFIG, which the build points here
