@@ -1,14 +1,16 @@
-{{/* Resources of a preset; explicit resources win. Values are limits; CPU requests are a tenth of the limit. */}}
+{{/* Resources of a preset; explicit resources win. Values are limits; CPU requests are a tenth of the limit (memory requests equal the limit). */}}
 {{- define "hearth.resources" -}}
 {{- $presets := dict "nano" (list "250m" "128Mi") "micro" (list "500m" "256Mi") "small" (list "1" "512Mi") "medium" (list "1" "1Gi") "large" (list "2" "2Gi") "xlarge" (list "4" "4Gi") "2xlarge" (list "8" "8Gi") -}}
 {{- $preset := get $presets (.preset | default "nano") -}}
-{{- $cpu := (.resources | default dict).cpu | default (index $preset 0) -}}
+{{- $cpu := (.resources | default dict).cpu | default (index $preset 0) | toString -}}
 {{- $memory := (.resources | default dict).memory | default (index $preset 1) -}}
+{{- $millis := ternary (float64 (trimSuffix "m" $cpu)) (mulf (float64 $cpu) 1000) (hasSuffix "m" $cpu) -}}
+{{- $request := max 1 (int (divf $millis 10)) -}}
 limits:
   cpu: {{ $cpu | quote }}
   memory: {{ $memory | quote }}
 requests:
-  cpu: {{ $cpu | quote }}
+  cpu: {{ printf "%dm" $request | quote }}
   memory: {{ $memory | quote }}
 {{- end -}}
 

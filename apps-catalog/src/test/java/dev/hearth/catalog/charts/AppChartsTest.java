@@ -129,6 +129,23 @@ class AppChartsTest {
         assertThat(password(second)).isEqualTo(password(first));
     }
 
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void clickHouseKeepsTheHashesOfThePasswordsItsCredentialsSecretHands() throws Exception {
+        List<GenericKubernetesResource> objects = render("clickhouse", charts().resolve("clickhouse/ci/max-values.yaml"));
+        Map<String, Object> credentials = (Map<String, Object>) secret(objects, "clickhouse-main-credentials").getAdditionalProperties().get("stringData");
+        Map<String, Object> spec = (Map<String, Object>) objects.stream().filter(o -> "ClickHouseInstallation".equals(o.getKind())).findFirst()
+                .orElseThrow().getAdditionalProperties().get("spec");
+        Map<String, Object> users = (Map<String, Object>) ((Map<String, Object>) spec.get("configuration")).get("users");
+
+        for (String user : List.of("app", "analyst", "etl")) {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(((String) credentials.get(user)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(users.get(user + "/password_sha256_hex")).as(user).isEqualTo(java.util.HexFormat.of().formatHex(hash));
+        }
+        assertThat(credentials.get("app")).isEqualTo("s3cret");
+    }
+
     private static GenericKubernetesResource secret(List<GenericKubernetesResource> objects, String name) {
         GenericKubernetesResource secret = objects.stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst().orElseThrow();
         secret.getMetadata().setNamespace(namespace);
