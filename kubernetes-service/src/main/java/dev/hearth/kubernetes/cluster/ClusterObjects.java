@@ -42,6 +42,8 @@ public final class ClusterObjects {
             new String[] {Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE},
             new String[] {Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE});
 
+    private static final String MACHINE_SET = "MachineSet";
+
     private final KubernetesClient client;
 
     public ClusterObjects(KubernetesClient client) {
@@ -69,8 +71,8 @@ public final class ClusterObjects {
     }
 
     /**
-     * Deletes the node-group and addon objects of this release that {@code desired} no longer contains. Machine templates
-     * of a group that still exists are kept: machines created from an older one may still refer to it.
+     * Deletes the node-group and addon objects of this release that {@code desired} no longer contains, and the machine
+     * templates that neither a MachineDeployment nor any MachineSet (whose machines were made from it) refers to.
      */
     public void prune(ClusterRelease release, List<HasMetadata> desired) {
         Set<String> wanted = desired.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).collect(Collectors.toSet());
@@ -79,10 +81,12 @@ public final class ClusterObjects {
                     .filter(o -> !wanted.contains(o.getKind() + "/" + o.getMetadata().getName()))
                     .forEach(o -> client.resource(o).delete());
         }
-        Set<String> deployments = desired.stream().filter(o -> Upstream.MACHINE_DEPLOYMENT.equals(o.getKind()))
-                .map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
+        Set<String> inUse = client.genericKubernetesResources(Upstream.CAPI, MACHINE_SET).inNamespace(release.namespace())
+                .withLabel(Upstream.CLUSTER_NAME_LABEL, release.name()).list().getItems().stream()
+                .map(set -> Fields.string(set, "spec", "template", "spec", "infrastructureRef", "name").orElse(""))
+                .collect(Collectors.toSet());
         owned(release, new String[] {Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE}).stream()
-                .filter(t -> !deployments.contains(deploymentOf(t.getMetadata().getName())))
+                .filter(t -> !wanted.contains(t.getKind() + "/" + t.getMetadata().getName()) && !inUse.contains(t.getMetadata().getName()))
                 .forEach(t -> client.resource(t).delete());
     }
 
@@ -113,8 +117,4 @@ public final class ClusterObjects {
                 .withLabels(release.selector()).list().getItems();
     }
 
-    /** {@code <rel>-<group>-<hash6>} → {@code <rel>-<group>}. */
-    private static String deploymentOf(String templateName) {
-        return templateName.length() > 7 ? templateName.substring(0, templateName.length() - 7) : templateName;
-    }
 }

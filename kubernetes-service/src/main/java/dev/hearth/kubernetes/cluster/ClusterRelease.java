@@ -21,11 +21,12 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 public record ClusterRelease(Kubernetes kubernetes, TenantFacts tenant) {
     public static final String SERVICE = "kubernetes-service";
     public static final String KIND = "Kubernetes";
+    public static final String PREFIX = "kubernetes-";
     /** Secret key of the in-cluster admin kubeconfig that Kamaji writes; addons and the autoscaler use it. */
     public static final String IN_CLUSTER_KUBECONFIG_KEY = "super-admin.svc";
 
     public String name() {
-        return "kubernetes-" + kubernetes.getMetadata().getName();
+        return PREFIX + kubernetes.getMetadata().getName();
     }
 
     public String namespace() {

@@ -14,6 +14,7 @@ import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.kubernetes.cluster.observed.ClusterApiCluster;
 import dev.hearth.kubernetes.cluster.observed.KamajiControlPlane;
 import dev.hearth.kubernetes.cluster.observed.MachineDeployment;
+import dev.hearth.kubernetes.cluster.observed.MachineSet;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -128,8 +129,12 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
                 .withSecondaryToPrimaryMapper((Tenant tenant) -> clustersIn(namespaceOf(tenant), context))
                 .build(), context);
         tenants.addIndexer(TENANT_BY_NAMESPACE, tenant -> namespaceOf(tenant) == null ? List.of() : List.of(namespaceOf(tenant)));
+        // MachineSets belong to their MachineDeployment; when one goes, the machine template it used may go too
+        var machineSets = new InformerEventSource<>(InformerEventSourceConfiguration.from(MachineSet.class, Kubernetes.class)
+                .withSecondaryToPrimaryMapper((MachineSet set) -> clusterOf(set))
+                .build(), context);
         return List.of(tenants, owned(context, ClusterApiCluster.class), owned(context, KamajiControlPlane.class),
-                owned(context, MachineDeployment.class));
+                owned(context, MachineDeployment.class), machineSets);
     }
 
     private static <R extends GenericKubernetesResource> InformerEventSource<R, Kubernetes> owned(EventSourceContext<Kubernetes> context,
@@ -153,6 +158,15 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
         List<GenericKubernetesResource> machineDeployments = context.getSecondaryResourcesAsStream(MachineDeployment.class)
                 .map(GenericKubernetesResource.class::cast).collect(Collectors.toList());
         return new StatusMirror.Observed(cluster, controlPlane, machineDeployments);
+    }
+
+    private static Set<ResourceID> clusterOf(MachineSet set) {
+        var labels = set.getMetadata().getLabels();
+        String cluster = labels == null ? null : labels.get(Upstream.CLUSTER_NAME_LABEL);
+        if (cluster == null || !cluster.startsWith(ClusterRelease.PREFIX)) {
+            return Set.of();
+        }
+        return Set.of(new ResourceID(cluster.substring(ClusterRelease.PREFIX.length()), set.getMetadata().getNamespace()));
     }
 
     private static String namespaceOf(Tenant tenant) {

@@ -101,25 +101,50 @@ class KubernetesReconcilerTest {
     }
 
     @Test
-    void changingAnInstanceTypeRollsTheGroupOntoANewTemplateAndDisablingAnAddonRemovesIt() {
+    void changingAnInstanceTypeRollsTheGroupOntoANewTemplateKeptUntilNoMachineSetUsesTheOld() {
         var tenant = tenants.newTenant(true);
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, TWO_GROUPS_THREE_ADDONS);
         await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-demo-workers") != null);
         String oldTemplate = templateOf(ns, "kubernetes-demo-workers");
+        // stands in for Cluster API, whose MachineSet made the running machines from the current template
+        client.resource(machineSet(ns, "kubernetes-demo-workers-7d9f", oldTemplate)).create();
         await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero") != null);
 
         client.resources(Kubernetes.class).inNamespace(ns).withName("demo").patch(MERGE,
                 "{\"spec\": {\"nodeGroups\": {\"workers\": {\"instanceType\": \"u1.large\"}}, \"addons\": {\"velero\": {\"enabled\": false}}}}");
 
-        await().atMost(TIMEOUT).until(() -> !oldTemplate.equals(templateOf(ns, "kubernetes-demo-workers")));
+        await().atMost(TIMEOUT).until(() -> tenants.get(ns, "demo").getStatus().observedGeneration == 2L);
         String newTemplate = templateOf(ns, "kubernetes-demo-workers");
-        assertThat(newTemplate).matches("kubernetes-demo-workers-[0-9a-f]{6}");
+        assertThat(newTemplate).matches("kubernetes-demo-workers-[0-9a-f]{6}").isNotEqualTo(oldTemplate);
         assertThat(at(tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, newTemplate),
                 "spec", "template", "spec", "virtualMachineTemplate", "spec", "instancetype", "name")).isEqualTo("u1.large");
         assertThat(tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, oldTemplate))
-                .as("machines made from the old template may still refer to it").isNotNull();
-        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero") == null);
+                .as("the old MachineSet's machines were made from the old template").isNotNull();
+        assertThat(tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero")).as("velero disabled").isNull();
+
+        // Cluster API has rolled every machine onto the new MachineSet and removes the old one
+        client.genericKubernetesResources(Upstream.CAPI, "MachineSet").inNamespace(ns).withName("kubernetes-demo-workers-7d9f").delete();
+
+        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, oldTemplate) == null);
+        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE)).hasSize(2).contains(newTemplate);
+    }
+
+    private static GenericKubernetesResource machineSet(String ns, String name, String template) {
+        var labels = Map.of(Upstream.CLUSTER_NAME_LABEL, "kubernetes-demo", Upstream.DEPLOYMENT_NAME_LABEL, "kubernetes-demo-workers");
+        var set = new GenericKubernetesResource();
+        set.setApiVersion(Upstream.CAPI);
+        set.setKind("MachineSet");
+        set.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(ns).withLabels(labels).build());
+        set.setAdditionalProperty("spec", Map.of(
+                "clusterName", "kubernetes-demo",
+                "selector", Map.of("matchLabels", labels),
+                "template", Map.of("metadata", Map.of("labels", labels), "spec", Map.of(
+                        "clusterName", "kubernetes-demo",
+                        "bootstrap", Map.of("configRef", Upstream.ref(Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE,
+                                "kubernetes-demo-workers", ns)),
+                        "infrastructureRef", Upstream.ref(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, template, ns)))));
+        return set;
     }
 
     @Test

@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /**
- * The Kamaji control plane, watched for its version and ready replicas. Typed only by its group, version and kind, so that its informer needs no API discovery (the service starts
+ * The Kamaji control plane, watched for its version and ready replicas.
+ * Typed only by its group, version and kind, so that its informer needs no API discovery (the service starts
  * without a reachable API server); its content stays generic.
  */
 @Group("controlplane.cluster.x-k8s.io")

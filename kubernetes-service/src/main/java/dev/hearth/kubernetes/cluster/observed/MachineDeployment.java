@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /**
- * A node group's MachineDeployment, watched for its replicas. Typed only by its group, version and kind, so that its informer needs no API discovery (the service starts
+ * A node group's MachineDeployment, watched for its replicas.
+ * Typed only by its group, version and kind, so that its informer needs no API discovery (the service starts
  * without a reachable API server); its content stays generic.
  */
 @Group("cluster.x-k8s.io")
