@@ -146,6 +146,22 @@ class AppChartsTest {
         assertThat(credentials.get("app")).isEqualTo("s3cret");
     }
 
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void theEtcdModuleRegistersAKamajiDataStoreNamedAfterTheTenantNamespace() {
+        List<GenericKubernetesResource> objects = render("etcd", null);
+
+        GenericKubernetesResource dataStore = objects.stream().filter(o -> "DataStore".equals(o.getKind())).findFirst().orElseThrow();
+        assertThat(dataStore.getMetadata().getName()).isEqualTo(namespace);
+        Map<String, Object> spec = (Map<String, Object>) dataStore.getAdditionalProperties().get("spec");
+        assertThat((List<String>) spec.get("endpoints")).containsExactly("etcd-main." + namespace + ".svc:2379");
+        // the client certificate Kamaji presents comes from the CA the EtcdCluster's certificates come from
+        assertThat(objects).anySatisfy(o -> {
+            assertThat(o.getKind()).isEqualTo("Certificate");
+            assertThat(o.getMetadata().getName()).isEqualTo("etcd-main-client");
+        });
+    }
+
     private static GenericKubernetesResource secret(List<GenericKubernetesResource> objects, String name) {
         GenericKubernetesResource secret = objects.stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst().orElseThrow();
         secret.getMetadata().setNamespace(namespace);
