@@ -9,16 +9,19 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.hearth.core.Labels;
+import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.tenant.Tenant;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
- * Deletes a tenant depth first: its child tenants, then its namespace. Each step reports what still blocks it, so
+ * Deletes a tenant in order: its app instances, then its child tenants (depth first), then its namespace. Each step reports what still blocks it, so
  * deletion never hangs silently; the caller retries until nothing does.
  */
 @ApplicationScoped
@@ -34,9 +37,6 @@ public class TenantDeletion {
      * @return what blocks it: empty once the namespace is gone
      */
     public List<String> advance(String namespace, List<Tenant> children) {
-        if (!children.isEmpty()) {
-            return deleteChildren(children);
-        }
         Namespace current = client.namespaces().withName(namespace).get();
         if (current == null) {
             return List.of();
@@ -44,6 +44,13 @@ public class TenantDeletion {
         if (!namespace.equals(current.getMetadata().getLabels().get(Labels.TENANT))) {
             // not ours (never labelled by this service): leave it alone
             return List.of();
+        }
+        List<String> apps = deleteApps(namespace);
+        if (!apps.isEmpty()) {
+            return apps;
+        }
+        if (!children.isEmpty()) {
+            return deleteChildren(children);
         }
         if (current.getMetadata().getDeletionTimestamp() == null) {
             client.namespaces().withName(namespace).delete();
@@ -60,6 +67,42 @@ public class TenantDeletion {
             }
         }
         return blockedBy;
+    }
+
+    /** Deletes the app instances (every apps.hearth.dev kind but Tenant) first, so that their own cleanup runs while the tenant still works. */
+    private List<String> deleteApps(String namespace) {
+        List<String> blockedBy = new ArrayList<>();
+        for (APIResource resource : appResources()) {
+            var instances = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                    .withGroup(ApiGroups.APPS).withVersion(ApiGroups.VERSION).withKind(resource.getKind())
+                    .withPlural(resource.getName()).withNamespaced(true).build()).inNamespace(namespace);
+            for (GenericKubernetesResource app : instances.list().getItems()) {
+                if (app.getMetadata().getDeletionTimestamp() == null) {
+                    instances.withName(app.getMetadata().getName()).delete();
+                }
+                blockedBy.add(resource.getKind() + " " + app.getMetadata().getName() + finalizers(app) + " is being deleted");
+            }
+        }
+        return blockedBy;
+    }
+
+    private List<APIResource> appResources() {
+        try {
+            var list = client.getApiResources(ApiGroups.APPS + "/" + ApiGroups.VERSION);
+            return list == null ? List.of() : list.getResources().stream()
+                    .filter(r -> Boolean.TRUE.equals(r.getNamespaced()) && !r.getName().contains("/") && !"Tenant".equals(r.getKind()))
+                    .toList();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private static String finalizers(HasMetadata object) {
+        List<String> finalizers = object.getMetadata().getFinalizers();
+        return finalizers == null || finalizers.isEmpty() ? "" : " (finalizers: " + String.join(", ", finalizers) + ")";
     }
 
     private List<String> deleteChildren(List<Tenant> children) {
@@ -94,9 +137,9 @@ public class TenantDeletion {
                 try {
                     for (GenericKubernetesResource object : client.genericKubernetesResources(groupVersion, resource.getKind())
                             .inNamespace(namespace).list().getItems()) {
-                        List<String> finalizers = object.getMetadata().getFinalizers();
-                        if (finalizers != null && !finalizers.isEmpty()) {
-                            found.add(resource.getKind() + " " + object.getMetadata().getName() + " (finalizers: " + String.join(", ", finalizers) + ")");
+                        String finalizers = finalizers(object);
+                        if (!finalizers.isEmpty()) {
+                            found.add(resource.getKind() + " " + object.getMetadata().getName() + finalizers);
                         }
                     }
                 } catch (KubernetesClientException e) {

@@ -12,12 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.api.vm.VMDisk;
+import dev.hearth.core.api.vm.VMDiskSource;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.tenant.Tenants;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -86,6 +89,34 @@ class TenantDeletionTest {
 
         await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
                 Tenants.get("tenant-root", "held") == null && client().namespaces().withName("tenant-held").get() == null);
+    }
+
+    @Test
+    void appInstancesAreDeletedBeforeTheNamespace() {
+        createReady("tenant-root", "withapps");
+        VMDisk disk = new VMDisk();
+        disk.setMetadata(new ObjectMetaBuilder().withName("kept").withNamespace("tenant-withapps").withFinalizers("example.com/hold").build());
+        disk.getSpec().source = new VMDiskSource();
+        disk.getSpec().source.blank = new VMDiskSource.Empty();
+        disk.getSpec().size = new Quantity("1Gi");
+        client().resource(disk).create();
+
+        client().resources(Tenant.class).inNamespace("tenant-root").withName("withapps").delete();
+
+        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(Tenants.get("tenant-root", "withapps").getStatus().blockedBy)
+                        .containsExactly("VMDisk kept (finalizers: example.com/hold) is being deleted"));
+        assertThat(client().resources(VMDisk.class).inNamespace("tenant-withapps").withName("kept").get().getMetadata().getDeletionTimestamp())
+                .isNotNull();
+        assertThat(client().namespaces().withName("tenant-withapps").get().getMetadata().getDeletionTimestamp()).isNull();
+
+        client().resources(VMDisk.class).inNamespace("tenant-withapps").withName("kept").edit(d -> {
+            d.getMetadata().setFinalizers(List.of());
+            return d;
+        });
+
+        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
+                Tenants.get("tenant-root", "withapps") == null && client().namespaces().withName("tenant-withapps").get() == null);
     }
 
     private static void createReady(String namespace, String name) {
