@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +35,7 @@ public class RootTenant {
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "root-tenant"));
     private volatile boolean ensured;
+    private final AtomicBoolean ensurePending = new AtomicBoolean();
 
     public TenantPlacement placement() {
         TenantConfig.Root root = config.root();
@@ -50,6 +52,16 @@ public class RootTenant {
 
     public boolean ensured() {
         return ensured;
+    }
+
+    /** Applies the root again soon, e.g. after a hand edit in tenant-root; requests arriving meanwhile are merged. */
+    public void ensureSoon() {
+        if (ensurePending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                ensurePending.set(false);
+                ensure();
+            });
+        }
     }
 
     private void ensure() {

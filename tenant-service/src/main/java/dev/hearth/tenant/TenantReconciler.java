@@ -85,14 +85,20 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
     /**
      * Watches what the service created in tenant namespaces, so that a hand-deleted or hand-edited object brings a
-     * reconcile of its tenant (found by the naming rule), which applies it again.
+     * reconcile of its tenant (found by the naming rule), which applies it again. tenant-root has no Tenant object:
+     * there the root is applied again instead.
      */
-    private static <R extends HasMetadata> EventSource<R, Tenant> owned(Class<R> type, EventSourceContext<Tenant> context) {
+    private <R extends HasMetadata> EventSource<R, Tenant> owned(Class<R> type, EventSourceContext<Tenant> context) {
         var configuration = InformerEventSourceConfiguration.from(type, Tenant.class)
                 .withName("owned-" + type.getSimpleName())
                 .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME))
-                .withSecondaryToPrimaryMapper(object -> TenantTree.ownerOf(object.getMetadata().getNamespace())
-                        .map(Set::of).orElse(Set.of()))
+                .withSecondaryToPrimaryMapper(object -> {
+                    String namespace = object.getMetadata().getNamespace();
+                    if (TenantNamespaceName.ROOT.equals(namespace)) {
+                        root.ensureSoon();
+                    }
+                    return TenantTree.ownerOf(namespace).map(Set::of).orElse(Set.of());
+                })
                 .build();
         return new InformerEventSource<>(configuration, context);
     }

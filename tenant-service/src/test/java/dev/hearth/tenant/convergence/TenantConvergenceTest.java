@@ -48,6 +48,21 @@ class TenantConvergenceTest {
     }
 
     @Test
+    void aHandDeletedRoleBindingOfTheRootIsRestored() {
+        var bindings = client().rbac().roleBindings().inNamespace("tenant-root");
+        await().atMost(Tenants.TIMEOUT).until(() -> bindings.withName("hearth:tenant:view").get() != null);
+        String uid = bindings.withName("hearth:tenant:view").get().getMetadata().getUid();
+
+        bindings.withName("hearth:tenant:view").delete();
+
+        await().atMost(Tenants.TIMEOUT).untilAsserted(() -> {
+            RoleBinding restored = bindings.withName("hearth:tenant:view").get();
+            assertThat(restored).isNotNull();
+            assertThat(restored.getMetadata().getUid()).isNotEqualTo(uid);
+        });
+    }
+
+    @Test
     void aHandEditedNetworkPolicyIsRestored() {
         var policies = client().network().v1().networkPolicies().inNamespace("tenant-foo-bar");
         NetworkPolicy desired = policies.withName(TenantNetworkPolicies.INGRESS).get();

@@ -81,7 +81,7 @@ class TenantModulesTest {
                 .endSpec().build();
         client().resource(crd).fieldManager("test-user").forceConflicts().serverSideApply();
         client().apiextensions().v1().customResourceDefinitions().withName("etcds.apps.hearth.dev").waitUntilCondition(c -> c != null
-                && c.getStatus() != null && c.getStatus().getConditions().stream()
+                && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
                         .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())), 60, TimeUnit.SECONDS);
     }
 }
