@@ -108,7 +108,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         TenantTree tree = new TenantTree(context.getPrimaryCache());
         TenantStatus status = keepingIdentity(tenant.getStatus());
 
-        Optional<Tenant> parentTenant = tree.parentOf(tenant.getMetadata().getNamespace());
+        Optional<Tenant> parentTenant = freshParentOf(tenant, context);
         Optional<TenantPlacement> parent = parentPlacement(tenant, parentTenant);
         if (parent.isEmpty()) {
             ready.notReady(tenant, status, "WaitingForParent", "Waiting for the parent tenant owning namespace "
@@ -123,9 +123,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return report(tenant, status, context);
         }
         Map<String, Quantity> quota = tenant.getSpec().resourceQuotas;
-        Optional<String> overBudget = QuotaBudget.exceeded(parent.get().namespace(),
-                parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of()),
-                QuotaBudget.sum(tree.admittedSiblingsOf(tenant).stream().map(s -> s.getSpec().resourceQuotas).toList()), quota);
+        Optional<String> overBudget = overBudget(tenant, parent.get(), parentTenant, tree);
         if (overBudget.isPresent()) {
             ready.notReady(tenant, status, "QuotaExceeded", overBudget.get());
             return report(tenant, status, context);
@@ -163,6 +161,25 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             applyStatus(tenant, status, context);
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETION_RETRY_MILLIS);
+    }
+
+    /**
+     * The parent as the API server has it now: what a child inherits must not come from a cache that may not have
+     * seen the parent's latest status yet, or a change of host or services could be missed.
+     */
+    private static Optional<Tenant> freshParentOf(Tenant tenant, Context<Tenant> context) {
+        String namespace = tenant.getMetadata().getNamespace();
+        return TenantTree.ownerOf(namespace)
+                .map(id -> context.getClient().resources(Tenant.class).inNamespace(id.getNamespace().orElseThrow()).withName(id.getName()).get())
+                .filter(parent -> TenantTree.owns(parent, namespace));
+    }
+
+    /** Why the tenant's quota does not fit in what its parent has not given to its other children; tenant-root is unlimited. */
+    private static Optional<String> overBudget(Tenant tenant, TenantPlacement parent, Optional<Tenant> parentTenant, TenantTree tree) {
+        Map<String, Quantity> parentQuota = parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of());
+        Map<String, Quantity> givenToSiblings = QuotaBudget.sum(tree.admittedSiblingsOf(tenant).stream()
+                .map(sibling -> sibling.getSpec().resourceQuotas).toList());
+        return QuotaBudget.exceeded(parent.namespace(), parentQuota, givenToSiblings, tenant.getSpec().resourceQuotas);
     }
 
     private Optional<TenantPlacement> parentPlacement(Tenant tenant, Optional<Tenant> parentTenant) {

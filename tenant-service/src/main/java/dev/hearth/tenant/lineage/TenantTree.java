@@ -23,8 +23,12 @@ public final class TenantTree {
      * Empty for Tenants in tenant-root (the root has no Tenant object) and while the parent has no namespace yet.
      */
     public Optional<Tenant> parentOf(String namespace) {
-        return ownerOf(namespace).flatMap(tenants::get)
-                .filter(parent -> parent.getStatus() != null && namespace.equals(parent.getStatus().namespace));
+        return ownerOf(namespace).flatMap(tenants::get).filter(parent -> owns(parent, namespace));
+    }
+
+    /** Whether {@code tenant} holds {@code namespace}. */
+    public static boolean owns(Tenant tenant, String namespace) {
+        return tenant.getStatus() != null && namespace.equals(tenant.getStatus().namespace);
     }
 
     /**
