@@ -18,6 +18,13 @@ public final class LocalKubernetes {
         Path out = Path.of(args.length > 0 ? args[0] : "target/local");
         Files.createDirectories(out);
         TestKubernetes kubernetes = TestKubernetes.shared().withHearthCrds().withControllerManager();
+        try {
+            // the operators watch Cluster API, KubeVirt, CDI and Flux objects: without their CRDs they stay not-ready
+            kubernetes.withAllUpstreamCrds();
+        } catch (IllegalStateException e) {
+            System.out.println("LocalKubernetes: no upstream CRDs installed (" + e.getMessage() + "); kubernetes-service, "
+                    + "vm-service and apps-catalog will report not-ready");
+        }
         Files.copy(kubernetes.kubeconfig(), out.resolve("kubeconfig.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         StringBuilder properties = new StringBuilder();
         for (Map.Entry<String, String> e : kubernetes.quarkusClientProperties().entrySet()) {
