@@ -1,8 +1,10 @@
 package dev.hearth.catalog.instance;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,40 +69,11 @@ public class InstanceControllers {
         }
         helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND).inAnyNamespace()
                 .withLabel(Labels.APPLICATION_KIND)
-                .inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(GenericKubernetesResource helmRelease) {
-                        toOwner(helmRelease);
-                    }
-
-                    @Override
-                    public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource helmRelease) {
-                        toOwner(helmRelease);
-                    }
-
-                    @Override
-                    public void onDelete(GenericKubernetesResource helmRelease, boolean unknownFinalState) {
-                        toOwner(helmRelease);
-                    }
-                });
+                .inform(new Route<>(this::toOwner, true));
         tenants = client.resources(Tenant.class).inAnyNamespace().runnableInformer(0);
         tenants.addIndexers(Map.of(BY_TENANT_NAMESPACE, t -> t.getStatus() == null || t.getStatus().namespace == null
-                ? java.util.List.of() : java.util.List.of(t.getStatus().namespace)));
-        tenants.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Tenant tenant) {
-                toTenantApps(tenant);
-            }
-
-            @Override
-            public void onUpdate(Tenant old, Tenant tenant) {
-                toTenantApps(tenant);
-            }
-
-            @Override
-            public void onDelete(Tenant tenant, boolean unknownFinalState) {
-            }
-        });
+                ? List.of() : List.of(t.getStatus().namespace)));
+        tenants.addEventHandler(new Route<>(this::toTenantApps, false));
         tenants.start();
     }
 
@@ -132,6 +105,26 @@ public class InstanceControllers {
         if (helmReleases != null) {
             helmReleases.close();
             tenants.close();
+        }
+    }
+
+    /** Hands every added or changed object (and, if asked, every deleted one) to one action. */
+    private record Route<T>(Consumer<T> action, boolean alsoOnDelete) implements ResourceEventHandler<T> {
+        @Override
+        public void onAdd(T object) {
+            action.accept(object);
+        }
+
+        @Override
+        public void onUpdate(T old, T object) {
+            action.accept(object);
+        }
+
+        @Override
+        public void onDelete(T object, boolean unknownFinalState) {
+            if (alsoOnDelete) {
+                action.accept(object);
+            }
         }
     }
 }
