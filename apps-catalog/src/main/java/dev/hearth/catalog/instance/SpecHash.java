@@ -1,17 +1,12 @@
 package dev.hearth.catalog.instance;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.hearth.core.Annotations;
+import dev.hearth.core.ContentHash;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**
@@ -19,8 +14,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
  * whether the object already is what we want (the server's defaults make a direct comparison of specs useless).
  */
 final class SpecHash {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
     private SpecHash() {
     }
 
@@ -40,14 +33,9 @@ final class SpecHash {
     }
 
     private static String of(GenericKubernetesResource desired) {
-        try {
-            byte[] content = JSON.writeValueAsBytes(Map.of(
-                    "labels", desired.getMetadata().getLabels(),
-                    "owners", desired.getMetadata().getOwnerReferences(),
-                    "spec", desired.getAdditionalProperties().get("spec")));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 16);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.of(Map.of(
+                "labels", desired.getMetadata().getLabels(),
+                "owners", desired.getMetadata().getOwnerReferences(),
+                "spec", desired.getAdditionalProperties().get("spec")), 16);
     }
 }

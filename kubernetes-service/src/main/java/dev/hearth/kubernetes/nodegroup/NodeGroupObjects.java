@@ -2,20 +2,14 @@ package dev.hearth.kubernetes.nodegroup;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.hearth.core.Annotations;
+import dev.hearth.core.ContentHash;
 import dev.hearth.core.api.kubernetes.Gpu;
 import dev.hearth.core.api.kubernetes.NodeGroup;
 import dev.hearth.kubernetes.cluster.ClusterRelease;
@@ -37,7 +31,6 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
     public static final String CAPACITY_CPU = "capacity.cluster-autoscaler.kubernetes.io/cpu";
     public static final String CAPACITY_MEMORY = "capacity.cluster-autoscaler.kubernetes.io/memory";
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public static NodeGroupObjects of(ClusterRelease release, ClusterSettings settings, String groupName, NodeGroup group) {
         String deploymentName = release.name() + "-" + groupName;
@@ -171,13 +164,8 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
         return Math.max(1, cores.setScale(0, RoundingMode.CEILING).intValueExact());
     }
 
-    /** First six hex digits of the SHA-256 of the spec with map keys sorted, so equal content gives an equal name. */
+    /** First six hex digits of the spec's content hash, so equal content gives an equal name. */
     static String contentHash(Map<String, Object> spec) {
-        try {
-            byte[] json = CANONICAL.writeValueAsString(spec).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 6);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash a machine template", e);
-        }
+        return ContentHash.of(spec, 6);
     }
 }
