@@ -67,7 +67,7 @@ public class RootTenant {
     private void ensure() {
         try {
             resources.applyClusterWide();
-            resources.apply(placement(), Map.of());
+            resources.apply(placement(), Map.of(), resources.direct());
             ensured = true;
             LOG.infof("Ensured the root tenant %s, the tenant ClusterRoles and the deletion protection", placement().namespace());
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.api.tenant.TenantQuotaStatus;
 import dev.hearth.core.api.tenant.TenantStatus;
 import dev.hearth.core.naming.InvalidTenantNameException;
@@ -26,12 +27,14 @@ import dev.hearth.tenant.quota.QuotaBudget;
 import dev.hearth.tenant.quota.TenantQuota;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -47,11 +50,13 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  * Tenant → its namespace with RBAC, network policies and quota; status says where it sits and what it inherits.
  * Deletion removes child tenants first, then the namespace.
  */
-@ControllerConfiguration(name = "tenant", fieldManager = ServerSideApply.FIELD_MANAGER)
+@ControllerConfiguration(name = "tenant", fieldManager = ServerSideApply.FIELD_MANAGER,
+        informer = @Informer(itemStore = WithoutManagedFields.class))
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     private static final long DELETION_RETRY_MILLIS = 3_000;
     private static final long MODULE_KIND_RETRY_MILLIS = 5_000;
     static final String MODULES_READY = "ModulesReady";
+    private static final String RELATED_TENANTS = "related-tenants";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     @Inject
@@ -75,10 +80,11 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     public List<EventSource<?, Tenant>> prepareEventSources(EventSourceContext<Tenant> context) {
         TenantTree tree = new TenantTree(context.getPrimaryCache());
         var related = InformerEventSourceConfiguration.from(Tenant.class, Tenant.class)
-                .withName("related-tenants")
+                .withName(RELATED_TENANTS)
+                .withItemStore(new WithoutManagedFields<>())
                 .withSecondaryToPrimaryMapper(changed -> tree.dependentsOf(changed).collect(Collectors.toSet()))
                 .build();
-        return List.of(new InformerEventSource<>(related, context),
+        return List.of(new InformerEventSource<>(related, context), ownedNamespaces(context),
                 owned(RoleBinding.class, context), owned(NetworkPolicy.class, context), owned(ServiceAccount.class, context),
                 owned(ResourceQuota.class, context), owned(LimitRange.class, context));
     }
@@ -90,7 +96,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
      */
     private <R extends HasMetadata> EventSource<R, Tenant> owned(Class<R> type, EventSourceContext<Tenant> context) {
         var configuration = InformerEventSourceConfiguration.from(type, Tenant.class)
-                .withName("owned-" + type.getSimpleName())
+                .withName(InformedTenantObjects.sourceName(type))
+                .withItemStore(new WithoutManagedFields<>())
                 .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME))
                 .withSecondaryToPrimaryMapper(object -> {
                     String namespace = object.getMetadata().getNamespace();
@@ -103,12 +110,29 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         return new InformerEventSource<>(configuration, context);
     }
 
+    /** Tenant namespaces: a hand edit of their labels (which select ancestors in network policies) is undone. */
+    private EventSource<Namespace, Tenant> ownedNamespaces(EventSourceContext<Tenant> context) {
+        var configuration = InformerEventSourceConfiguration.from(Namespace.class, Tenant.class)
+                .withName(InformedTenantObjects.sourceName(Namespace.class))
+                .withItemStore(new WithoutManagedFields<>())
+                .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME))
+                .withSecondaryToPrimaryMapper(namespace -> {
+                    String name = namespace.getMetadata().getName();
+                    if (TenantNamespaceName.ROOT.equals(name)) {
+                        root.ensureSoon();
+                    }
+                    return TenantTree.ownerOf(name).map(Set::of).orElse(Set.of());
+                })
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+
     @Override
     public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
         TenantTree tree = new TenantTree(context.getPrimaryCache());
         TenantStatus status = keepingIdentity(tenant.getStatus());
 
-        Optional<Tenant> parentTenant = freshParentOf(tenant, context);
+        Optional<Tenant> parentTenant = newestParentOf(tenant, context);
         Optional<TenantPlacement> parent = parentPlacement(tenant, parentTenant);
         if (parent.isEmpty()) {
             ready.notReady(tenant, status, "WaitingForParent", "Waiting for the parent tenant owning namespace "
@@ -129,10 +153,11 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return report(tenant, status, context);
         }
 
-        resources.apply(placement, quota);
+        TenantObjects objects = new InformedTenantObjects(context);
+        resources.apply(placement, quota, objects);
         List<String> waitingForKinds = modules.converge(placement, tenant.getSpec());
 
-        describe(status, placement, quota, tree);
+        describe(status, placement, quota, tree, objects);
         ready.ready(tenant, status, "NamespaceReady", "Namespace " + placement.namespace() + " is ready with its RBAC"
                 + (quota.isEmpty() ? " and network policies" : ", network policies and quota"));
         describeModules(tenant, status, waitingForKinds);
@@ -164,14 +189,36 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     }
 
     /**
-     * The parent as the API server has it now: what a child inherits must not come from a cache that may not have
-     * seen the parent's latest status yet, or a change of host or services could be missed.
+     * The parent as the newest of the two Tenant caches has it: the primary cache and the related-tenants informer
+     * each run their own watch, and a child woken by a parent's change must see at least that change (a host or
+     * services change would otherwise be missed until the next one).
      */
-    private static Optional<Tenant> freshParentOf(Tenant tenant, Context<Tenant> context) {
+    private static Optional<Tenant> newestParentOf(Tenant tenant, Context<Tenant> context) {
         String namespace = tenant.getMetadata().getNamespace();
         return TenantTree.ownerOf(namespace)
-                .map(id -> context.getClient().resources(Tenant.class).inNamespace(id.getNamespace().orElseThrow()).withName(id.getName()).get())
+                .flatMap(id -> newest(context.getPrimaryCache().get(id), relatedTenants(context).get(id)))
                 .filter(parent -> TenantTree.owns(parent, namespace));
+    }
+
+    private static Optional<Tenant> newest(Optional<Tenant> a, Optional<Tenant> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isPresent() ? a : b;
+        }
+        return resourceVersion(a.get()) >= resourceVersion(b.get()) ? a : b;
+    }
+
+    /** Resource versions are opaque to clients, but the API server's (etcd revisions) grow; unparsable ones count as oldest. */
+    private static long resourceVersion(Tenant tenant) {
+        try {
+            return Long.parseLong(tenant.getMetadata().getResourceVersion());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static InformerEventSource<Tenant, Tenant> relatedTenants(Context<Tenant> context) {
+        return (InformerEventSource<Tenant, Tenant>) context.eventSourceRetriever().getEventSourceFor(Tenant.class, RELATED_TENANTS);
     }
 
     /** Why the tenant's quota does not fit in what its parent has not given to its other children; tenant-root is unlimited. */
@@ -204,7 +251,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         }
     }
 
-    private void describe(TenantStatus status, TenantPlacement placement, Map<String, Quantity> quota, TenantTree tree) {
+    private static void describe(TenantStatus status, TenantPlacement placement, Map<String, Quantity> quota, TenantTree tree,
+            TenantObjects objects) {
         status.namespace = placement.namespace();
         status.path = new ArrayList<>(placement.path());
         status.host = placement.host();
@@ -216,7 +264,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         } else {
             status.quota = new TenantQuotaStatus();
             status.quota.hard = new TreeMap<>(quota);
-            status.quota.used = TenantQuota.usedAsDeclared(quota, resources.quotaUsed(placement.namespace()));
+            status.quota.used = TenantQuota.usedAsDeclared(quota, TenantResources.quotaUsed(placement.namespace(), objects));
             status.quota.allocatedToChildren = allocated;
         }
     }
@@ -237,6 +285,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         if (previous != null && JSON.asJson(previous).equals(JSON.asJson(status))) {
             return UpdateControl.noUpdate();
         }
+        applyStatus(tenant, status, context);
         var condition = ReadyCondition.find(status.conditions, ReadyCondition.TYPE).orElseThrow();
         String previousReason = previous == null ? null
                 : ReadyCondition.find(previous.conditions, ReadyCondition.TYPE).map(c -> c.getReason()).orElse(null);
@@ -247,7 +296,6 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
                 events.warning(tenant, condition.getReason(), condition.getMessage());
             }
         }
-        applyStatus(tenant, status, context);
         return UpdateControl.noUpdate();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +27,16 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 @ApplicationScoped
 public class TenantModuleInstances {
 
+    /** How long a discovery of the served kinds is reused: a tenant waiting for a kind looks again every few seconds anyway. */
+    private static final long SERVED_KINDS_TTL_NANOS = TimeUnit.SECONDS.toNanos(3);
+
     @Inject
     KubernetesClient client;
+
+    private volatile ServedKinds lastDiscovery;
+
+    private record ServedKinds(Map<String, APIResource> byKind, long discoveredAt) {
+    }
 
     /**
      * Converges the module instances of a tenant.
@@ -58,6 +67,15 @@ public class TenantModuleInstances {
     }
 
     private Map<String, APIResource> servedKinds() {
+        ServedKinds last = lastDiscovery;
+        if (last == null || System.nanoTime() - last.discoveredAt() > SERVED_KINDS_TTL_NANOS) {
+            last = new ServedKinds(discoverServedKinds(), System.nanoTime());
+            lastDiscovery = last;
+        }
+        return last.byKind();
+    }
+
+    private Map<String, APIResource> discoverServedKinds() {
         Map<String, APIResource> served = new HashMap<>();
         APIResourceList list;
         try {

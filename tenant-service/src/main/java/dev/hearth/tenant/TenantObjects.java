@@ -1,0 +1,45 @@
+package dev.hearth.tenant;
+
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** How tenant-service reads and writes the objects of a tenant namespace. */
+public interface TenantObjects {
+
+    /** Makes the object as desired (server-side apply under the service's field manager). */
+    void apply(HasMetadata desired);
+
+    /** The object as the service knows it now, if it exists. */
+    <T extends HasMetadata> Optional<T> current(Class<T> type, String namespace, String name);
+
+    /** Deletes the object if it exists. */
+    default <T extends HasMetadata> void delete(Class<T> type, String namespace, String name) {
+        if (current(type, namespace, name).isPresent()) {
+            deleteNow(type, namespace, name);
+        }
+    }
+
+    <T extends HasMetadata> void deleteNow(Class<T> type, String namespace, String name);
+
+    /** Straight to the API server, every time: for tenant-root, which has no Tenant and so no reconciler caches. */
+    static TenantObjects direct(KubernetesClient client) {
+        return new TenantObjects() {
+            @Override
+            public void apply(HasMetadata desired) {
+                ServerSideApply.apply(client, desired);
+            }
+
+            @Override
+            public <T extends HasMetadata> Optional<T> current(Class<T> type, String namespace, String name) {
+                return Optional.ofNullable(client.resources(type).inNamespace(namespace).withName(name).get());
+            }
+
+            @Override
+            public <T extends HasMetadata> void deleteNow(Class<T> type, String namespace, String name) {
+                client.resources(type).inNamespace(namespace).withName(name).delete();
+            }
+        };
+    }
+}
