@@ -25,9 +25,11 @@ for _ in $(seq 1 120); do [[ -f "$out/client.properties" ]] && break; sleep 1; d
 mapfile -t client < "$out/client.properties"
 echo "API server ready: export KUBECONFIG=$out/kubeconfig.yaml"
 
+# the services' JVM options (heap, GC, C1 only): see docs/operations.md
+read -r -a jvm_options < deploy/service-jvm.options
 declare -A port=([dashboard-backend]=8080 [tenant-service]=8081 [kubernetes-service]=8082 [vm-service]=8083 [apps-catalog]=8084 [bundle-installer]=8085)
 for service in tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend; do
-  java "${client[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
+  java "${jvm_options[@]}" "${client[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
   pids+=($!)
 done
 for service in "${!port[@]}"; do

@@ -1,0 +1,144 @@
+package dev.hearth.core.testing.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.hearth.core.testing.TestKubernetes;
+
+/**
+ * A Hearth service started from its built {@code quarkus-run.jar} as its own process against the test API server, so
+ * that a benchmark measures the service as deployed (its own JVM, heap and RSS), not a copy inside the benchmark.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code jar} with the services' JVM options (system property {@code hearth.service-jvm-options}, which
+     * scripts/benchmark.sh reads from deploy/service-jvm.options), the {@code -D} properties given and the client
+     * settings of {@code kubernetes}.
+     */
+    public static ServiceProcess start(Path jar, TestKubernetes kubernetes, List<String> properties) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(options(System.getProperty("hearth.service-jvm-options", "")));
+        if (nativeMemoryTracking()) {
+            command.add("-XX:NativeMemoryTracking=summary");
+        }
+        // e.g. -XX:StartFlightRecording=filename=/tmp/service.jfr or -Xlog:gc:file=/tmp/gc.log, to see where time goes
+        command.addAll(options(System.getenv().getOrDefault("HEARTH_BENCH_JVM_OPTS", "")));
+        kubernetes.quarkusClientProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        properties.forEach(p -> command.add("-D" + p));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        // <module>/target/quarkus-app/quarkus-run.jar: name the log after the module
+        Path log = Files.createTempFile(jar.toAbsolutePath().getParent().getParent().getParent().getFileName() + "-bench", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServiceProcess(process, port, log);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until the service's readiness probe answers UP (API server reachable, informers synced). */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
+    }
+
+    /** Resident set size of the service's JVM, in MiB, from /proc; with HEARTH_BENCH_NMT=1, prints where it goes too. */
+    public long rssMiB() throws IOException, InterruptedException {
+        if (nativeMemoryTracking()) {
+            new ProcessBuilder("jcmd", String.valueOf(process.pid()), "VM.native_memory", "summary").inheritIO().start().waitFor();
+        }
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("No VmRSS for process " + process.pid());
+    }
+
+    /** CPU time (user + system) the service's JVM has used so far, in seconds. */
+    public double cpuSeconds() throws IOException {
+        return cpuSeconds(process.pid());
+    }
+
+    /** CPU time used so far by every process whose command name is {@code name} (e.g. kube-apiserver, etcd), in seconds. */
+    public static double cpuSecondsOf(String name) throws IOException {
+        double total = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    if (name.equals(Files.readString(dir.resolve("comm")).trim())) {
+                        total += cpuSeconds(Long.parseLong(dir.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return total;
+    }
+
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // fields after the command name, which may contain spaces: utime and stime are the 12th and 13th
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static List<String> options(String line) {
+        return line.isBlank() ? List.of() : List.of(line.trim().split("\\s+"));
+    }
+
+    private static boolean nativeMemoryTracking() {
+        return "1".equals(System.getenv("HEARTH_BENCH_NMT"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmarks of the services on a real API server (not part of the tests): builds the service, then runs its
+# benchmark main from the test classes against the built quarkus-run.jar, started as its own process with the JVM
+# options of deploy/service-jvm.options (as scripts/run-local.sh starts it). Prints figures.
+# Usage: scripts/benchmark.sh tenant-service [level1=10 [level2=7 [level3=6]]]
+#        scripts/benchmark.sh apps-catalog [instances=1000 [tenants=50]]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+service=${1:?"usage: $0 tenant-service|apps-catalog [arguments]"}
+shift
+case "$service" in
+  tenant-service) main=dev.hearth.tenant.bench.TenantBenchmark ;;
+  apps-catalog) main=dev.hearth.catalog.bench.CatalogBenchmark ;;
+  *) echo "no benchmark for $service" >&2; exit 2 ;;
+esac
+bash scripts/test-binaries.sh > /dev/null
+mvn -B -q -pl "platform-core,$service" -am install -DskipTests
+mvn -B -q -pl "$service" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
+  -Dhearth.service-jvm-options="$(cat deploy/service-jvm.options)" \
+  -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.upstream-crds="$root/../shared/upstream-crds" \
+  -cp "$service/target/test-classes:$service/target/classes:$(cat "$service/target/bench-classpath.txt")" \
+  "$main" "$service/target/quarkus-app/quarkus-run.jar" "$@"
