@@ -95,7 +95,9 @@ class CatalogApiServerTest {
         awaitServed("Postgres");
         GenericKubernetesResource instance = create(postgres("main", Map.of("replicas", 3)));
 
-        GenericKubernetesResource helmRelease = await().atMost(WAIT).until(() -> helmRelease("postgres-main"), hr -> hr != null);
+        // the tenant's status may reach the service just after the instance: its services arrive in the values then
+        GenericKubernetesResource helmRelease = await().atMost(WAIT).until(() -> helmRelease("postgres-main"),
+                hr -> hr != null && tenantValuesOf(hr).containsKey("etcd"));
         assertThat(helmRelease.getMetadata().getLabels()).containsEntry("apps.hearth.dev/application.kind", "Postgres")
                 .containsEntry("apps.hearth.dev/application.name", "main").containsEntry("hearth.dev/tenant", tenantNamespace);
         assertThat(helmRelease.getMetadata().getOwnerReferences()).singleElement()
@@ -103,7 +105,7 @@ class CatalogApiServerTest {
         Map<String, Object> spec = (Map<String, Object>) helmRelease.getAdditionalProperties().get("spec");
         Map<String, Object> values = (Map<String, Object>) spec.get("values");
         assertThat(values).containsEntry("replicas", 3).containsEntry("size", "10Gi").containsEntry("version", "v18");
-        assertThat((Map<String, Object>) values.get("_namespace")).containsEntry("etcd", "tenant-root")
+        assertThat(tenantValuesOf(helmRelease)).containsEntry("etcd", "tenant-root")
                 .containsEntry("ingress", tenantNamespace).containsEntry("host", tenantNamespace.substring(7) + ".example.org");
         assertThat((Map<String, Object>) ((Map<String, Object>) spec.get("chart")).get("spec")).containsEntry("chart", "postgres").containsEntry("version", "0.1.0");
 
@@ -249,5 +251,11 @@ class CatalogApiServerTest {
         }
         return ((List<Map<String, Object>>) status.getOrDefault("conditions", List.of())).stream()
                 .filter(c -> "Ready".equals(c.get("type"))).findFirst().orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> tenantValuesOf(GenericKubernetesResource helmRelease) {
+        Map<String, Object> spec = (Map<String, Object>) helmRelease.getAdditionalProperties().get("spec");
+        return (Map<String, Object>) ((Map<String, Object>) spec.get("values")).getOrDefault("_namespace", Map.of());
     }
 }

@@ -2,10 +2,11 @@ package dev.hearth.catalog.instance;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.catalog.definition.CatalogKind;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.status.ReadyCondition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,8 +27,10 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 /**
  * Reconciles the instances of one catalog kind into HelmReleases. Catalog kinds appear at runtime, and the Operator
- * SDK registers controllers only before it starts, so each kind gets this small controller: an informer on the
- * kind, a de-duplicating work queue and a few workers.
+ * SDK registers controllers only before it starts, so each kind gets this small controller: an informer on the kind
+ * and two de-duplicating work queues, one to apply HelmReleases and one to mirror their state onto the instances'
+ * status. The queues of every kind share two pools, the status pool much smaller, so that under a burst of new
+ * instances the API server's capacity goes to the HelmReleases first and the status writes follow, coalesced.
  */
 public final class InstanceController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InstanceController.class);
@@ -40,26 +44,32 @@ public final class InstanceController implements AutoCloseable {
     private final Function<String, TenantContext> tenants;
     private final Function<String, GenericKubernetesResource> helmReleases;
     private final InstanceStatusFrom statusFrom = new InstanceStatusFrom(ReadyCondition.systemClock());
-    private final WorkQueue queue = new WorkQueue();
-    private final ExecutorService workers;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
-    private final int threads;
+    private final WorkQueue queue;
+    private final WorkQueue statusQueue;
+    /** HelmReleases just applied, for the status worker while the informer has not delivered them yet. */
+    private final Map<String, GenericKubernetesResource> justApplied = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retries;
     private volatile ApplicationDefinition definition;
     private SharedIndexInformer<GenericKubernetesResource> informer;
+    private volatile boolean closed;
 
     InstanceController(KubernetesClient client, ApplicationDefinition definition, Function<String, TenantContext> tenants,
-            Function<String, GenericKubernetesResource> helmReleases, int threads) {
+            Function<String, GenericKubernetesResource> helmReleases, Executor applyPool, Executor statusPool,
+            ScheduledExecutorService retries) {
+        this.retries = retries;
         this.client = client;
         this.kind = CatalogKind.of(definition);
         this.definition = definition;
         this.tenants = tenants;
         this.helmReleases = helmReleases;
-        this.threads = threads;
-        this.workers = Executors.newFixedThreadPool(threads, r -> new Thread(r, "catalog-" + kind.plural()));
+        this.queue = new WorkQueue(applyPool, key -> process(key, this::reconcile, this::enqueueApply));
+        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatus, this::enqueueStatus));
     }
 
     void start() {
-        informer = client.genericKubernetesResources(kind.context()).inAnyNamespace().inform(new ResourceEventHandler<>() {
+        informer = client.genericKubernetesResources(kind.context()).inAnyNamespace().runnableInformer(0)
+                .itemStore(new WithoutManagedFields<>());
+        informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource instance) {
                 enqueue(instance);
@@ -77,9 +87,7 @@ public final class InstanceController implements AutoCloseable {
                 // its HelmRelease carries an owner reference: the garbage collector removes it
             }
         });
-        for (int i = 0; i < threads; i++) {
-            workers.submit(this::work);
-        }
+        informer.start();
         LOG.infof("Reconciling %s instances into HelmReleases", kind.kind());
     }
 
@@ -93,7 +101,7 @@ public final class InstanceController implements AutoCloseable {
     }
 
     void enqueue(String namespace, String name) {
-        queue.add(Cache.namespaceKeyFunc(namespace, name));
+        enqueueApply(Cache.namespaceKeyFunc(namespace, name));
     }
 
     void enqueueNamespace(String namespace) {
@@ -104,40 +112,50 @@ public final class InstanceController implements AutoCloseable {
         enqueue(instance.getMetadata().getNamespace(), instance.getMetadata().getName());
     }
 
-    private void work() {
-        while (!Thread.currentThread().isInterrupted()) {
-            String key;
-            try {
-                key = queue.take();
-            } catch (InterruptedException e) {
-                return;
+    private void enqueueApply(String key) {
+        queue.add(key);
+    }
+
+    private void enqueueStatus(String key) {
+        statusQueue.add(key);
+    }
+
+    private void process(String key, Consumer<GenericKubernetesResource> action, Consumer<String> retry) {
+        if (closed) {
+            return;
+        }
+        try {
+            GenericKubernetesResource instance = informer.getStore().getByKey(key);
+            if (instance != null && instance.getMetadata().getDeletionTimestamp() == null) {
+                action.accept(instance);
+            } else {
+                justApplied.remove(key);
             }
-            try {
-                GenericKubernetesResource instance = informer.getStore().getByKey(key);
-                if (instance != null && instance.getMetadata().getDeletionTimestamp() == null) {
-                    reconcile(instance);
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("Reconciling %s %s failed, retrying in 2 s: %s", kind.kind(), key, e.getMessage());
-                retries.schedule(() -> queue.add(key), 2, TimeUnit.SECONDS);
-            } finally {
-                queue.done(key);
-            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Reconciling %s %s failed, retrying in 2 s: %s", kind.kind(), key, e.getMessage());
+            retries.schedule(() -> retry.accept(key), 2, TimeUnit.SECONDS);
         }
     }
 
-    /** Applies the instance's HelmRelease and mirrors the HelmRelease's state on the instance. */
+    /** Applies the instance's HelmRelease when it is missing or differs, then has its state mirrored on the instance. */
     private void reconcile(GenericKubernetesResource instance) {
         String namespace = instance.getMetadata().getNamespace();
         GenericKubernetesResource desired = HelmReleaseFor.instance(instance, definition, tenants.apply(namespace));
         GenericKubernetesResource current = helmReleases.apply(Cache.namespaceKeyFunc(namespace, desired.getMetadata().getName()));
+        String key = Cache.metaNamespaceKeyFunc(instance);
         if (current == null || !SpecHash.matches(current, desired)) {
-            current = client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            justApplied.put(key, client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
         }
-        updateStatus(instance, current);
+        enqueueStatus(key);
     }
 
-    private void updateStatus(GenericKubernetesResource instance, GenericKubernetesResource helmRelease) {
+    /** Mirrors the HelmRelease's state on the instance; writes only when the status changes. */
+    private void updateStatus(GenericKubernetesResource instance) {
+        String key = Cache.metaNamespaceKeyFunc(instance);
+        GenericKubernetesResource cached = helmReleases.apply(Cache.namespaceKeyFunc(instance.getMetadata().getNamespace(),
+                HelmReleaseFor.name(definition, instance.getMetadata().getName())));
+        GenericKubernetesResource applied = justApplied.remove(key);
+        GenericKubernetesResource helmRelease = cached != null ? cached : applied;
         Object currentStatus = instance.getAdditionalProperties().get("status");
         InstanceStatus status = currentStatus == null ? new InstanceStatus() : JSON.convertValue(currentStatus, InstanceStatus.class);
         statusFrom.update(instance, status, helmRelease);
@@ -161,11 +179,10 @@ public final class InstanceController implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (informer != null) {
             informer.close();
         }
-        workers.shutdownNow();
-        retries.shutdownNow();
         LOG.infof("Stopped reconciling %s instances", kind.kind());
     }
 }

@@ -3,7 +3,16 @@ package dev.hearth.catalog.instance;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
@@ -11,10 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import dev.hearth.catalog.definition.CatalogKind;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.api.tenant.TenantServices;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -28,13 +39,22 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
  */
 @ApplicationScoped
 public class InstanceControllers {
+    private static final Logger LOG = Logger.getLogger(InstanceControllers.class);
     private static final String BY_TENANT_NAMESPACE = "byTenantNamespace";
+    private static final long CACHE_SYNC_TIMEOUT_SECONDS = 30;
 
     @Inject
     KubernetesClient client;
 
-    @ConfigProperty(name = "hearth.catalog.instance-threads", defaultValue = "4")
-    int threads;
+    @ConfigProperty(name = "hearth.catalog.apply-threads", defaultValue = "16")
+    int applyThreads;
+
+    @ConfigProperty(name = "hearth.catalog.status-threads", defaultValue = "2")
+    int statusThreads;
+
+    private ExecutorService applyPool;
+    private ExecutorService statusPool;
+    private ScheduledExecutorService retries;
 
     private final Map<String, InstanceController> controllers = new ConcurrentHashMap<>();
     private SharedIndexInformer<GenericKubernetesResource> helmReleases;
@@ -49,7 +69,8 @@ public class InstanceControllers {
             running.update(definition);
             return;
         }
-        InstanceController controller = new InstanceController(client, definition, this::tenantOf, helmReleases.getStore()::getByKey, threads);
+        InstanceController controller = new InstanceController(client, definition, this::tenantOf, helmReleases.getStore()::getByKey,
+                applyPool, statusPool, retries);
         controller.start();
         controllers.put(kind, controller);
     }
@@ -67,14 +88,31 @@ public class InstanceControllers {
         if (helmReleases != null) {
             return;
         }
+        applyPool = Executors.newFixedThreadPool(applyThreads, named("catalog-apply"));
+        statusPool = Executors.newFixedThreadPool(statusThreads, named("catalog-status"));
+        retries = Executors.newSingleThreadScheduledExecutor(named("catalog-retry"));
         helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND).inAnyNamespace()
                 .withLabel(Labels.APPLICATION_KIND)
-                .inform(new Route<>(this::toOwner, true));
-        tenants = client.resources(Tenant.class).inAnyNamespace().runnableInformer(0);
+                .runnableInformer(0).itemStore(new WithoutManagedFields<>());
+        helmReleases.addEventHandler(new Route<>(this::toOwner, true));
+        CompletionStage<Void> helmReleasesSynced = helmReleases.start();
+        tenants = client.resources(Tenant.class).inAnyNamespace().runnableInformer(0).itemStore(new WithoutManagedFields<>());
         tenants.addIndexers(Map.of(BY_TENANT_NAMESPACE, t -> t.getStatus() == null || t.getStatus().namespace == null
                 ? List.of() : List.of(t.getStatus().namespace)));
         tenants.addEventHandler(new Route<>(this::toTenantApps, false));
-        tenants.start();
+        awaitSynced(tenants.start(), "Tenants");
+        awaitSynced(helmReleasesSynced, "HelmReleases");
+    }
+
+    /** Instances reconciled before the caches are filled would get HelmReleases without their tenant's context. */
+    private static void awaitSynced(CompletionStage<Void> started, String what) {
+        try {
+            started.toCompletableFuture().get(CACHE_SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("The cache of %s is not filled yet (%s); instances are reconciled meanwhile and again when it fills", what, e.getMessage());
+        }
     }
 
     private void toOwner(GenericKubernetesResource helmRelease) {
@@ -105,7 +143,15 @@ public class InstanceControllers {
         if (helmReleases != null) {
             helmReleases.close();
             tenants.close();
+            applyPool.shutdownNow();
+            statusPool.shutdownNow();
+            retries.shutdownNow();
         }
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> new Thread(runnable, name + "-" + count.incrementAndGet());
     }
 
     /** Hands every added or changed object (and, if asked, every deleted one) to one action. */

@@ -2,40 +2,48 @@ package dev.hearth.catalog.instance;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
- * A queue of keys to reconcile: a key waits at most once, and is never handed to two workers at a time (a key added
- * while it is being processed is queued again when the worker is done).
+ * Keys to process, run on a pool shared with other queues: a key waits at most once, and never runs on two threads
+ * at a time (a key added while it runs runs again once it is done). The pool's own queue keeps the keys in order.
  */
 final class WorkQueue {
-    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    private final Set<String> dirty = new HashSet<>();
-    private final Set<String> processing = new HashSet<>();
+    private final Executor pool;
+    private final Consumer<String> action;
+    private final Set<String> waiting = new HashSet<>();
+    private final Set<String> running = new HashSet<>();
+
+    WorkQueue(Executor pool, Consumer<String> action) {
+        this.pool = pool;
+        this.action = action;
+    }
 
     synchronized void add(String key) {
-        if (dirty.add(key) && !processing.contains(key)) {
-            queue.add(key);
+        if (waiting.add(key) && !running.contains(key)) {
+            pool.execute(() -> run(key));
         }
     }
 
-    String take() throws InterruptedException {
-        String key = queue.take();
+    private void run(String key) {
         synchronized (this) {
-            dirty.remove(key);
-            processing.add(key);
+            waiting.remove(key);
+            running.add(key);
         }
-        return key;
+        try {
+            action.accept(key);
+        } finally {
+            synchronized (this) {
+                running.remove(key);
+                if (waiting.contains(key)) {
+                    pool.execute(() -> run(key));
+                }
+            }
+        }
     }
 
-    synchronized void done(String key) {
-        processing.remove(key);
-        if (dirty.contains(key)) {
-            queue.add(key);
-        }
-    }
-
-    synchronized int size() {
-        return dirty.size();
+    synchronized int waiting() {
+        return waiting.size();
     }
 }
