@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,6 +40,9 @@ public final class InstanceController implements AutoCloseable {
     private static final PatchContext STATUS_APPLY = new PatchContext.Builder()
             .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER).withForce(true).build();
 
+    private static final long MAX_STATUS_DELAY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long STATUS_RECHECK_MILLIS = 250;
+
     private final KubernetesClient client;
     private final CatalogKind kind;
     private final Function<String, TenantContext> tenants;
@@ -49,13 +53,17 @@ public final class InstanceController implements AutoCloseable {
     /** HelmReleases just applied, for the status worker while the informer has not delivered them yet. */
     private final Map<String, GenericKubernetesResource> justApplied = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries;
+    /** Whether HelmReleases of any kind wait to be applied. */
+    private final BooleanSupplier applyBacklog;
+    private final Map<String, Long> statusDeferredSince = new ConcurrentHashMap<>();
     private volatile ApplicationDefinition definition;
     private SharedIndexInformer<GenericKubernetesResource> informer;
     private volatile boolean closed;
 
     InstanceController(KubernetesClient client, ApplicationDefinition definition, Function<String, TenantContext> tenants,
             Function<String, GenericKubernetesResource> helmReleases, Executor applyPool, Executor statusPool,
-            ScheduledExecutorService retries) {
+            BooleanSupplier applyBacklog, ScheduledExecutorService retries) {
+        this.applyBacklog = applyBacklog;
         this.retries = retries;
         this.client = client;
         this.kind = CatalogKind.of(definition);
@@ -63,7 +71,7 @@ public final class InstanceController implements AutoCloseable {
         this.tenants = tenants;
         this.helmReleases = helmReleases;
         this.queue = new WorkQueue(applyPool, key -> process(key, this::reconcile, this::enqueueApply));
-        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatus, this::enqueueStatus));
+        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatusUnlessBusy, this::enqueueStatus));
     }
 
     void start() {
@@ -130,6 +138,7 @@ public final class InstanceController implements AutoCloseable {
                 action.accept(instance);
             } else {
                 justApplied.remove(key);
+                statusDeferredSince.remove(key);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Reconciling %s %s failed, retrying in 2 s: %s", kind.kind(), key, e.getMessage());
@@ -147,6 +156,22 @@ public final class InstanceController implements AutoCloseable {
             justApplied.put(key, client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
         }
         enqueueStatus(key);
+    }
+
+    /**
+     * While HelmReleases wait to be applied, a status write waits too (at most {@link #MAX_STATUS_DELAY_NANOS}), so
+     * that a burst of new instances gets its releases first; the status then written is the latest.
+     */
+    private void updateStatusUnlessBusy(GenericKubernetesResource instance) {
+        String key = Cache.metaNamespaceKeyFunc(instance);
+        long now = System.nanoTime();
+        long since = statusDeferredSince.computeIfAbsent(key, k -> now);
+        if (applyBacklog.getAsBoolean() && now - since < MAX_STATUS_DELAY_NANOS) {
+            retries.schedule(() -> enqueueStatus(key), STATUS_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        statusDeferredSince.remove(key);
+        updateStatus(instance);
     }
 
     /** Mirrors the HelmRelease's state on the instance; writes only when the status changes. */

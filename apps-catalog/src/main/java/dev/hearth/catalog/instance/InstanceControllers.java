@@ -11,7 +11,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -52,7 +54,7 @@ public class InstanceControllers {
     @ConfigProperty(name = "hearth.catalog.status-threads", defaultValue = "2")
     int statusThreads;
 
-    private ExecutorService applyPool;
+    private ThreadPoolExecutor applyPool;
     private ExecutorService statusPool;
     private ScheduledExecutorService retries;
 
@@ -70,7 +72,7 @@ public class InstanceControllers {
             return;
         }
         InstanceController controller = new InstanceController(client, definition, this::tenantOf, helmReleases.getStore()::getByKey,
-                applyPool, statusPool, retries);
+                applyPool, statusPool, () -> !applyPool.getQueue().isEmpty(), retries);
         controller.start();
         controllers.put(kind, controller);
     }
@@ -88,7 +90,7 @@ public class InstanceControllers {
         if (helmReleases != null) {
             return;
         }
-        applyPool = Executors.newFixedThreadPool(applyThreads, named("catalog-apply"));
+        applyPool = new ThreadPoolExecutor(applyThreads, applyThreads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), named("catalog-apply"));
         statusPool = Executors.newFixedThreadPool(statusThreads, named("catalog-status"));
         retries = Executors.newSingleThreadScheduledExecutor(named("catalog-retry"));
         helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND).inAnyNamespace()
