@@ -24,6 +24,19 @@ public final class Latencies {
         return ended.size();
     }
 
+    /** The seconds after {@code origin} at which the keys slower than {@code millis} started, in order: when the stalls were. */
+    public List<String> slowerThan(double millis, long origin) {
+        List<long[]> slow = new ArrayList<>();
+        started.forEach((key, start) -> {
+            Long end = ended.get(key);
+            if (end != null && (end - start) / 1e6 > millis) {
+                slow.add(new long[] {start - origin, end - start});
+            }
+        });
+        slow.sort((a, b) -> Long.compare(a[0], b[0]));
+        return slow.stream().map(s -> String.format("%.1fs:%dms", s[0] / 1e9, s[1] / 1_000_000)).toList();
+    }
+
     /** The {@code p}-th percentile (nearest rank) of end − start in milliseconds, over the keys that have both. */
     public double percentileMillis(int p) {
         List<Double> sorted = new ArrayList<>();
