@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -84,44 +85,28 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
                 .withItemStore(new WithoutManagedFields<>())
                 .withSecondaryToPrimaryMapper(changed -> tree.dependentsOf(changed).collect(Collectors.toSet()))
                 .build();
-        return List.of(new InformerEventSource<>(related, context), ownedNamespaces(context),
+        return List.of(new InformerEventSource<>(related, context), owned(Namespace.class, context),
                 owned(RoleBinding.class, context), owned(NetworkPolicy.class, context), owned(ServiceAccount.class, context),
                 owned(ResourceQuota.class, context), owned(LimitRange.class, context));
     }
 
     /**
-     * Watches what the service created in tenant namespaces, so that a hand-deleted or hand-edited object brings a
-     * reconcile of its tenant (found by the naming rule), which applies it again. tenant-root has no Tenant object:
-     * there the root is applied again instead.
+     * Watches what the service created in tenant namespaces (and those namespaces themselves), so that a hand-deleted
+     * or hand-edited object brings a reconcile of its tenant (found by the naming rule), which applies it again.
+     * tenant-root has no Tenant object: there the root is applied again instead.
      */
     private <R extends HasMetadata> EventSource<R, Tenant> owned(Class<R> type, EventSourceContext<Tenant> context) {
+        Function<R, String> tenantNamespaceOf = type == Namespace.class ? o -> o.getMetadata().getName() : o -> o.getMetadata().getNamespace();
         var configuration = InformerEventSourceConfiguration.from(type, Tenant.class)
                 .withName(InformedTenantObjects.sourceName(type))
                 .withItemStore(new WithoutManagedFields<>())
                 .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME))
                 .withSecondaryToPrimaryMapper(object -> {
-                    String namespace = object.getMetadata().getNamespace();
+                    String namespace = tenantNamespaceOf.apply(object);
                     if (TenantNamespaceName.ROOT.equals(namespace)) {
                         root.ensureSoon();
                     }
                     return TenantTree.ownerOf(namespace).map(Set::of).orElse(Set.of());
-                })
-                .build();
-        return new InformerEventSource<>(configuration, context);
-    }
-
-    /** Tenant namespaces: a hand edit of their labels (which select ancestors in network policies) is undone. */
-    private EventSource<Namespace, Tenant> ownedNamespaces(EventSourceContext<Tenant> context) {
-        var configuration = InformerEventSourceConfiguration.from(Namespace.class, Tenant.class)
-                .withName(InformedTenantObjects.sourceName(Namespace.class))
-                .withItemStore(new WithoutManagedFields<>())
-                .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME))
-                .withSecondaryToPrimaryMapper(namespace -> {
-                    String name = namespace.getMetadata().getName();
-                    if (TenantNamespaceName.ROOT.equals(name)) {
-                        root.ensureSoon();
-                    }
-                    return TenantTree.ownerOf(name).map(Set::of).orElse(Set.of());
                 })
                 .build();
         return new InformerEventSource<>(configuration, context);

@@ -87,6 +87,9 @@ public final class TenantBenchmark {
             Thread.sleep(5_000); // let the last parents' status updates settle: "single" means an idle service
             Latencies single = benchmark.singleTenants();
             long rss = service.rssMiB();
+            Map<String, String> versionsBefore = benchmark.serviceObjectVersions();
+            service.close();
+            int writtenAfterRestart = benchmark.writtenAfterRestart(jar, kubernetes, versionsBefore);
 
             System.out.println();
             System.out.printf("tenant-service benchmark: %d tenants in 3 levels (%d x %d x %d), %d writer threads%n",
@@ -100,6 +103,7 @@ public final class TenantBenchmark {
             System.out.printf("  single tenant create -> Ready (idle, %d runs): p50 %.0f ms, p90 %.0f ms, max %.0f ms (target <= 300 ms)%n",
                     SINGLE_RUNS, single.percentileMillis(50), single.percentileMillis(90), single.percentileMillis(100));
             System.out.printf("  CPU seconds, floor: %s; service run: %s%n", floorCpu, serviceCpu);
+            System.out.printf("  restart with nothing changed: %d of %d objects written (expected 0)%n", writtenAfterRestart, versionsBefore.size());
             System.out.printf("  tenant-service RSS after the run: %d MiB (target <= 300 MB)%n", rss);
         }
         System.exit(0);
@@ -181,6 +185,33 @@ public final class TenantBenchmark {
                 .filter(t -> t.getStatus() != null && t.getStatus().namespace != null && t.getStatus().namespace.startsWith("tenant-floor"))
                 .forEach(t -> namespaces.add(t.getMetadata().getNamespace()));
         return namespaces;
+    }
+
+    /** Starts the service again on the unchanged tree, lets it reconcile every tenant, and counts the objects it wrote. */
+    private int writtenAfterRestart(Path jar, TestKubernetes kubernetes, Map<String, String> before) throws Exception {
+        try (ServiceProcess restarted = ServiceProcess.start(jar, kubernetes, List.of())) {
+            restarted.awaitReady(Duration.ofMinutes(2));
+            Thread.sleep(15_000);
+        }
+        Map<String, String> after = serviceObjectVersions();
+        return (int) before.entrySet().stream().filter(e -> !e.getValue().equals(after.get(e.getKey()))).count();
+    }
+
+    /** Resource versions of every Tenant and of every object tenant-service manages, by uid. */
+    private Map<String, String> serviceObjectVersions() {
+        String managed = Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME);
+        Map<String, String> versions = new TreeMap<>();
+        java.util.stream.Stream.of(
+                client.resources(Tenant.class).inAnyNamespace().list().getItems(),
+                client.namespaces().withLabelSelector(managed).list().getItems(),
+                client.serviceAccounts().inAnyNamespace().withLabelSelector(managed).list().getItems(),
+                client.rbac().roleBindings().inAnyNamespace().withLabelSelector(managed).list().getItems(),
+                client.network().v1().networkPolicies().inAnyNamespace().withLabelSelector(managed).list().getItems(),
+                client.resourceQuotas().inAnyNamespace().withLabelSelector(managed).list().getItems(),
+                client.limitRanges().inAnyNamespace().withLabelSelector(managed).list().getItems())
+                .flatMap(List::stream)
+                .forEach(o -> versions.put(((HasMetadata) o).getMetadata().getUid(), ((HasMetadata) o).getMetadata().getResourceVersion()));
+        return versions;
     }
 
     private record Run(double seconds, Latencies ready) {
