@@ -25,6 +25,7 @@ import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.lineage.TenantTree;
 import dev.hearth.tenant.modules.TenantModuleInstances;
 import dev.hearth.tenant.quota.QuotaBudget;
+import dev.hearth.tenant.quota.SiblingAdmissions;
 import dev.hearth.tenant.quota.TenantQuota;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
@@ -74,6 +75,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
     @Inject
     TenantModuleInstances modules;
+
+    @Inject
+    SiblingAdmissions admissions;
 
     private final ReadyCondition ready = ReadyCondition.systemClock();
 
@@ -132,7 +136,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return report(tenant, status, context);
         }
         Map<String, Quantity> quota = tenant.getSpec().resourceQuotas;
-        Optional<String> overBudget = overBudget(tenant, parent.get(), parentTenant, tree);
+        Map<String, Quantity> parentQuota = parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of());
+        Optional<String> overBudget = admissions.admit(parent.get().namespace(), parentQuota, tenant, tree.siblingsOf(tenant));
         if (overBudget.isPresent()) {
             ready.notReady(tenant, status, "QuotaExceeded", overBudget.get());
             return report(tenant, status, context);
@@ -204,14 +209,6 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     @SuppressWarnings("unchecked")
     private static InformerEventSource<Tenant, Tenant> relatedTenants(Context<Tenant> context) {
         return (InformerEventSource<Tenant, Tenant>) context.eventSourceRetriever().getEventSourceFor(Tenant.class, RELATED_TENANTS);
-    }
-
-    /** Why the tenant's quota does not fit in what its parent has not given to its other children; tenant-root is unlimited. */
-    private static Optional<String> overBudget(Tenant tenant, TenantPlacement parent, Optional<Tenant> parentTenant, TenantTree tree) {
-        Map<String, Quantity> parentQuota = parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of());
-        Map<String, Quantity> givenToSiblings = QuotaBudget.sum(tree.admittedSiblingsOf(tenant).stream()
-                .map(sibling -> sibling.getSpec().resourceQuotas).toList());
-        return QuotaBudget.exceeded(parent.namespace(), parentQuota, givenToSiblings, tenant.getSpec().resourceQuotas);
     }
 
     private Optional<TenantPlacement> parentPlacement(Tenant tenant, Optional<Tenant> parentTenant) {

@@ -48,11 +48,10 @@ public final class TenantTree {
         return tenantNamespace == null ? List.of() : tenants.list(tenantNamespace).toList();
     }
 
-    /** The other Tenants in the same namespace that already hold a namespace of their own. */
-    public List<Tenant> admittedSiblingsOf(Tenant tenant) {
+    /** The other Tenants in the same namespace. */
+    public List<Tenant> siblingsOf(Tenant tenant) {
         return tenants.list(tenant.getMetadata().getNamespace())
                 .filter(other -> !other.getMetadata().getName().equals(tenant.getMetadata().getName()))
-                .filter(TenantTree::admitted)
                 .toList();
     }
 

@@ -54,6 +54,32 @@ class HierarchicalQuotaTest {
     }
 
     @Test
+    void siblingsCreatedTogetherCannotBothTakeTheSameBudget() {
+        Tenants.awaitRoot();
+        Tenants.apply(tenant("tenant-root", "twins", "2"));
+        Tenants.awaitReason("tenant-root", "twins", "NamespaceReady");
+
+        Tenants.apply(tenant("tenant-twins", "left", "2"));
+        Tenants.apply(tenant("tenant-twins", "right", "2"));
+
+        org.awaitility.Awaitility.await().atMost(Tenants.TIMEOUT).until(() -> java.util.stream.Stream.of("left", "right")
+                .map(name -> readyReason(Tenants.get("tenant-twins", name))).sorted().toList(),
+                reasons -> reasons.equals(java.util.List.of("NamespaceReady", "QuotaExceeded")));
+    }
+
+    private static Tenant tenant(String namespace, String name, String cpu) {
+        Tenant tenant = new Tenant();
+        tenant.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        tenant.getSpec().resourceQuotas = new java.util.TreeMap<>(Map.of("cpu", new Quantity(cpu)));
+        return tenant;
+    }
+
+    private static String readyReason(Tenant tenant) {
+        return tenant == null || tenant.getStatus() == null ? ""
+                : ReadyCondition.find(tenant.getStatus().conditions, ReadyCondition.TYPE).map(c -> c.getReason()).orElse("");
+    }
+
+    @Test
     void theQuotaBecomesAResourceQuotaAndContainerDefaults() {
         Tenants.applyReady("quota/pool.yaml");
 
