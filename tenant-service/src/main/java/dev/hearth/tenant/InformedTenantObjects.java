@@ -44,9 +44,12 @@ final class InformedTenantObjects implements TenantObjects {
         return source(type).get(new ResourceID(name, namespace));
     }
 
+    /** Sends a delete only for an object the cache holds: a reconcile that changes nothing sends no request. */
     @Override
-    public <T extends HasMetadata> void deleteNow(Class<T> type, String namespace, String name) {
-        client.resources(type).inNamespace(namespace).withName(name).delete();
+    public <T extends HasMetadata> void delete(Class<T> type, String namespace, String name) {
+        if (current(type, namespace, name).isPresent()) {
+            client.resources(type).inNamespace(namespace).withName(name).delete();
+        }
     }
 
     private <T extends HasMetadata> InformerEventSource<T, Tenant> source(Class<T> type) {

@@ -14,14 +14,8 @@ public interface TenantObjects {
     /** The object as the service knows it now, if it exists. */
     <T extends HasMetadata> Optional<T> current(Class<T> type, String namespace, String name);
 
-    /** Deletes the object if it exists. */
-    default <T extends HasMetadata> void delete(Class<T> type, String namespace, String name) {
-        if (current(type, namespace, name).isPresent()) {
-            deleteNow(type, namespace, name);
-        }
-    }
-
-    <T extends HasMetadata> void deleteNow(Class<T> type, String namespace, String name);
+    /** Makes sure the object does not exist. */
+    <T extends HasMetadata> void delete(Class<T> type, String namespace, String name);
 
     /** Straight to the API server, every time: for tenant-root, which has no Tenant and so no reconciler caches. */
     static TenantObjects direct(KubernetesClient client) {
@@ -37,7 +31,7 @@ public interface TenantObjects {
             }
 
             @Override
-            public <T extends HasMetadata> void deleteNow(Class<T> type, String namespace, String name) {
+            public <T extends HasMetadata> void delete(Class<T> type, String namespace, String name) {
                 client.resources(type).inNamespace(namespace).withName(name).delete();
             }
         };

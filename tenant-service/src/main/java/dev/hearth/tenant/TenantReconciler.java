@@ -14,9 +14,9 @@ import jakarta.inject.Inject;
 
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.tenant.Tenant;
-import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.api.tenant.TenantQuotaStatus;
 import dev.hearth.core.api.tenant.TenantStatus;
+import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.naming.InvalidTenantNameException;
 import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.core.status.ReadyCondition;

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +29,7 @@ public class SiblingAdmissions {
      */
     public synchronized Optional<String> admit(String parentNamespace, Map<String, Quantity> parentHard, Tenant tenant, List<Tenant> siblings) {
         Map<String, Map<String, Quantity>> remembered = admitted.computeIfAbsent(parentNamespace, k -> new HashMap<>());
-        forgetWhatTheCacheShows(remembered, siblings);
+        forgetWhatTheCacheShows(remembered, tenant, siblings);
         Map<String, Map<String, Quantity>> given = new HashMap<>(remembered);
         given.remove(tenant.getMetadata().getName());
         for (Tenant sibling : siblings) {
@@ -46,18 +45,17 @@ public class SiblingAdmissions {
         return exceeded;
     }
 
-    /** Drops admissions the cache now shows (admitted with that quota) and those of siblings that are gone. */
-    private static void forgetWhatTheCacheShows(Map<String, Map<String, Quantity>> remembered, List<Tenant> siblings) {
-        Map<String, Tenant> byName = siblings.stream().collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t));
-        Set<String> names = Set.copyOf(remembered.keySet());
-        for (String name : names) {
-            Tenant cached = byName.get(name);
-            boolean gone = cached == null;
-            boolean shown = !gone && cached.getStatus() != null && cached.getStatus().namespace != null
-                    && cached.getSpec().resourceQuotas.equals(remembered.get(name));
-            if (gone || shown) {
-                remembered.remove(name);
-            }
-        }
+    /**
+     * Drops the admissions the cache now shows (admitted with that quota) and those of children that are gone;
+     * {@code tenant} is not gone, it is the one being decided.
+     */
+    private static void forgetWhatTheCacheShows(Map<String, Map<String, Quantity>> remembered, Tenant tenant, List<Tenant> siblings) {
+        Map<String, Tenant> present = siblings.stream().collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t));
+        present.put(tenant.getMetadata().getName(), tenant);
+        remembered.entrySet().removeIf(admission -> {
+            Tenant cached = present.get(admission.getKey());
+            return cached == null || cached.getStatus() != null && cached.getStatus().namespace != null
+                    && cached.getSpec().resourceQuotas.equals(admission.getValue());
+        });
     }
 }
