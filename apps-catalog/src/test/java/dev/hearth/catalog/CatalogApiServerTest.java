@@ -118,6 +118,34 @@ class CatalogApiServerTest {
     }
 
     @Test
+    void whatLeavesTheInstanceLeavesItsHelmReleaseAndHandEditsAreUndone() {
+        awaitServed("Postgres");
+        create(postgres("trim", Map.of("resources", Map.of("cpu", "2", "memory", "4Gi"))));
+        await().atMost(WAIT).until(() -> valuesOf(helmRelease("postgres-trim")), v -> v != null && v.containsKey("resources"));
+
+        var instances = client.genericKubernetesResources("apps.hearth.dev/v1alpha1", "Postgres").inNamespace(tenantNamespace);
+        instances.withName("trim").edit(i -> {
+            ((Map<String, Object>) i.getAdditionalProperties().get("spec")).remove("resources");
+            return i;
+        });
+        await().atMost(WAIT).until(() -> valuesOf(helmRelease("postgres-trim")), v -> !v.containsKey("resources") && v.containsKey("replicas"));
+        // created with a plain create, then applied: the service's fields are owned by its one Apply entry
+        assertThat(helmRelease("postgres-trim").getMetadata().getManagedFields())
+                .filteredOn(entry -> "hearth-apps-catalog".equals(entry.getManager()))
+                .singleElement().satisfies(entry -> assertThat(entry.getOperation()).isEqualTo("Apply"));
+
+        // a hand edit of the release (someone else's field manager) is undone, and so is a value added by hand
+        client.genericKubernetesResources("helm.toolkit.fluxcd.io/v2", "HelmRelease").inNamespace(tenantNamespace).withName("postgres-trim")
+                .edit(hr -> {
+                    Map<String, Object> values = valuesOf(hr);
+                    values.put("replicas", 7);
+                    values.put("debug", true);
+                    return hr;
+                });
+        await().atMost(WAIT).until(() -> valuesOf(helmRelease("postgres-trim")), v -> Integer.valueOf(2).equals(v.get("replicas")));
+    }
+
+    @Test
     void aDefinitionAddedAtRuntimeIsServedWithoutRestartAndUpgradesMoveEveryInstance() {
         ApplicationDefinition memcached = client.getKubernetesSerialization().unmarshal("""
                 apiVersion: platform.hearth.dev/v1alpha1
@@ -251,6 +279,11 @@ class CatalogApiServerTest {
         }
         return ((List<Map<String, Object>>) status.getOrDefault("conditions", List.of())).stream()
                 .filter(c -> "Ready".equals(c.get("type"))).findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> valuesOf(GenericKubernetesResource helmRelease) {
+        return helmRelease == null ? null
+                : (Map<String, Object>) ((Map<String, Object>) helmRelease.getAdditionalProperties().get("spec")).get("values");
     }
 
     @SuppressWarnings("unchecked")

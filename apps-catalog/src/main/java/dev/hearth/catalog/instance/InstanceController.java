@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.catalog.definition.CatalogKind;
+import dev.hearth.core.DesiredState;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.status.ReadyCondition;
@@ -29,49 +30,50 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 /**
  * Reconciles the instances of one catalog kind into HelmReleases. Catalog kinds appear at runtime, and the Operator
  * SDK registers controllers only before it starts, so each kind gets this small controller: an informer on the kind
- * and two de-duplicating work queues, one to apply HelmReleases and one to mirror their state onto the instances'
+ * and two de-duplicating work queues, one to write HelmReleases and one to mirror their state onto the instances'
  * status. The queues of every kind share two pools, the status pool much smaller, so that under a burst of new
  * instances the API server's capacity goes to the HelmReleases first and the status writes follow, coalesced.
  */
 public final class InstanceController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InstanceController.class);
-    private static final String FIELD_MANAGER = "hearth-apps-catalog";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PatchContext STATUS_APPLY = new PatchContext.Builder()
-            .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER).withForce(true).build();
+            .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(HelmReleaseWriter.FIELD_MANAGER).withForce(true).build();
 
-    private static final long MAX_STATUS_DELAY_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final long STATUS_RECHECK_MILLIS = 250;
+    private static final long MAX_STATUS_DELAY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final KubernetesClient client;
     private final CatalogKind kind;
     private final Function<String, TenantContext> tenants;
     private final Function<String, GenericKubernetesResource> helmReleases;
+    private final HelmReleaseWriter writer;
     private final InstanceStatusFrom statusFrom = new InstanceStatusFrom(ReadyCondition.systemClock());
     private final WorkQueue queue;
     private final WorkQueue statusQueue;
     /** HelmReleases just applied, for the status worker while the informer has not delivered them yet. */
     private final Map<String, GenericKubernetesResource> justApplied = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries;
-    /** Whether HelmReleases of any kind wait to be applied. */
-    private final BooleanSupplier applyBacklog;
-    private final Map<String, Long> statusDeferredSince = new ConcurrentHashMap<>();
+    /** Whether instances of any kind are being reconciled into HelmReleases or wait to be. */
+    private final BooleanSupplier applying;
+    /** Status writes held back while HelmReleases are written, with the time each was first held. */
+    private final Map<String, Long> statusHeldSince = new ConcurrentHashMap<>();
     private volatile ApplicationDefinition definition;
     private SharedIndexInformer<GenericKubernetesResource> informer;
     private volatile boolean closed;
 
     InstanceController(KubernetesClient client, ApplicationDefinition definition, Function<String, TenantContext> tenants,
             Function<String, GenericKubernetesResource> helmReleases, Executor applyPool, Executor statusPool,
-            BooleanSupplier applyBacklog, ScheduledExecutorService retries) {
-        this.applyBacklog = applyBacklog;
+            BooleanSupplier applying, ScheduledExecutorService retries) {
+        this.applying = applying;
         this.retries = retries;
         this.client = client;
+        this.writer = new HelmReleaseWriter(client);
         this.kind = CatalogKind.of(definition);
         this.definition = definition;
         this.tenants = tenants;
         this.helmReleases = helmReleases;
         this.queue = new WorkQueue(applyPool, key -> process(key, this::reconcile, this::enqueueApply));
-        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatusUnlessBusy, this::enqueueStatus));
+        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatusUnlessApplying, this::enqueueStatus));
     }
 
     void start() {
@@ -138,7 +140,7 @@ public final class InstanceController implements AutoCloseable {
                 action.accept(instance);
             } else {
                 justApplied.remove(key);
-                statusDeferredSince.remove(key);
+                statusHeldSince.remove(key);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Reconciling %s %s failed, retrying in 2 s: %s", kind.kind(), key, e.getMessage());
@@ -146,32 +148,42 @@ public final class InstanceController implements AutoCloseable {
         }
     }
 
-    /** Applies the instance's HelmRelease when it is missing or differs, then has its state mirrored on the instance. */
+    /** Writes the instance's HelmRelease when it is missing or differs, then has its state mirrored on the instance. */
     private void reconcile(GenericKubernetesResource instance) {
         String namespace = instance.getMetadata().getNamespace();
         GenericKubernetesResource desired = HelmReleaseFor.instance(instance, definition, tenants.apply(namespace));
         GenericKubernetesResource current = helmReleases.apply(Cache.namespaceKeyFunc(namespace, desired.getMetadata().getName()));
         String key = Cache.metaNamespaceKeyFunc(instance);
-        if (current == null || !SpecHash.matches(current, desired)) {
-            justApplied.put(key, client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
+        if (current == null || !SpecHash.matches(current, desired) || !DesiredState.satisfiedBy(desired, current)) {
+            justApplied.put(key, writer.write(desired, current));
         }
         enqueueStatus(key);
     }
 
     /**
-     * While HelmReleases wait to be applied, a status write waits too (at most {@link #MAX_STATUS_DELAY_NANOS}), so
-     * that a burst of new instances gets its releases first; the status then written is the latest.
+     * While HelmReleases are written, a status write is held (at most {@link #MAX_STATUS_DELAY_NANOS}), so that in a
+     * burst of new instances the API server's capacity goes to the releases; the status then written is the latest.
      */
-    private void updateStatusUnlessBusy(GenericKubernetesResource instance) {
+    private void updateStatusUnlessApplying(GenericKubernetesResource instance) {
         String key = Cache.metaNamespaceKeyFunc(instance);
-        long now = System.nanoTime();
-        long since = statusDeferredSince.computeIfAbsent(key, k -> now);
-        if (applyBacklog.getAsBoolean() && now - since < MAX_STATUS_DELAY_NANOS) {
-            retries.schedule(() -> enqueueStatus(key), STATUS_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        Long since = statusHeldSince.get(key);
+        if (applying.getAsBoolean() && (since == null || System.nanoTime() - since < MAX_STATUS_DELAY_NANOS)) {
+            statusHeldSince.putIfAbsent(key, System.nanoTime());
             return;
         }
-        statusDeferredSince.remove(key);
+        statusHeldSince.remove(key);
         updateStatus(instance);
+    }
+
+    /** Queues the held status writes once no HelmRelease is being written, and those held too long in any case. */
+    void releaseHeldStatus() {
+        boolean applyingNow = applying.getAsBoolean();
+        long now = System.nanoTime();
+        statusHeldSince.forEach((key, since) -> {
+            if (!applyingNow || now - since >= MAX_STATUS_DELAY_NANOS) {
+                enqueueStatus(key);
+            }
+        });
     }
 
     /** Mirrors the HelmRelease's state on the instance; writes only when the status changes. */

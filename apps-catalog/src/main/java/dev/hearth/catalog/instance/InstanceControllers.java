@@ -44,6 +44,7 @@ public class InstanceControllers {
     private static final Logger LOG = Logger.getLogger(InstanceControllers.class);
     private static final String BY_TENANT_NAMESPACE = "byTenantNamespace";
     private static final long CACHE_SYNC_TIMEOUT_SECONDS = 30;
+    private static final long STATUS_RELEASE_MILLIS = 250;
 
     @Inject
     KubernetesClient client;
@@ -72,7 +73,7 @@ public class InstanceControllers {
             return;
         }
         InstanceController controller = new InstanceController(client, definition, this::tenantOf, helmReleases.getStore()::getByKey,
-                applyPool, statusPool, () -> !applyPool.getQueue().isEmpty(), retries);
+                applyPool, statusPool, () -> applyPool.getActiveCount() > 0 || !applyPool.getQueue().isEmpty(), retries);
         controller.start();
         controllers.put(kind, controller);
     }
@@ -93,6 +94,8 @@ public class InstanceControllers {
         applyPool = new ThreadPoolExecutor(applyThreads, applyThreads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), named("catalog-apply"));
         statusPool = Executors.newFixedThreadPool(statusThreads, named("catalog-status"));
         retries = Executors.newSingleThreadScheduledExecutor(named("catalog-retry"));
+        retries.scheduleWithFixedDelay(() -> controllers.values().forEach(InstanceController::releaseHeldStatus),
+                STATUS_RELEASE_MILLIS, STATUS_RELEASE_MILLIS, TimeUnit.MILLISECONDS);
         helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND).inAnyNamespace()
                 .withLabel(Labels.APPLICATION_KIND)
                 .runnableInformer(0).itemStore(new WithoutManagedFields<>());
