@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,7 +115,7 @@ public final class CatalogBenchmark {
             Run burst = benchmark.burst(namespaces, instances, "db", 0);
             double burstCpu = app.cpuSeconds() - cpuBefore;
             Thread.sleep(10_000);
-            Map<Integer, Run> paced = new java.util.LinkedHashMap<>();
+            Map<Integer, Run> paced = new LinkedHashMap<>();
             for (int perSecond : PACED_PER_SECOND) {
                 paced.put(perSecond, benchmark.burst(namespaces, instances, "paced" + perSecond + "-", perSecond));
                 Thread.sleep(10_000);
