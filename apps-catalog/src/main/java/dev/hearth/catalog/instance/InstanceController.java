@@ -31,8 +31,9 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
  * Reconciles the instances of one catalog kind into HelmReleases. Catalog kinds appear at runtime, and the Operator
  * SDK registers controllers only before it starts, so each kind gets this small controller: an informer on the kind
  * and two de-duplicating work queues, one to write HelmReleases and one to mirror their state onto the instances'
- * status. The queues of every kind share two pools, the status pool much smaller, so that under a burst of new
- * instances the API server's capacity goes to the HelmReleases first and the status writes follow, coalesced.
+ * status. The queues of every kind share two pools, the status pool much smaller, and a status write waits while
+ * releases are being written ({@link StatusHold}), so that under a burst of new instances the API server's capacity
+ * goes to the HelmReleases first and the status writes follow, coalesced.
  */
 public final class InstanceController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InstanceController.class);
@@ -40,7 +41,7 @@ public final class InstanceController implements AutoCloseable {
     private static final PatchContext STATUS_APPLY = new PatchContext.Builder()
             .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(HelmReleaseWriter.FIELD_MANAGER).withForce(true).build();
 
-    private static final long MAX_STATUS_DELAY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long LONGEST_STATUS_HOLD_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final KubernetesClient client;
     private final CatalogKind kind;
@@ -53,18 +54,15 @@ public final class InstanceController implements AutoCloseable {
     /** HelmReleases just applied, for the status worker while the informer has not delivered them yet. */
     private final Map<String, GenericKubernetesResource> justApplied = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries;
-    /** Whether instances of any kind are being reconciled into HelmReleases or wait to be. */
-    private final BooleanSupplier applying;
-    /** Status writes held back while HelmReleases are written, with the time each was first held. */
-    private final Map<String, Long> statusHeldSince = new ConcurrentHashMap<>();
+    private final StatusHold statusHold;
     private volatile ApplicationDefinition definition;
     private SharedIndexInformer<GenericKubernetesResource> informer;
     private volatile boolean closed;
 
     InstanceController(KubernetesClient client, ApplicationDefinition definition, Function<String, TenantContext> tenants,
             Function<String, GenericKubernetesResource> helmReleases, Executor applyPool, Executor statusPool,
-            BooleanSupplier applying, ScheduledExecutorService retries) {
-        this.applying = applying;
+            BooleanSupplier writingReleases, ScheduledExecutorService retries) {
+        this.statusHold = new StatusHold(writingReleases, LONGEST_STATUS_HOLD_NANOS, System::nanoTime);
         this.retries = retries;
         this.client = client;
         this.writer = new HelmReleaseWriter(client);
@@ -73,7 +71,7 @@ public final class InstanceController implements AutoCloseable {
         this.tenants = tenants;
         this.helmReleases = helmReleases;
         this.queue = new WorkQueue(applyPool, key -> process(key, this::reconcile, this::enqueueApply));
-        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatusUnlessApplying, this::enqueueStatus));
+        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatusUnlessHeld, this::enqueueStatus));
     }
 
     void start() {
@@ -140,7 +138,7 @@ public final class InstanceController implements AutoCloseable {
                 action.accept(instance);
             } else {
                 justApplied.remove(key);
-                statusHeldSince.remove(key);
+                statusHold.forget(key);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Reconciling %s %s failed, retrying in 2 s: %s", kind.kind(), key, e.getMessage());
@@ -160,30 +158,15 @@ public final class InstanceController implements AutoCloseable {
         enqueueStatus(key);
     }
 
-    /**
-     * While HelmReleases are written, a status write is held (at most {@link #MAX_STATUS_DELAY_NANOS}), so that in a
-     * burst of new instances the API server's capacity goes to the releases; the status then written is the latest.
-     */
-    private void updateStatusUnlessApplying(GenericKubernetesResource instance) {
-        String key = Cache.metaNamespaceKeyFunc(instance);
-        Long since = statusHeldSince.get(key);
-        if (applying.getAsBoolean() && (since == null || System.nanoTime() - since < MAX_STATUS_DELAY_NANOS)) {
-            statusHeldSince.putIfAbsent(key, System.nanoTime());
-            return;
+    private void updateStatusUnlessHeld(GenericKubernetesResource instance) {
+        if (!statusHold.holds(Cache.metaNamespaceKeyFunc(instance))) {
+            updateStatus(instance);
         }
-        statusHeldSince.remove(key);
-        updateStatus(instance);
     }
 
-    /** Queues the held status writes once no HelmRelease is being written, and those held too long in any case. */
+    /** Queues the held status writes that may go now. */
     void releaseHeldStatus() {
-        boolean applyingNow = applying.getAsBoolean();
-        long now = System.nanoTime();
-        statusHeldSince.forEach((key, since) -> {
-            if (!applyingNow || now - since >= MAX_STATUS_DELAY_NANOS) {
-                enqueueStatus(key);
-            }
-        });
+        statusHold.release(this::enqueueStatus);
     }
 
     /** Mirrors the HelmRelease's state on the instance; writes only when the status changes. */
