@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.tenant.lineage.TenantTree;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /**
@@ -33,7 +34,7 @@ public class SiblingAdmissions {
         Map<String, Map<String, Quantity>> given = new HashMap<>(remembered);
         given.remove(tenant.getMetadata().getName());
         for (Tenant sibling : siblings) {
-            if (sibling.getStatus() != null && sibling.getStatus().namespace != null) {
+            if (TenantTree.admitted(sibling)) {
                 given.putIfAbsent(sibling.getMetadata().getName(), sibling.getSpec().resourceQuotas);
             }
         }
@@ -54,8 +55,7 @@ public class SiblingAdmissions {
         present.put(tenant.getMetadata().getName(), tenant);
         remembered.entrySet().removeIf(admission -> {
             Tenant cached = present.get(admission.getKey());
-            return cached == null || cached.getStatus() != null && cached.getStatus().namespace != null
-                    && cached.getSpec().resourceQuotas.equals(admission.getValue());
+            return cached == null || TenantTree.admitted(cached) && cached.getSpec().resourceQuotas.equals(admission.getValue());
         });
     }
 }
