@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import dev.hearth.catalog.instance.InstanceControllers;
+import dev.hearth.catalog.instance.ServiceUserAgent;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.catalog.ApplicationDefinitionStatus;
 import dev.hearth.core.status.ReadyCondition;
@@ -25,8 +26,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  */
 @ControllerConfiguration(name = "application-definition")
 public class ApplicationDefinitionReconciler implements Reconciler<ApplicationDefinition>, Cleaner<ApplicationDefinition> {
-    static final String FIELD_MANAGER = "hearth-apps-catalog";
-
     @Inject
     KubernetesClient client;
 
@@ -46,7 +45,7 @@ public class ApplicationDefinitionReconciler implements Reconciler<ApplicationDe
         }
         CustomResourceDefinition crd;
         try {
-            crd = client.resource(CrdFor.definition(definition)).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            crd = client.resource(CrdFor.definition(definition)).fieldManager(ServiceUserAgent.FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (InvalidDefinitionException e) {
             conditions.notReady(definition, status, "InvalidSchema", e.getMessage());
             return UpdateControl.patchStatus(definition);

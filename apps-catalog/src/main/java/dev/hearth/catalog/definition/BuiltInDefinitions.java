@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.hearth.catalog.instance.ServiceUserAgent;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -87,7 +88,7 @@ public class BuiltInDefinitions {
     private void applyAll() {
         try {
             for (ApplicationDefinition definition : load(client.getKubernetesSerialization())) {
-                client.resource(definition).fieldManager(ApplicationDefinitionReconciler.FIELD_MANAGER).forceConflicts().serverSideApply();
+                client.resource(definition).fieldManager(ServiceUserAgent.FIELD_MANAGER).forceConflicts().serverSideApply();
             }
             LOG.infof("Applied %d built-in ApplicationDefinitions", FILES.size());
         } catch (RuntimeException e) {

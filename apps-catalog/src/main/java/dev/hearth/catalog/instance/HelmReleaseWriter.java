@@ -19,8 +19,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  * Update entry therefore becomes the Apply entry, as when kubectl moves an object to server-side apply.
  */
 final class HelmReleaseWriter {
-    /** Also the prefix of the client's User-Agent, which names the manager of a plain create. */
-    static final String FIELD_MANAGER = "hearth-apps-catalog";
     private static final String UPDATE = "Update";
     private static final String APPLY = "Apply";
 
@@ -43,7 +41,7 @@ final class HelmReleaseWriter {
             }
         }
         adoptCreatedFields(desired);
-        return client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        return client.resource(desired).fieldManager(ServiceUserAgent.FIELD_MANAGER).forceConflicts().serverSideApply();
     }
 
     private void adoptCreatedFields(GenericKubernetesResource desired) {
@@ -54,7 +52,7 @@ final class HelmReleaseWriter {
         List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
         for (int i = 0; i < entries.size(); i++) {
             ManagedFieldsEntry entry = entries.get(i);
-            if (FIELD_MANAGER.equals(entry.getManager()) && UPDATE.equals(entry.getOperation()) && entry.getSubresource() == null) {
+            if (ServiceUserAgent.FIELD_MANAGER.equals(entry.getManager()) && UPDATE.equals(entry.getOperation()) && entry.getSubresource() == null) {
                 String patch = client.getKubernetesSerialization().asJson(List.of(
                         Map.of("op", "test", "path", "/metadata/resourceVersion", "value", live.getMetadata().getResourceVersion()),
                         Map.of("op", "replace", "path", "/metadata/managedFields/" + i + "/operation", "value", APPLY)));

@@ -39,7 +39,7 @@ public final class InstanceController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InstanceController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PatchContext STATUS_APPLY = new PatchContext.Builder()
-            .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(HelmReleaseWriter.FIELD_MANAGER).withForce(true).build();
+            .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(ServiceUserAgent.FIELD_MANAGER).withForce(true).build();
 
     private static final long LONGEST_STATUS_HOLD_NANOS = TimeUnit.SECONDS.toNanos(30);
 
