@@ -25,7 +25,7 @@ public class Dashboard {
     public List<List<String>> keysOrder = new ArrayList<>();
     @JsonPropertyDescription("A tenant module (Etcd, Ingress, ...), shown in the tenant's settings rather than the catalog.")
     @Default("false")
-    public Boolean module = false;
+    public Boolean module;
 
     public enum Category {
         PaaS, IaaS, NaaS, Administration

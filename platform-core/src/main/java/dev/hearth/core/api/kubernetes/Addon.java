@@ -13,7 +13,7 @@ import io.fabric8.generator.annotation.Default;
 public class Addon {
     @JsonPropertyDescription("Install this addon into the cluster.")
     @Default("false")
-    public Boolean enabled = false;
+    public Boolean enabled;
 
     @JsonPropertyDescription("Helm values merged over the addon's defaults.")
     @PreserveUnknownFields

@@ -13,7 +13,7 @@ public class ControlPlane {
     @Default("2")
     @Min(1)
     @Max(7)
-    public Integer replicas = 2;
+    public Integer replicas;
 
     @JsonPropertyDescription("Resources of kube-apiserver.")
     public ComponentResources apiServer = new ComponentResources(ResourcesPreset.MEDIUM);

@@ -13,21 +13,21 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(value = "!has(oldSelf.version) || !has(self.version) || int(self.version.substring(3)) >= int(oldSelf.version.substring(3))",
         message = "spec.version cannot be downgraded: a cluster only moves forward to a newer Kubernetes minor")
 public class KubernetesSpec {
 
     @JsonPropertyDescription("Kubernetes minor of the cluster; the patch release comes from the platform's version table.")
     @Default(KubernetesVersion.DEFAULT)
-    public KubernetesVersion version = KubernetesVersion.V1_35;
+    public KubernetesVersion version;
 
     @JsonPropertyDescription("Hostname of the cluster's API endpoint; defaults to kubernetes-<name>.<tenant host>.")
     @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
     public String host;
 
     @JsonPropertyDescription("The control plane, run as pods in the management cluster.")
-    public ControlPlane controlPlane = new ControlPlane();
+    public ControlPlane controlPlane;
 
     @JsonPropertyDescription("Worker node groups by name; when empty, one group md0 (0 to 10 nodes of u1.medium, 20Gi disk). At most 6 groups.")
     @ValidationRule(value = "self.all(k, k.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$') && size(k) <= 20)",
@@ -37,7 +37,7 @@ public class KubernetesSpec {
     public Map<String, NodeGroup> nodeGroups = new TreeMap<>();
 
     @JsonPropertyDescription("Addons installed into the cluster as Helm releases.")
-    public Addons addons = new Addons();
+    public Addons addons;
 
     @JsonPropertyDescription("Extra subject alternative names of the API server certificate.")
     @Size(max = 32)

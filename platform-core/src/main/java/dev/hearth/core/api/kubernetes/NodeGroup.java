@@ -16,7 +16,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /** A group of identical worker VMs, scaled by the cluster-autoscaler between min and max. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(value = "self.minReplicas <= self.maxReplicas", message = "minReplicas must not be greater than maxReplicas")
 @ValidationRule(value = "!(has(self.instanceType) && has(self.resources))",
         message = "set either instanceType or resources, not both")
@@ -25,13 +25,13 @@ public class NodeGroup {
     @Default("0")
     @Min(0)
     @Max(100)
-    public Integer minReplicas = 0;
+    public Integer minReplicas;
 
     @JsonPropertyDescription("Most nodes the autoscaler creates.")
     @Default("10")
     @Min(0)
     @Max(100)
-    public Integer maxReplicas = 10;
+    public Integer maxReplicas;
 
     @JsonPropertyDescription("KubeVirt cluster instance type of the nodes, e.g. u1.medium; when neither this nor resources is set, u1.medium.")
     @Pattern("^[a-z0-9]+\\.[a-z0-9]+$")
@@ -43,7 +43,7 @@ public class NodeGroup {
     @JsonPropertyDescription("Size of each node's system disk.")
     @Default("20Gi")
     @ValidationRule(value = Quantities.POSITIVE, message = Quantities.POSITIVE_MESSAGE)
-    public Quantity diskSize = new Quantity("20Gi");
+    public Quantity diskSize;
 
     @JsonPropertyDescription("Storage class of the node disks (ReadWriteMany allows live migration); the cluster default when empty.")
     public String storageClass;

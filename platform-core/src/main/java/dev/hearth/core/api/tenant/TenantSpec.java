@@ -13,7 +13,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class TenantSpec {
 
     @JsonPropertyDescription("Domain of this tenant; defaults to <name>.<parent host>.")
@@ -22,19 +22,19 @@ public class TenantSpec {
 
     @JsonPropertyDescription("Run an etcd for this tenant and its descendants (the datastore of tenant Kubernetes clusters).")
     @Default("false")
-    public Boolean etcd = false;
+    public Boolean etcd;
 
     @JsonPropertyDescription("Run an ingress controller for this tenant and its descendants.")
     @Default("false")
-    public Boolean ingress = false;
+    public Boolean ingress;
 
     @JsonPropertyDescription("Run monitoring (metrics, logs, dashboards) for this tenant and its descendants.")
     @Default("false")
-    public Boolean monitoring = false;
+    public Boolean monitoring;
 
     @JsonPropertyDescription("Run SeaweedFS object storage for this tenant and its descendants.")
     @Default("false")
-    public Boolean seaweedfs = false;
+    public Boolean seaweedfs;
 
     @JsonPropertyDescription("Resource quota of the tenant namespace, e.g. cpu: 4, memory: 8Gi, storage: 100Gi, pods: 50, "
             + "services.loadbalancers: 2. cpu and memory bound requests and limits. A child's quota must fit in what its "

@@ -31,5 +31,5 @@ public class VMDiskSpec {
 
     @JsonPropertyDescription("Attach the disk as a CD-ROM.")
     @Default("false")
-    public Boolean optical = false;
+    public Boolean optical;
 }

@@ -12,7 +12,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(value = "!(has(self.instanceType) && has(self.resources))",
         message = "set either instanceType (with an optional preference) or resources, not both")
 @ValidationRule(value = "!has(self.externalPorts) || self.externalPorts.all(p, p >= 1 && p <= 65535)",
@@ -21,7 +21,7 @@ public class VMInstanceSpec {
 
     @JsonPropertyDescription("How KubeVirt runs the VM.")
     @Default("Always")
-    public RunStrategy runStrategy = RunStrategy.Always;
+    public RunStrategy runStrategy;
 
     @JsonPropertyDescription("VirtualMachineClusterInstancetype, e.g. u1.medium; u1.medium when neither this nor resources is set.")
     @Pattern("^[a-z0-9]+\\.[a-z0-9]+$")
@@ -54,11 +54,11 @@ public class VMInstanceSpec {
 
     @JsonPropertyDescription("Expose the VM outside the cluster through a LoadBalancer Service.")
     @Default("false")
-    public Boolean external = false;
+    public Boolean external;
 
     @JsonPropertyDescription("PortList forwards only externalPorts; WholeIP forwards every port.")
     @Default("PortList")
-    public ExternalMethod externalMethod = ExternalMethod.PortList;
+    public ExternalMethod externalMethod;
 
     @JsonPropertyDescription("Ports forwarded when external is true.")
     @Size(max = 64)

@@ -23,7 +23,7 @@ public class VMResources {
     @Default("1")
     @Min(1)
     @Max(16)
-    public Integer sockets = 1;
+    public Integer sockets;
 
     @JsonPropertyDescription("Memory, e.g. 4Gi.")
     @Required

@@ -1,0 +1,102 @@
+package dev.hearth.core.status;
+
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.hearth.core.kube.ServerSideApply;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/**
+ * The one way a service writes a status: server-side apply of the status subresource under the service's field manager,
+ * and only when the status changed, so that a reconcile with nothing to change writes nothing. The applied object holds
+ * the status alone, so fields no longer reported disappear and no default of a freshly built spec reaches the server.
+ *
+ * <p>Take a {@link #snapshot} of the status before changing it, then call {@code writeIfChanged}.
+ */
+@Singleton
+public class StatusWriter {
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    private final ServerSideApply apply;
+
+    public StatusWriter(ServerSideApply apply) {
+        this.apply = apply;
+    }
+
+    /** The status as it is now, to compare with after a change. */
+    public static JsonNode snapshot(Object status) {
+        return JSON.convertValue(status, JsonNode.class);
+    }
+
+    /**
+     * For the Operator SDK's reconcilers: applies the primary's status through the SDK (under the controller's field
+     * manager, which {@link dev.hearth.core.operator.ServiceReconciler} sets to the service's), so that the SDK's cache
+     * holds the written status at once.
+     *
+     * @return whether it wrote
+     */
+    public <P extends CustomResource<?, S>, S> boolean writeIfChanged(Context<P> context, P resource, JsonNode before) {
+        if (Objects.equals(before, snapshot(resource.getStatus()))) {
+            return false;
+        }
+        context.resourceOperations().serverSideApplyPrimaryStatus(statusOnly(resource));
+        return true;
+    }
+
+    /** For a typed resource outside an SDK reconcile (e.g. from a cleanup that keeps its finalizer). */
+    public <P extends CustomResource<?, S>, S> boolean writeIfChanged(P resource, JsonNode before) {
+        if (Objects.equals(before, snapshot(resource.getStatus()))) {
+            return false;
+        }
+        apply.client().resource(statusOnly(resource)).subresource("status").patch(forcedApply());
+        return true;
+    }
+
+    /** For a kind without a Java class (a catalog kind), whose status is a map. */
+    public boolean writeIfChanged(ResourceDefinitionContext kind, GenericKubernetesResource resource, Map<String, Object> status) {
+        Object current = resource.getAdditionalProperties().get("status");
+        if (Objects.equals(snapshot(current), snapshot(status))) {
+            return false;
+        }
+        Map<String, Object> patch = Map.of(
+                "apiVersion", resource.getApiVersion(),
+                "kind", resource.getKind(),
+                "metadata", Map.of("name", resource.getMetadata().getName(), "namespace", resource.getMetadata().getNamespace()),
+                "status", status);
+        apply.client().genericKubernetesResources(kind).inNamespace(resource.getMetadata().getNamespace())
+                .withName(resource.getMetadata().getName()).subresource("status")
+                .patch(forcedApply(), JSON.asJson(patch));
+        return true;
+    }
+
+    /** A new object of the resource's class with its name, namespace and status, and no spec. */
+    @SuppressWarnings("unchecked")
+    private static <P extends CustomResource<?, S>, S> P statusOnly(P resource) {
+        P patch;
+        try {
+            patch = (P) resource.getClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(resource.getClass() + " has no public no-argument constructor", e);
+        }
+        patch.getMetadata().setName(resource.getMetadata().getName());
+        patch.getMetadata().setNamespace(resource.getMetadata().getNamespace());
+        patch.setSpec(null);
+        patch.setStatus(resource.getStatus());
+        return patch;
+    }
+
+    private PatchContext forcedApply() {
+        return new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(apply.fieldManager())
+                .withForce(true).build();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hearth.core.tenant;
+
+import java.util.Optional;
+
+import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.api.tenant.TenantServices;
+
+/**
+ * What a consumer (a cluster, an app, a VM) may know about the tenant whose namespace it lives in: the tenant namespace,
+ * the namespaces running the shared services it inherits, and its domain.
+ */
+public record TenantFacts(String namespace, TenantServices services, String host) {
+    /** For an object in a namespace no tenant owns. */
+    public static final TenantFacts NONE = new TenantFacts(null, new TenantServices(), null);
+
+    public static TenantFacts of(Tenant tenant) {
+        var status = tenant.getStatus();
+        if (status == null) {
+            return NONE;
+        }
+        return new TenantFacts(status.namespace, status.services == null ? new TenantServices() : status.services, status.host);
+    }
+
+    /** The namespace running the etcd the tenant inherits (its Kamaji DataStore carries that name). */
+    public Optional<String> etcd() {
+        return present(services.etcd);
+    }
+
+    /** The namespace running the ingress the tenant inherits (its IngressClass carries that name). */
+    public Optional<String> ingress() {
+        return present(services.ingress);
+    }
+
+    public Optional<String> monitoring() {
+        return present(services.monitoring);
+    }
+
+    public Optional<String> seaweedfs() {
+        return present(services.seaweedfs);
+    }
+
+    public Optional<String> domain() {
+        return present(host);
+    }
+
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}
