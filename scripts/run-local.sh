@@ -9,9 +9,9 @@ out="$root/target/local"
 mkdir -p "$out"
 
 bash scripts/test-binaries.sh
-mvn -B -q install -DskipTests
+./mvnw -B -q install -DskipTests
 
-mvn -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
+./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
