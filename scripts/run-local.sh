@@ -9,7 +9,8 @@ out="$root/target/local"
 mkdir -p "$out"
 
 bash scripts/test-binaries.sh
-./mvnw -B -q install -DskipTests
+# the format check (spotless, part of verify) is for commits, not for running: skipped here
+./mvnw -B -q install -DskipTests -Dspotless.check.skip=true
 
 ./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 pids=()
