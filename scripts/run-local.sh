@@ -9,9 +9,10 @@ out="$root/target/local"
 mkdir -p "$out"
 
 bash scripts/test-binaries.sh
-mvn -B -q install -DskipTests
+# the format check (spotless, part of verify) is for commits, not for running: skipped here
+./mvnw -B -q install -DskipTests -Dspotless.check.skip=true
 
-mvn -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
+./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM

@@ -62,6 +62,7 @@ public final class TenantBenchmark {
         this.fanOut = fanOut;
     }
 
+    @SuppressWarnings("try") // the service is closed early on purpose: the benchmark then measures a restart
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
         int[] fanOut = {arg(args, 1, 10), arg(args, 2, 7), arg(args, 3, 6)};

@@ -35,6 +35,7 @@ class TenantDeletionTest {
     private static final Duration DELETION_TIMEOUT = Duration.ofSeconds(120);
 
     @Test
+    @SuppressWarnings("try") // the watch is only held open while the tenant is deleted
     void deletingATenantRemovesItsChildFirstThenBothNamespacesAreReallyGone() {
         createReady("tenant-root", "gone");
         createReady("tenant-gone", "inner");
