@@ -9,6 +9,7 @@ out="$root/target/local"
 mkdir -p "$out"
 
 bash scripts/test-binaries.sh
+bash scripts/upstream-crds.sh
 mvn -B -q install -DskipTests
 
 mvn -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
