@@ -15,7 +15,7 @@ docs=false
 [[ "${1:-}" == "--docs" ]] && docs=true
 
 stamp=$(cat "$tools/go.mod" "$tools/crds.txt" "$tools/crdgen/go.mod" "$tools/crdgen/go.sum" "$tools/crdgen/"*.go \
-  "$0" | sha256sum | cut -d' ' -f1)
+  "$tools/strimzi/pom.xml" "$0" | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/.stamp" && "$(cat "$out/.stamp")" == "$stamp" ]]; then
   echo "upstream-crds: up to date in $out"
   if $docs; then cp "$out/.table.md" "$root/docs/upstream-crds.table.tmp"; fi
@@ -24,9 +24,13 @@ else
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
 
-  version_of() { # the pinned version of a module, from tools/upstream-crds/go.mod
+  version_of() { # the pinned version of a module, from tools/upstream-crds/go.mod (Strimzi: strimzi/pom.xml)
     local v
-    v=$(awk -v m="$1" '$1 == m && $2 ~ /^v/ { print $2 }' "$tools/go.mod")
+    if [[ "$1" == io.strimzi:* ]]; then
+      v=$(sed -n 's:.*<strimzi.version>\(.*\)</strimzi.version>.*:\1:p' "$tools/strimzi/pom.xml")
+    else
+      v=$(awk -v m="$1" '$1 == m && $2 ~ /^v/ { print $2 }' "$tools/go.mod")
+    fi
     [[ -n "$v" ]] || { echo "upstream-crds: $1 is not pinned in tools/upstream-crds/go.mod" >&2; return 1; }
     echo "$v"
   }
@@ -53,6 +57,21 @@ else
         "$work/crdgen" kubevirt "$work/gen/kubevirt/crds.yaml"
         dir="$work/gen/kubevirt"; file=crds.yaml
         options+=" how=generated_by_virt-operator's_pkg/virt-operator/resource/generate/components" ;;
+      generated:strimzi)
+        # Strimzi's CRD generator, with the arguments of Strimzi's own api build (its pom), on the API classes
+        dir="$work/gen/strimzi"; file=.
+        mkdir -p "$dir"
+        mvn -B -q -f "$tools/strimzi/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/strimzi.classpath" > /dev/null
+        strimzi() { java -cp "$(cat "$work/strimzi.classpath")" io.strimzi.crdgenerator.CrdGenerator --label app:strimzi \
+          --label strimzi.io/crd-install:true --target-kube 1.16+ --crd-api-version v1 --storage-version v1beta2 --yaml "$@" \
+          2> >(grep -v '^SLF4J' >&2); }
+        strimzi --api-versions v1beta2 \
+          io.strimzi.api.kafka.model.kafka.Kafka="$dir/040-Crd-kafka.yaml" \
+          io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$dir/04A-Crd-kafkanodepool.yaml"
+        strimzi --api-versions v1alpha1,v1beta1,v1beta2 \
+          io.strimzi.api.kafka.model.topic.KafkaTopic="$dir/043-Crd-kafkatopic.yaml" \
+          io.strimzi.api.kafka.model.user.KafkaUser="$dir/044-Crd-kafkauser.yaml"
+        options+=" how=generated_by_Strimzi's_io.strimzi:crd-generator:${version}_from_the_API_classes" ;;
       generated:controller-gen:*)
         pkg=${path#generated:controller-gen:}
         dir="$work/gen/${module//\//_}"; file=.
