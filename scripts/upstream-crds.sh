@@ -110,6 +110,10 @@ if $docs; then
     echo "that converts through a webhook reduced to its storage version with \`conversion: None\`."
     echo
     cat "$root/docs/upstream-crds.table.tmp"
+    if grep -q '^#!' "$tools/crds.txt"; then
+      echo
+      sed -n 's/^#! \{0,1\}//p' "$tools/crds.txt"
+    fi
   } > "$root/docs/upstream-crds.md"
   rm -f "$root/docs/upstream-crds.table.tmp"
   echo "upstream-crds: wrote docs/upstream-crds.md"

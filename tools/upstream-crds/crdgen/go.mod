@@ -3,7 +3,7 @@
 // replaces do not apply to the module that requires it.
 module hearth.dev/tools/upstream-crds/crdgen
 
-go 1.26
+go 1.26.0
 
 require (
 	kubevirt.io/kubevirt v1.7.0
