@@ -61,7 +61,7 @@ else
         # Strimzi's CRD generator, with the arguments of Strimzi's own api build (its pom), on the API classes
         dir="$work/gen/strimzi"; file=.
         mkdir -p "$dir"
-        mvn -B -q -f "$tools/strimzi/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/strimzi.classpath" > /dev/null
+        mvn -B -q -Dstyle.color=never -f "$tools/strimzi/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/strimzi.classpath" > /dev/null
         strimzi() { java -cp "$(cat "$work/strimzi.classpath")" io.strimzi.crdgenerator.CrdGenerator --label app:strimzi \
           --label strimzi.io/crd-install:true --target-kube 1.16+ --crd-api-version v1 --storage-version v1beta2 --yaml "$@" \
           2> >(grep -v '^SLF4J' >&2); }
