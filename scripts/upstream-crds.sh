@@ -14,7 +14,7 @@ out="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds"
 docs=false
 [[ "${1:-}" == "--docs" ]] && docs=true
 
-stamp=$(cat "$tools/go.mod" "$tools/crds.txt" "$tools/crdgen/go.mod" "$tools/crdgen/go.sum" "$tools/crdgen/"*.go \
+stamp=$(cat "$tools/go.mod" "$tools/go.sum" "$tools/crds.txt" "$tools/crdgen/go.mod" "$tools/crdgen/go.sum" "$tools/crdgen/"*.go \
   "$tools/strimzi/pom.xml" "$0" | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/.stamp" && "$(cat "$out/.stamp")" == "$stamp" ]]; then
   echo "upstream-crds: up to date in $out"
@@ -42,10 +42,26 @@ else
     fi
   done
 
-  echo "upstream-crds: building crdgen (cold: ~3 min on 2 cores)"
+  echo "upstream-crds: building crdgen (cold: ~2 min on 2 cores)"
   (cd "$tools/crdgen" && go build -o "$work/crdgen" .)
   controller_tools=$(awk '$1 == "sigs.k8s.io/controller-tools" { print $2 }' "$tools/crdgen/go.mod")
 
+  download() { # the module cache folder of one module version (outside any module: only that module's zip)
+    local json dir sum
+    # checked against tools/upstream-crds/go.sum rather than the checksum database, which is not always reachable
+    if ! json=$(cd "$work" && GOSUMDB=off go mod download -json "$1@$2" 2>&1); then
+      echo "upstream-crds: go mod download $1@$2 failed: $json" >&2
+      return 1
+    fi
+    sum=$(sed -n 's/^\s*"Sum": "\(.*\)",$/\1/p' <<< "$json")
+    if ! grep -qxF "$1 $2 $sum" "$tools/go.sum"; then
+      echo "upstream-crds: $1@$2 has hash '$sum', not the one in tools/upstream-crds/go.sum" >&2
+      return 1
+    fi
+    dir=$(sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p' <<< "$json")
+    [[ -d "$dir" ]] || { echo "upstream-crds: no folder for $1@$2: $json" >&2; return 1; }
+    echo "$dir"
+  }
   declare -A dirs=()
   : > "$work/resolved"
   while read -r module path options; do
@@ -80,9 +96,7 @@ else
         options+=" how=generated_by_controller-gen_${controller_tools}_from_\`$pkg\`" ;;
       *)
         if [[ -z "${dirs[$module]:-}" ]]; then
-          dirs[$module]=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "$module@$version" |
-            sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
-          [[ -d "${dirs[$module]}" ]] || { echo "upstream-crds: could not download $module@$version" >&2; exit 1; }
+          dirs[$module]=$(download "$module" "$version" || download "$module" "$version")
         fi
         dir=${dirs[$module]}; file=$path ;;
     esac

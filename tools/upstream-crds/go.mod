@@ -1,5 +1,6 @@
 // The upstream projects whose objects Hearth creates, pinned: scripts/upstream-crds.sh takes their CRDs from these
-// module versions (crds.txt says which file of which module). Nothing imports them; this module only pins.
+// module versions (crds.txt says which file of which module; go.sum holds their hashes, which the script checks).
+// Nothing imports them; this module only pins.
 // KubeVirt and CDI ship no CRD YAML: crdgen/ generates theirs and its go.mod must pin the same versions.
 module hearth.dev/tools/upstream-crds
 
