@@ -15,10 +15,11 @@ case "$service" in
   *) echo "no benchmark for $service" >&2; exit 2 ;;
 esac
 bash scripts/test-binaries.sh > /dev/null
+bash scripts/upstream-crds.sh > /dev/null
 ./mvnw -B -q -pl "platform-core,$service" -am install -DskipTests -Dspotless.check.skip=true
 ./mvnw -B -q -pl "$service" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
   -Dhearth.service-jvm-options="$(cat deploy/service-jvm.options)" \
-  -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.upstream-crds="$root/../shared/upstream-crds" \
+  -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
   -cp "$service/target/test-classes:$service/target/classes:$(cat "$service/target/bench-classpath.txt")" \
   "$main" "$service/target/quarkus-app/quarkus-run.jar" "$@"

@@ -9,6 +9,7 @@ out="$root/target/local"
 mkdir -p "$out"
 
 bash scripts/test-binaries.sh
+bash scripts/upstream-crds.sh
 # the format check (spotless, part of verify) is for commits, not for running: skipped here
 ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true
 

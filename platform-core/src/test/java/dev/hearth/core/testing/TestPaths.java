@@ -25,9 +25,25 @@ public final class TestPaths {
         return existing("hearth.crds", "deploy/charts/hearth/crds");
     }
 
-    /** The upstream CRDs shipped beside the repository: {@code ../shared/upstream-crds}. */
+    /**
+     * The upstream CRDs that {@code scripts/upstream-crds.sh} materialises: {@code <group>/<plural>.yaml} under
+     * {@code ${HEARTH_CACHE:-~/.cache/hearth}/upstream-crds}.
+     */
     public static Path upstreamCrds() {
-        return existing("hearth.upstream-crds", "../shared/upstream-crds");
+        String configured = System.getProperty("hearth.upstream-crds");
+        Path path;
+        if (configured != null) {
+            path = Path.of(configured).normalize();
+        } else {
+            String cache = System.getenv("HEARTH_CACHE");
+            path = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "hearth"))
+                    .resolve("upstream-crds");
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalStateException("No upstream CRDs in " + path + ": run scripts/upstream-crds.sh"
+                    + (configured != null ? " (or point the system property hearth.upstream-crds elsewhere)" : ""));
+        }
+        return path;
     }
 
     /** The example resources of the documentation: {@code docs/examples}. */

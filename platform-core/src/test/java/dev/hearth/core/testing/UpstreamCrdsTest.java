@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 
-/** Every upstream CRD of ../shared/upstream-crds installs into the real API server and is served. */
+/** Every upstream CRD that scripts/upstream-crds.sh materialises installs into the real API server and is served. */
 class UpstreamCrdsTest {
 
     @Test

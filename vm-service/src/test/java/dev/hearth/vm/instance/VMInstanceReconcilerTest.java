@@ -95,7 +95,7 @@ class VMInstanceReconcilerTest {
                 """);
         awaitVm(db);
 
-        editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Starting", "ready", false)));
+        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Starting", "ready", false)));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().printableStatus).isEqualTo("Starting");
             assertThat(ready(db).getStatus()).isEqualTo("False");
@@ -103,7 +103,7 @@ class VMInstanceReconcilerTest {
         });
 
         client.resource(runningInstance(db, "10.244.1.9")).create();
-        editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true)));
+        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true)));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             VMInstance live = live(db);
             assertThat(live.getStatus().printableStatus).isEqualTo("Running");
@@ -118,7 +118,7 @@ class VMInstanceReconcilerTest {
         editInstance("db", i -> i.getSpec().instanceType = "u1.large");
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
                 .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.large")));
-        editVm(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true,
+        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true,
                 "conditions", List.of(Map.of("type", "RestartRequired", "status", "True")))));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().restartPending).isTrue();
@@ -269,9 +269,12 @@ class VMInstanceReconcilerTest {
         return path(vm(instance).get().getAdditionalProperties(), "spec");
     }
 
-    /** KubeVirt's VirtualMachine has no status subresource: its status is written with the object. */
-    private void editVm(VMInstance instance, UnaryOperator<GenericKubernetesResource> change) {
-        Fixtures.retryOnConflict(() -> vm(instance).edit(change));
+    /**
+     * Writes the VirtualMachine's status as KubeVirt does, through its status subresource (KubeVirt's own CRD has one;
+     * the VirtualMachineInstance has none, so {@link #runningInstance} carries its status in the object).
+     */
+    private void editVmStatus(VMInstance instance, UnaryOperator<GenericKubernetesResource> change) {
+        Fixtures.retryOnConflict(() -> vm(instance).editStatus(change));
     }
 
     private static GenericKubernetesResource withStatus(GenericKubernetesResource resource, Map<String, Object> status) {

@@ -1,0 +1,2 @@
+// Package upstreamcrds only anchors this module; its go.mod pins the upstream projects (scripts/upstream-crds.sh).
+package upstreamcrds
