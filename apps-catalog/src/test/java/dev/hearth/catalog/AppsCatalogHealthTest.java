@@ -7,6 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = KubeApiServerTestResource.class, initArgs = @ResourceArg(name = "upstreamCrds", value = CatalogApiServerTest.FLUX))
-class AppsCatalogHealthTest extends ServiceHealthContract {
-}
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "upstreamCrds", value = CatalogApiServerTest.FLUX))
+class AppsCatalogHealthTest extends ServiceHealthContract {}

@@ -7,5 +7,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(UnreachableApiServerProfile.class)
-class DashboardBackendWithoutApiServerTest extends ServiceWithoutApiServerContract {
-}
+class DashboardBackendWithoutApiServerTest extends ServiceWithoutApiServerContract {}

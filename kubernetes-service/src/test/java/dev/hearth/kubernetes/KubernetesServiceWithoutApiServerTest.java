@@ -7,5 +7,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(UnreachableApiServerProfile.class)
-class KubernetesServiceWithoutApiServerTest extends ServiceWithoutApiServerContract {
-}
+class KubernetesServiceWithoutApiServerTest extends ServiceWithoutApiServerContract {}

@@ -19,8 +19,7 @@ public final class DesiredState {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> IGNORED = List.of("apiVersion", "kind", "metadata", "status");
 
-    private DesiredState() {
-    }
+    private DesiredState() {}
 
     public static boolean satisfiedBy(HasMetadata desired, HasMetadata actual) {
         if (actual == null) {
@@ -29,12 +28,16 @@ public final class DesiredState {
         Map<?, ?> want = JSON.convertValue(desired, Map.class);
         Map<?, ?> have = JSON.convertValue(actual, Map.class);
         for (Map.Entry<?, ?> field : want.entrySet()) {
-            if (!IGNORED.contains(String.valueOf(field.getKey())) && !contained(field.getValue(), have.get(field.getKey()))) {
+            if (!IGNORED.contains(String.valueOf(field.getKey()))
+                    && !contained(field.getValue(), have.get(field.getKey()))) {
                 return false;
             }
         }
-        return containedOrNone(desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
-                && containedOrNone(desired.getMetadata().getAnnotations(), actual.getMetadata().getAnnotations());
+        return containedOrNone(
+                        desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
+                && containedOrNone(
+                        desired.getMetadata().getAnnotations(),
+                        actual.getMetadata().getAnnotations());
     }
 
     private static boolean containedOrNone(Map<String, String> want, Map<String, String> have) {

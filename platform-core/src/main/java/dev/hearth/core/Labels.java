@@ -18,10 +18,10 @@ public final class Labels {
 
     /** On everything derived from an app instance. */
     public static final String APPLICATION_KIND = "apps.hearth.dev/application.kind";
+
     public static final String APPLICATION_NAME = "apps.hearth.dev/application.name";
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The value of {@link #MANAGED_BY} for a service, e.g. {@code hearth-tenant-service}. */
     public static String managedBy(String service) {

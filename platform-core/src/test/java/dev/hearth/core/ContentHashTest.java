@@ -18,7 +18,10 @@ class ContentHashTest {
         ba.put("b", Map.of("x", "y"));
         ba.put("a", 1);
 
-        assertThat(ContentHash.of(ab, 16)).isEqualTo(ContentHash.of(ba, 16)).hasSize(16).matches("[0-9a-f]+");
+        assertThat(ContentHash.of(ab, 16))
+                .isEqualTo(ContentHash.of(ba, 16))
+                .hasSize(16)
+                .matches("[0-9a-f]+");
     }
 
     @Test

@@ -53,6 +53,7 @@ final class InformedTenantObjects implements TenantObjects {
     }
 
     private <T extends HasMetadata> InformerEventSource<T, Tenant> source(Class<T> type) {
-        return (InformerEventSource<T, Tenant>) context.eventSourceRetriever().getEventSourceFor(type, sourceName(type));
+        return (InformerEventSource<T, Tenant>)
+                context.eventSourceRetriever().getEventSourceFor(type, sourceName(type));
     }
 }

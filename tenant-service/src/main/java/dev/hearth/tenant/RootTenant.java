@@ -33,13 +33,15 @@ public class RootTenant {
     @Inject
     TenantResources resources;
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "root-tenant"));
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "root-tenant"));
     private volatile boolean ensured;
     private final AtomicBoolean ensurePending = new AtomicBoolean();
 
     public TenantPlacement placement() {
         TenantConfig.Root root = config.root();
-        return TenantPlacement.root(config.rootHost(), root.etcd(), root.ingress(), root.monitoring(), root.seaweedfs());
+        return TenantPlacement.root(
+                config.rootHost(), root.etcd(), root.ingress(), root.monitoring(), root.seaweedfs());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -69,7 +71,9 @@ public class RootTenant {
             resources.applyClusterWide();
             resources.apply(placement(), Map.of(), resources.direct());
             ensured = true;
-            LOG.infof("Ensured the root tenant %s, the tenant ClusterRoles and the deletion protection", placement().namespace());
+            LOG.infof(
+                    "Ensured the root tenant %s, the tenant ClusterRoles and the deletion protection",
+                    placement().namespace());
         } catch (RuntimeException e) {
             LOG.warnf("Cannot ensure the root tenant yet, retrying in %ss: %s", RETRY.toSeconds(), e.getMessage());
             executor.schedule(this::ensure, RETRY.toMillis(), TimeUnit.MILLISECONDS);

@@ -7,11 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 public final class ServerSideApply {
     public static final String FIELD_MANAGER = "hearth-tenant-service";
 
-    private ServerSideApply() {
-    }
+    private ServerSideApply() {}
 
     public static <T extends HasMetadata> T apply(KubernetesClient client, T desired) {
         // forced: the service owns these fields; a hand edit is overwritten, not merged
-        return client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        return client.resource(desired)
+                .fieldManager(FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply();
     }
 }

@@ -33,23 +33,38 @@ public class TenantEvents {
         String now = Instant.now().toString();
         var event = new EventBuilder()
                 .withNewMetadata()
-                .withName(tenant.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+                .withName(tenant.getMetadata().getName() + "."
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .withNamespace(tenant.getMetadata().getNamespace())
                 .endMetadata()
                 .withNewInvolvedObject()
-                .withApiVersion(tenant.getApiVersion()).withKind(tenant.getKind())
-                .withName(tenant.getMetadata().getName()).withNamespace(tenant.getMetadata().getNamespace())
+                .withApiVersion(tenant.getApiVersion())
+                .withKind(tenant.getKind())
+                .withName(tenant.getMetadata().getName())
+                .withNamespace(tenant.getMetadata().getNamespace())
                 .withUid(tenant.getMetadata().getUid())
                 .endInvolvedObject()
-                .withType(type).withReason(reason).withMessage(message)
-                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                .withNewSource().withComponent(ServerSideApply.FIELD_MANAGER).endSource()
+                .withType(type)
+                .withReason(reason)
+                .withMessage(message)
+                .withFirstTimestamp(now)
+                .withLastTimestamp(now)
+                .withCount(1)
+                .withNewSource()
+                .withComponent(ServerSideApply.FIELD_MANAGER)
+                .endSource()
                 .build();
         try {
-            client.v1().events().inNamespace(tenant.getMetadata().getNamespace()).resource(event).create();
+            client.v1()
+                    .events()
+                    .inNamespace(tenant.getMetadata().getNamespace())
+                    .resource(event)
+                    .create();
         } catch (KubernetesClientException e) {
             // an event is a courtesy: failing to write one must not fail the reconcile
-            LOG.debugf("Cannot record event %s on Tenant %s: %s", reason, tenant.getMetadata().getName(), e.getMessage());
+            LOG.debugf(
+                    "Cannot record event %s on Tenant %s: %s",
+                    reason, tenant.getMetadata().getName(), e.getMessage());
         }
     }
 }

@@ -27,7 +27,10 @@ public interface TenantObjects {
 
             @Override
             public <T extends HasMetadata> Optional<T> current(Class<T> type, String namespace, String name) {
-                return Optional.ofNullable(client.resources(type).inNamespace(namespace).withName(name).get());
+                return Optional.ofNullable(client.resources(type)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
             }
 
             @Override

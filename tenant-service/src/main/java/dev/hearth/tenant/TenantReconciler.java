@@ -52,7 +52,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  * Tenant → its namespace with RBAC, network policies and quota; status says where it sits and what it inherits.
  * Deletion removes child tenants first, then the namespace.
  */
-@ControllerConfiguration(name = "tenant", fieldManager = ServerSideApply.FIELD_MANAGER,
+@ControllerConfiguration(
+        name = "tenant",
+        fieldManager = ServerSideApply.FIELD_MANAGER,
         informer = @Informer(itemStore = WithoutManagedFields.class))
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     private static final long DELETION_RETRY_MILLIS = 3_000;
@@ -87,11 +89,17 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         var related = InformerEventSourceConfiguration.from(Tenant.class, Tenant.class)
                 .withName(RELATED_TENANTS)
                 .withItemStore(new WithoutManagedFields<>())
-                .withSecondaryToPrimaryMapper(changed -> tree.dependentsOf(changed).collect(Collectors.toSet()))
+                .withSecondaryToPrimaryMapper(
+                        changed -> tree.dependentsOf(changed).collect(Collectors.toSet()))
                 .build();
-        return List.of(new InformerEventSource<>(related, context), owned(Namespace.class, context),
-                owned(RoleBinding.class, context), owned(NetworkPolicy.class, context), owned(ServiceAccount.class, context),
-                owned(ResourceQuota.class, context), owned(LimitRange.class, context));
+        return List.of(
+                new InformerEventSource<>(related, context),
+                owned(Namespace.class, context),
+                owned(RoleBinding.class, context),
+                owned(NetworkPolicy.class, context),
+                owned(ServiceAccount.class, context),
+                owned(ResourceQuota.class, context),
+                owned(LimitRange.class, context));
     }
 
     /**
@@ -100,7 +108,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
      * tenant-root has no Tenant object: there the root is applied again instead.
      */
     private <R extends HasMetadata> EventSource<R, Tenant> owned(Class<R> type, EventSourceContext<Tenant> context) {
-        Function<R, String> tenantNamespaceOf = type == Namespace.class ? o -> o.getMetadata().getName() : o -> o.getMetadata().getNamespace();
+        Function<R, String> tenantNamespaceOf = type == Namespace.class
+                ? o -> o.getMetadata().getName()
+                : o -> o.getMetadata().getNamespace();
         var configuration = InformerEventSourceConfiguration.from(type, Tenant.class)
                 .withName(InformedTenantObjects.sourceName(type))
                 .withItemStore(new WithoutManagedFields<>())
@@ -124,8 +134,12 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         Optional<Tenant> parentTenant = newestParentOf(tenant, context);
         Optional<TenantPlacement> parent = parentPlacement(tenant, parentTenant);
         if (parent.isEmpty()) {
-            ready.notReady(tenant, status, "WaitingForParent", "Waiting for the parent tenant owning namespace "
-                    + tenant.getMetadata().getNamespace() + " to be ready");
+            ready.notReady(
+                    tenant,
+                    status,
+                    "WaitingForParent",
+                    "Waiting for the parent tenant owning namespace "
+                            + tenant.getMetadata().getNamespace() + " to be ready");
             return report(tenant, status, context);
         }
         TenantPlacement placement;
@@ -136,8 +150,10 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return report(tenant, status, context);
         }
         Map<String, Quantity> quota = tenant.getSpec().resourceQuotas;
-        Map<String, Quantity> parentQuota = parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of());
-        Optional<String> overBudget = admissions.admit(parent.get().namespace(), parentQuota, tenant, tree.siblingsOf(tenant));
+        Map<String, Quantity> parentQuota =
+                parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of());
+        Optional<String> overBudget =
+                admissions.admit(parent.get().namespace(), parentQuota, tenant, tree.siblingsOf(tenant));
         if (overBudget.isPresent()) {
             ready.notReady(tenant, status, "QuotaExceeded", overBudget.get());
             return report(tenant, status, context);
@@ -148,8 +164,12 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         List<String> waitingForKinds = modules.converge(placement, tenant.getSpec());
 
         describe(status, placement, quota, tree, objects);
-        ready.ready(tenant, status, "NamespaceReady", "Namespace " + placement.namespace() + " is ready with its RBAC"
-                + (quota.isEmpty() ? " and network policies" : ", network policies and quota"));
+        ready.ready(
+                tenant,
+                status,
+                "NamespaceReady",
+                "Namespace " + placement.namespace() + " is ready with its RBAC"
+                        + (quota.isEmpty() ? " and network policies" : ", network policies and quota"));
         describeModules(tenant, status, waitingForKinds);
         UpdateControl<Tenant> control = report(tenant, status, context);
         // no event tells when apps-catalog starts serving a kind: look again
@@ -162,7 +182,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         if (namespace.isEmpty()) {
             return DeleteControl.defaultDelete();
         }
-        List<String> blockedBy = deletion.advance(namespace.get(), new TenantTree(context.getPrimaryCache()).childrenIn(namespace.get()));
+        List<String> blockedBy = deletion.advance(
+                namespace.get(), new TenantTree(context.getPrimaryCache()).childrenIn(namespace.get()));
         if (blockedBy.isEmpty()) {
             events.normal(tenant, "Deleted", "Deleted namespace " + namespace.get() + " and every child tenant");
             return DeleteControl.defaultDelete();
@@ -186,7 +207,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     private static Optional<Tenant> newestParentOf(Tenant tenant, Context<Tenant> context) {
         String namespace = tenant.getMetadata().getNamespace();
         return TenantTree.ownerOf(namespace)
-                .flatMap(id -> newest(context.getPrimaryCache().get(id), relatedTenants(context).get(id)))
+                .flatMap(id -> newest(
+                        context.getPrimaryCache().get(id),
+                        relatedTenants(context).get(id)))
                 .filter(parent -> TenantTree.owns(parent, namespace));
     }
 
@@ -208,7 +231,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
     @SuppressWarnings("unchecked")
     private static InformerEventSource<Tenant, Tenant> relatedTenants(Context<Tenant> context) {
-        return (InformerEventSource<Tenant, Tenant>) context.eventSourceRetriever().getEventSourceFor(Tenant.class, RELATED_TENANTS);
+        return (InformerEventSource<Tenant, Tenant>)
+                context.eventSourceRetriever().getEventSourceFor(Tenant.class, RELATED_TENANTS);
     }
 
     private Optional<TenantPlacement> parentPlacement(Tenant tenant, Optional<Tenant> parentTenant) {
@@ -216,9 +240,12 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         if (TenantNamespaceName.ROOT.equals(namespace)) {
             return Optional.of(root.placement());
         }
-        return parentTenant.map(parent -> new TenantPlacement(parent.getStatus().namespace,
-                TenantNamespaceName.parentOf(parent.getStatus().namespace).orElse(null), parent.getStatus().path,
-                parent.getStatus().host, parent.getStatus().services));
+        return parentTenant.map(parent -> new TenantPlacement(
+                parent.getStatus().namespace,
+                TenantNamespaceName.parentOf(parent.getStatus().namespace).orElse(null),
+                parent.getStatus().path,
+                parent.getStatus().host,
+                parent.getStatus().services));
     }
 
     /** The namespace this tenant may own; computed from its name when a crash lost it from the status. */
@@ -227,26 +254,34 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return Optional.of(tenant.getStatus().namespace);
         }
         try {
-            return Optional.of(TenantNamespaceName.of(tenant.getMetadata().getNamespace(), tenant.getMetadata().getName()));
+            return Optional.of(TenantNamespaceName.of(
+                    tenant.getMetadata().getNamespace(), tenant.getMetadata().getName()));
         } catch (InvalidTenantNameException e) {
             return Optional.empty();
         }
     }
 
-    private static void describe(TenantStatus status, TenantPlacement placement, Map<String, Quantity> quota, TenantTree tree,
+    private static void describe(
+            TenantStatus status,
+            TenantPlacement placement,
+            Map<String, Quantity> quota,
+            TenantTree tree,
             TenantObjects objects) {
         status.namespace = placement.namespace();
         status.path = new ArrayList<>(placement.path());
         status.host = placement.host();
         status.services = placement.services();
         Map<String, Quantity> allocated = QuotaBudget.sum(tree.childrenIn(placement.namespace()).stream()
-                .filter(TenantTree::admitted).map(child -> child.getSpec().resourceQuotas).toList());
+                .filter(TenantTree::admitted)
+                .map(child -> child.getSpec().resourceQuotas)
+                .toList());
         if (quota.isEmpty() && allocated.isEmpty()) {
             status.quota = null;
         } else {
             status.quota = new TenantQuotaStatus();
             status.quota.hard = new TreeMap<>(quota);
-            status.quota.used = TenantQuota.usedAsDeclared(quota, TenantResources.quotaUsed(placement.namespace(), objects));
+            status.quota.used =
+                    TenantQuota.usedAsDeclared(quota, TenantResources.quotaUsed(placement.namespace(), objects));
             status.quota.allocatedToChildren = allocated;
         }
     }
@@ -254,10 +289,22 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     /** A module whose kind is not served yet is waited for, not a failure: the tenant works without it meanwhile. */
     private void describeModules(Tenant tenant, TenantStatus status, List<String> waitingForKinds) {
         if (waitingForKinds.isEmpty()) {
-            ready.set(tenant, status, MODULES_READY, ReadyCondition.TRUE, "ModulesApplied", "Every requested tenant module is applied");
+            ready.set(
+                    tenant,
+                    status,
+                    MODULES_READY,
+                    ReadyCondition.TRUE,
+                    "ModulesApplied",
+                    "Every requested tenant module is applied");
         } else {
-            ready.set(tenant, status, MODULES_READY, ReadyCondition.FALSE, "WaitingForKind", "Waiting for apps-catalog to serve the kinds "
-                    + String.join(", ", waitingForKinds) + " (apps.hearth.dev/v1alpha1) to run this tenant's modules; the tenant works meanwhile");
+            ready.set(
+                    tenant,
+                    status,
+                    MODULES_READY,
+                    ReadyCondition.FALSE,
+                    "WaitingForKind",
+                    "Waiting for apps-catalog to serve the kinds " + String.join(", ", waitingForKinds)
+                            + " (apps.hearth.dev/v1alpha1) to run this tenant's modules; the tenant works meanwhile");
         }
     }
 
@@ -268,9 +315,13 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return UpdateControl.noUpdate();
         }
         applyStatus(tenant, status, context);
-        var condition = ReadyCondition.find(status.conditions, ReadyCondition.TYPE).orElseThrow();
-        String previousReason = previous == null ? null
-                : ReadyCondition.find(previous.conditions, ReadyCondition.TYPE).map(c -> c.getReason()).orElse(null);
+        var condition =
+                ReadyCondition.find(status.conditions, ReadyCondition.TYPE).orElseThrow();
+        String previousReason = previous == null
+                ? null
+                : ReadyCondition.find(previous.conditions, ReadyCondition.TYPE)
+                        .map(c -> c.getReason())
+                        .orElse(null);
         if (!Objects.equals(previousReason, condition.getReason())) {
             if (ReadyCondition.TRUE.equals(condition.getStatus())) {
                 events.normal(tenant, condition.getReason(), condition.getMessage());

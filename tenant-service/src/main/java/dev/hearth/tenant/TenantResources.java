@@ -61,7 +61,8 @@ public class TenantResources {
         objects.apply(TenantNamespace.desired(placement));
         List<Runnable> writes = new ArrayList<>();
         writes.add(() -> objects.apply(TenantRoleBindings.serviceAccount(placement)));
-        TenantRoleBindings.desired(placement, config.groupPrefix().orElse("")).forEach(binding -> writes.add(() -> objects.apply(binding)));
+        TenantRoleBindings.desired(placement, config.groupPrefix().orElse(""))
+                .forEach(binding -> writes.add(() -> objects.apply(binding)));
         TenantNetworkPolicies.desired(placement).forEach(policy -> writes.add(() -> objects.apply(policy)));
         if (quota.isEmpty()) {
             writes.add(() -> objects.delete(ResourceQuota.class, placement.namespace(), TenantQuota.QUOTA));
@@ -74,7 +75,9 @@ public class TenantResources {
     }
 
     private void runAll(List<Runnable> writes) {
-        CompletableFuture<?>[] running = writes.stream().map(write -> CompletableFuture.runAsync(write, writers)).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] running = writes.stream()
+                .map(write -> CompletableFuture.runAsync(write, writers))
+                .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(running).join();
         } catch (CompletionException e) {

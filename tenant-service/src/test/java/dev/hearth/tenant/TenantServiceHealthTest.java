@@ -7,5 +7,4 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class TenantServiceHealthTest extends ServiceHealthContract {
-}
+class TenantServiceHealthTest extends ServiceHealthContract {}

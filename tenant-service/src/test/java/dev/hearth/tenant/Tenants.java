@@ -16,8 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 public final class Tenants {
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private Tenants() {
-    }
+    private Tenants() {}
 
     public static KubernetesClient client() {
         return TestKubernetes.shared().client();
@@ -35,23 +34,31 @@ public final class Tenants {
     }
 
     public static Tenant apply(Tenant tenant) {
-        return client().resource(tenant).fieldManager("test-user").forceConflicts().serverSideApply();
+        return client().resource(tenant)
+                .fieldManager("test-user")
+                .forceConflicts()
+                .serverSideApply();
     }
 
     public static Tenant get(String namespace, String name) {
-        return client().resources(Tenant.class).inNamespace(namespace).withName(name).get();
+        return client().resources(Tenant.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     /** Waits until the namespace the service creates on start exists. */
     public static void awaitRoot() {
-        await().atMost(TIMEOUT).until(() -> client().namespaces().withName("tenant-root").get() != null);
+        await().atMost(TIMEOUT)
+                .until(() -> client().namespaces().withName("tenant-root").get() != null);
     }
 
     /** Applies the fixture and waits until the Tenant is Ready for its current generation. */
     public static Tenant applyReady(String fixture) {
         awaitRoot();
         Tenant applied = apply(fixture(fixture));
-        return awaitReason(applied.getMetadata().getNamespace(), applied.getMetadata().getName(), "NamespaceReady");
+        return awaitReason(
+                applied.getMetadata().getNamespace(), applied.getMetadata().getName(), "NamespaceReady");
     }
 
     /** Waits until the Tenant's Ready condition has {@code reason} for its current generation, and returns it. */
@@ -59,10 +66,12 @@ public final class Tenants {
         Tenant[] last = new Tenant[1];
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
             last[0] = get(namespace, name);
-            return last[0] != null && last[0].getStatus() != null
+            return last[0] != null
+                    && last[0].getStatus() != null
                     && last[0].getMetadata().getGeneration().equals(last[0].getStatus().observedGeneration)
                     && ReadyCondition.find(last[0].getStatus().conditions, ReadyCondition.TYPE)
-                            .map(c -> reason.equals(c.getReason())).orElse(false);
+                            .map(c -> reason.equals(c.getReason()))
+                            .orElse(false);
         });
         return last[0];
     }

@@ -13,8 +13,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 public final class ChildMetadata {
     public static final String MANAGED_BY = Labels.managedBy("vm-service");
 
-    private ChildMetadata() {
-    }
+    private ChildMetadata() {}
 
     /** The labels every derived object carries (DESIGN.md §9). */
     public static Map<String, String> labels(HasMetadata owner) {

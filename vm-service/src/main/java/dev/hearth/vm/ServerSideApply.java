@@ -17,7 +17,10 @@ public class ServerSideApply {
     }
 
     public <T extends HasMetadata> T apply(T desired) {
-        return client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        return client.resource(desired)
+                .fieldManager(FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply();
     }
 
     /** Deletes an object this service created and no longer wants; absent objects are fine. */

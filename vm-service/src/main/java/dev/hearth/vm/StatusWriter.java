@@ -15,18 +15,23 @@ public final class StatusWriter {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     public static final ReadyCondition READY = ReadyCondition.systemClock();
 
-    private StatusWriter() {
-    }
+    private StatusWriter() {}
 
-    public static <P extends HasMetadata, S extends HearthStatus> UpdateControl<P> update(P resource, S status, Consumer<S> change) {
+    public static <P extends HasMetadata, S extends HearthStatus> UpdateControl<P> update(
+            P resource, S status, Consumer<S> change) {
         String before = SERIALIZATION.asJson(status);
         change.accept(status);
-        return before.equals(SERIALIZATION.asJson(status)) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(resource);
+        return before.equals(SERIALIZATION.asJson(status))
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(resource);
     }
 
     /** A failed reconcile (usually the API server refusing a derived object) as Ready=False; the SDK retries with back-off. */
-    public static <P extends HasMetadata, S extends HearthStatus> ErrorStatusUpdateControl<P> failed(P resource, S status, Exception e) {
-        String message = e instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null
+    public static <P extends HasMetadata, S extends HearthStatus> ErrorStatusUpdateControl<P> failed(
+            P resource, S status, Exception e) {
+        String message = e instanceof KubernetesClientException k
+                        && k.getStatus() != null
+                        && k.getStatus().getMessage() != null
                 ? k.getStatus().getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         READY.notReady(resource, status, "ReconcileFailed", message);

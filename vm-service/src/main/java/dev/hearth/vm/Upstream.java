@@ -15,8 +15,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
  */
 public final class Upstream {
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     public static String apiVersion(Class<? extends HasMetadata> kind) {
         return HasMetadata.getApiVersion(kind);
@@ -30,20 +29,17 @@ public final class Upstream {
     @Version("v1beta1")
     @Kind("DataVolume")
     @Plural("datavolumes")
-    public static class DataVolume extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class DataVolume extends GenericKubernetesResource implements Namespaced {}
 
     @Group("kubevirt.io")
     @Version("v1")
     @Kind("VirtualMachine")
     @Plural("virtualmachines")
-    public static class VirtualMachine extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class VirtualMachine extends GenericKubernetesResource implements Namespaced {}
 
     @Group("kubevirt.io")
     @Version("v1")
     @Kind("VirtualMachineInstance")
     @Plural("virtualmachineinstances")
-    public static class VirtualMachineInstance extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class VirtualMachineInstance extends GenericKubernetesResource implements Namespaced {}
 }

@@ -13,10 +13,10 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 public final class Fixtures {
     /** Every @QuarkusTest of this module installs the same upstream CRDs, so Quarkus starts the app only once. */
     public static final String UPSTREAM_CRDS = "kubevirt.io,cdi.kubevirt.io";
+
     public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static List<String> documents(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + resource)) {
@@ -24,7 +24,9 @@ public final class Fixtures {
                 throw new IllegalArgumentException("no fixture " + resource);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return List.of(text.split("(?m)^---\\s*$")).stream().filter(d -> !d.isBlank()).toList();
+            return List.of(text.split("(?m)^---\\s*$")).stream()
+                    .filter(d -> !d.isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -32,7 +34,7 @@ public final class Fixtures {
 
     /** Runs a read-modify-write edit again when the operator's status patch won the race (409 Conflict). */
     public static void retryOnConflict(Runnable edit) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 edit.run();
                 return;

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Ready means API server reachable and informers synced, which needs the KubeVirt and CDI CRDs. */
 @QuarkusTest
-@QuarkusTestResource(value = KubeApiServerTestResource.class,
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VmServiceHealthTest extends ServiceHealthContract {
-}
+class VmServiceHealthTest extends ServiceHealthContract {}

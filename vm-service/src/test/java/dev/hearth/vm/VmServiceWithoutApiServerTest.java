@@ -7,5 +7,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(UnreachableApiServerProfile.class)
-class VmServiceWithoutApiServerTest extends ServiceWithoutApiServerContract {
-}
+class VmServiceWithoutApiServerTest extends ServiceWithoutApiServerContract {}

@@ -21,7 +21,8 @@ class VmSpecValidationTest {
 
     @BeforeAll
     static void apiServer() {
-        TestKubernetes kubernetes = TestKubernetes.shared().withHearthCrds().withUpstreamCrds(Fixtures.UPSTREAM_CRDS.split(","));
+        TestKubernetes kubernetes =
+                TestKubernetes.shared().withHearthCrds().withUpstreamCrds(Fixtures.UPSTREAM_CRDS.split(","));
         client = kubernetes.client();
         namespace = kubernetes.newNamespace("vm-validation");
     }
@@ -79,25 +80,29 @@ class VmSpecValidationTest {
 
     @Test
     void refusesAnInstanceTypeTogetherWithExplicitResources() {
-        assertRefused("""
+        assertRefused(
+                """
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMInstance
                 metadata: {name: both}
                 spec:
                   instanceType: u1.medium
                   resources: {cpu: 2, memory: 4Gi}
-                """, "spec: Invalid value: set either instanceType (with an optional preference) or resources, not both");
+                """,
+                "spec: Invalid value: set either instanceType (with an optional preference) or resources, not both");
     }
 
     @Test
     void refusesADiskReferenceThatIsNotAValidName() {
-        assertRefused("""
+        assertRefused(
+                """
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMInstance
                 metadata: {name: badref}
                 spec:
                   disks: [{name: system}, {name: "../Data Disk"}]
-                """, "spec.disks[1].name: Invalid value: \"../Data Disk\": spec.disks[1].name in body should match '^[a-z]([-a-z0-9]*[a-z0-9])?$'");
+                """,
+                "spec.disks[1].name: Invalid value: \"../Data Disk\": spec.disks[1].name in body should match '^[a-z]([-a-z0-9]*[a-z0-9])?$'");
     }
 
     @Test
@@ -121,11 +126,10 @@ class VmSpecValidationTest {
     }
 
     private static void assertRefused(String yaml, String expectedMessage) {
-        assertThatThrownBy(() -> create(yaml))
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                    assertThat(e.getCode()).isIn(400, 422);
-                    assertThat(message(e)).contains(expectedMessage);
-                });
+        assertThatThrownBy(() -> create(yaml)).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+            assertThat(e.getCode()).isIn(400, 422);
+            assertThat(message(e)).contains(expectedMessage);
+        });
     }
 
     private static GenericKubernetesResource create(String yaml) {

@@ -12,8 +12,17 @@ import dev.hearth.core.api.catalog.Release;
 
 /** One kind of the catalog as the dashboard needs it: names, category, schema with its defaults, chart, what it exposes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CatalogEntry(String kind, String singular, String plural, String category, String managedBy,
-        Map<String, Object> schema, Dashboard dashboard, Release.Chart chart, List<String> secrets, List<String> services) {
+public record CatalogEntry(
+        String kind,
+        String singular,
+        String plural,
+        String category,
+        String managedBy,
+        Map<String, Object> schema,
+        Dashboard dashboard,
+        Release.Chart chart,
+        List<String> secrets,
+        List<String> services) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @SuppressWarnings("unchecked")
@@ -28,10 +37,17 @@ public record CatalogEntry(String kind, String singular, String plural, String c
                 schema = Map.of();
             }
         }
-        return new CatalogEntry(spec.application.kind, spec.application.singular, spec.application.plural,
+        return new CatalogEntry(
+                spec.application.kind,
+                spec.application.singular,
+                spec.application.plural,
                 spec.dashboard == null ? null : spec.dashboard.category.name(),
-                spec.managedBy == null ? null : spec.managedBy.name().toLowerCase().replace('_', '-'),
-                schema, spec.dashboard, spec.release == null ? null : spec.release.chart,
+                spec.managedBy == null
+                        ? null
+                        : spec.managedBy.name().toLowerCase().replace('_', '-'),
+                schema,
+                spec.dashboard,
+                spec.release == null ? null : spec.release.chart,
                 spec.exposes == null ? List.of() : spec.exposes.secrets,
                 spec.exposes == null ? List.of() : spec.exposes.services);
     }

@@ -31,7 +31,8 @@ public class CatalogResource {
     public List<CatalogEntry> list() {
         return client.resources(ApplicationDefinition.class).list().getItems().stream()
                 .map(this::entry)
-                .sorted(Comparator.comparing((CatalogEntry e) -> String.valueOf(e.category())).thenComparing(CatalogEntry::kind))
+                .sorted(Comparator.comparing((CatalogEntry e) -> String.valueOf(e.category()))
+                        .thenComparing(CatalogEntry::kind))
                 .toList();
     }
 
@@ -51,12 +52,21 @@ public class CatalogResource {
         if (definition.getSpec().managedBy == null) {
             return CatalogEntry.of(definition, null);
         }
-        var crd = client.apiextensions().v1().customResourceDefinitions()
-                .withName(definition.getSpec().application.plural + "." + ApiGroups.APPS).get();
+        var crd = client.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(definition.getSpec().application.plural + "." + ApiGroups.APPS)
+                .get();
         if (crd == null) {
             return CatalogEntry.of(definition, null);
         }
-        var spec = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+        var spec = crd.getSpec()
+                .getVersions()
+                .get(0)
+                .getSchema()
+                .getOpenAPIV3Schema()
+                .getProperties()
+                .get("spec");
         @SuppressWarnings("unchecked")
         Map<String, Object> schema = client.getKubernetesSerialization().convertValue(spec, Map.class);
         return CatalogEntry.of(definition, schema);

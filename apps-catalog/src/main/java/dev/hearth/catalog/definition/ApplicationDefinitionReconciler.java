@@ -25,7 +25,8 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * definition stops its controller but keeps the CRD and every instance.
  */
 @ControllerConfiguration(name = "application-definition")
-public class ApplicationDefinitionReconciler implements Reconciler<ApplicationDefinition>, Cleaner<ApplicationDefinition> {
+public class ApplicationDefinitionReconciler
+        implements Reconciler<ApplicationDefinition>, Cleaner<ApplicationDefinition> {
     @Inject
     KubernetesClient client;
 
@@ -35,17 +36,30 @@ public class ApplicationDefinitionReconciler implements Reconciler<ApplicationDe
     private final ReadyCondition conditions = ReadyCondition.systemClock();
 
     @Override
-    public UpdateControl<ApplicationDefinition> reconcile(ApplicationDefinition definition, Context<ApplicationDefinition> context) {
+    public UpdateControl<ApplicationDefinition> reconcile(
+            ApplicationDefinition definition, Context<ApplicationDefinition> context) {
         ApplicationDefinitionStatus status = statusOf(definition);
         CatalogKind kind = CatalogKind.of(definition);
         if (definition.getSpec().managedBy != null) {
-            conditions.ready(definition, status, "ManagedByService",
-                    kind.kind() + " is reconciled by " + definition.getSpec().managedBy.name().toLowerCase().replace('_', '-'));
+            conditions.ready(
+                    definition,
+                    status,
+                    "ManagedByService",
+                    kind.kind() + " is reconciled by "
+                            + definition
+                                    .getSpec()
+                                    .managedBy
+                                    .name()
+                                    .toLowerCase()
+                                    .replace('_', '-'));
             return UpdateControl.patchStatus(definition);
         }
         CustomResourceDefinition crd;
         try {
-            crd = client.resource(CrdFor.definition(definition)).fieldManager(ServiceUserAgent.FIELD_MANAGER).forceConflicts().serverSideApply();
+            crd = client.resource(CrdFor.definition(definition))
+                    .fieldManager(ServiceUserAgent.FIELD_MANAGER)
+                    .forceConflicts()
+                    .serverSideApply();
         } catch (InvalidDefinitionException e) {
             conditions.notReady(definition, status, "InvalidSchema", e.getMessage());
             return UpdateControl.patchStatus(definition);
@@ -53,18 +67,26 @@ public class ApplicationDefinitionReconciler implements Reconciler<ApplicationDe
             if (e.getCode() != 422 && e.getCode() != 400) {
                 throw e;
             }
-            conditions.notReady(definition, status, "InvalidSchema", "The API server refused the CRD of " + kind.kind() + ": "
-                    + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
+            conditions.notReady(
+                    definition,
+                    status,
+                    "InvalidSchema",
+                    "The API server refused the CRD of " + kind.kind() + ": "
+                            + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
             return UpdateControl.patchStatus(definition);
         }
         status.crd = kind.crdName();
         if (!established(crd)) {
-            conditions.notReady(definition, status, "CrdPending", "Waiting for the API server to serve " + kind.crdName());
+            conditions.notReady(
+                    definition, status, "CrdPending", "Waiting for the API server to serve " + kind.crdName());
             return UpdateControl.patchStatus(definition).rescheduleAfter(Duration.ofSeconds(1));
         }
         controllers.ensureRunning(definition);
         var chart = definition.getSpec().release.chart;
-        conditions.ready(definition, status, "Serving",
+        conditions.ready(
+                definition,
+                status,
+                "Serving",
                 kind.kind() + " instances become HelmReleases of chart " + chart.name + " " + chart.version);
         return UpdateControl.patchStatus(definition);
     }
@@ -83,7 +105,9 @@ public class ApplicationDefinitionReconciler implements Reconciler<ApplicationDe
     }
 
     private static boolean established(CustomResourceDefinition crd) {
-        return crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+        return crd.getStatus() != null
+                && crd.getStatus().getConditions() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }

@@ -31,11 +31,25 @@ public class BuiltInDefinitions {
     private static final Logger LOG = Logger.getLogger(BuiltInDefinitions.class);
     static final List<String> FILES = List.of(
             // managed applications
-            "postgres", "mariadb", "redis", "nats", "kafka", "rabbitmq", "clickhouse", "httpcache", "tcpbalancer",
+            "postgres",
+            "mariadb",
+            "redis",
+            "nats",
+            "kafka",
+            "rabbitmq",
+            "clickhouse",
+            "httpcache",
+            "tcpbalancer",
             // tenant modules
-            "etcd", "ingress", "monitoring", "seaweedfs",
+            "etcd",
+            "ingress",
+            "monitoring",
+            "seaweedfs",
             // kinds a dedicated service reconciles
-            "tenant", "kubernetes", "vmdisk", "vminstance");
+            "tenant",
+            "kubernetes",
+            "vmdisk",
+            "vminstance");
 
     @Inject
     KubernetesClient client;
@@ -56,28 +70,33 @@ public class BuiltInDefinitions {
     }
 
     public static List<ApplicationDefinition> load(KubernetesSerialization serialization) {
-        return FILES.stream().map(name -> {
-            try (InputStream in = BuiltInDefinitions.class.getResourceAsStream("/catalog/" + name + ".yaml")) {
-                if (in == null) {
-                    throw new IllegalStateException("catalog/" + name + ".yaml is missing");
-                }
-                ApplicationDefinition definition = serialization.unmarshal(in, ApplicationDefinition.class);
-                if (definition.getSpec().application.openAPISchema == null) {
-                    definition.getSpec().application.openAPISchema = chartSchema(definition.getSpec().release.chart.name);
-                }
-                return definition;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return FILES.stream()
+                .map(name -> {
+                    try (InputStream in = BuiltInDefinitions.class.getResourceAsStream("/catalog/" + name + ".yaml")) {
+                        if (in == null) {
+                            throw new IllegalStateException("catalog/" + name + ".yaml is missing");
+                        }
+                        ApplicationDefinition definition = serialization.unmarshal(in, ApplicationDefinition.class);
+                        if (definition.getSpec().application.openAPISchema == null) {
+                            definition.getSpec().application.openAPISchema =
+                                    chartSchema(definition.getSpec().release.chart.name);
+                        }
+                        return definition;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 
     /** A charted app's schema is its chart's values.schema.json (copied into the jar by the build). */
     private static String chartSchema(String chart) {
-        try (InputStream in = BuiltInDefinitions.class.getResourceAsStream("/catalog/charts/" + chart + "/values.schema.json")) {
+        try (InputStream in =
+                BuiltInDefinitions.class.getResourceAsStream("/catalog/charts/" + chart + "/values.schema.json")) {
             if (in == null) {
-                throw new IllegalStateException("catalog/" + chart + ".yaml has no openAPISchema and deploy/charts/apps/" + chart
-                        + "/values.schema.json is missing");
+                throw new IllegalStateException(
+                        "catalog/" + chart + ".yaml has no openAPISchema and deploy/charts/apps/" + chart
+                                + "/values.schema.json is missing");
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -88,7 +107,10 @@ public class BuiltInDefinitions {
     private void applyAll() {
         try {
             for (ApplicationDefinition definition : load(client.getKubernetesSerialization())) {
-                client.resource(definition).fieldManager(ServiceUserAgent.FIELD_MANAGER).forceConflicts().serverSideApply();
+                client.resource(definition)
+                        .fieldManager(ServiceUserAgent.FIELD_MANAGER)
+                        .forceConflicts()
+                        .serverSideApply();
             }
             LOG.infof("Applied %d built-in ApplicationDefinitions", FILES.size());
         } catch (RuntimeException e) {

@@ -20,8 +20,7 @@ public final class CrdFor {
     public static final String CATALOG_CATEGORY = "hearth-apps";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CrdFor() {
-    }
+    private CrdFor() {}
 
     /**
      * @throws InvalidDefinitionException when the schema is not a JSON object schema
@@ -31,47 +30,80 @@ public final class CrdFor {
         JSONSchemaProps spec = specSchema(definition.getSpec().application.openAPISchema);
         JSONSchemaProps status = new JSONSchemaPropsBuilder()
                 .withType("object")
-                .addToProperties("observedGeneration", new JSONSchemaPropsBuilder().withType("integer").withFormat("int64").build())
-                .addToProperties("version", new JSONSchemaPropsBuilder().withType("string")
-                        .withDescription("Chart version of the last release attempt.").build())
-                .addToProperties("conditions", new JSONSchemaPropsBuilder().withType("array")
-                        .withItems(new JSONSchemaPropsOrArray(null,
-                                new JSONSchemaPropsBuilder().withType("object").withXKubernetesPreserveUnknownFields(true).build()))
-                        .build())
+                .addToProperties(
+                        "observedGeneration",
+                        new JSONSchemaPropsBuilder()
+                                .withType("integer")
+                                .withFormat("int64")
+                                .build())
+                .addToProperties(
+                        "version",
+                        new JSONSchemaPropsBuilder()
+                                .withType("string")
+                                .withDescription("Chart version of the last release attempt.")
+                                .build())
+                .addToProperties(
+                        "conditions",
+                        new JSONSchemaPropsBuilder()
+                                .withType("array")
+                                .withItems(new JSONSchemaPropsOrArray(
+                                        null,
+                                        new JSONSchemaPropsBuilder()
+                                                .withType("object")
+                                                .withXKubernetesPreserveUnknownFields(true)
+                                                .build()))
+                                .build())
                 .build();
         JSONSchemaProps root = new JSONSchemaPropsBuilder()
                 .withType("object")
-                .withDescription(definition.getSpec().dashboard == null ? kind.kind() : definition.getSpec().dashboard.description)
+                .withDescription(
+                        definition.getSpec().dashboard == null
+                                ? kind.kind()
+                                : definition.getSpec().dashboard.description)
                 .addToProperties("spec", spec)
                 .addToProperties("status", status)
                 .build();
         return new CustomResourceDefinitionBuilder()
                 .withNewMetadata()
-                    .withName(kind.crdName())
-                    .withLabels(Map.of(Labels.MANAGED_BY, Labels.managedBy("apps-catalog")))
+                .withName(kind.crdName())
+                .withLabels(Map.of(Labels.MANAGED_BY, Labels.managedBy("apps-catalog")))
                 .endMetadata()
                 .withNewSpec()
-                    .withGroup(ApiGroups.APPS)
-                    .withScope("Namespaced")
-                    .withNewNames()
-                        .withKind(kind.kind())
-                        .withSingular(kind.singular())
-                        .withPlural(kind.plural())
-                        .withCategories(List.of(ApiGroups.CATEGORY, CATALOG_CATEGORY))
-                    .endNames()
-                    .addNewVersion()
-                        .withName(ApiGroups.VERSION)
-                        .withServed(true)
-                        .withStorage(true)
-                        .withNewSubresources().withNewStatus().endStatus().endSubresources()
-                        .withNewSchema().withOpenAPIV3Schema(root).endSchema()
-                        .addNewAdditionalPrinterColumn().withName("Ready").withType("string")
-                            .withJsonPath(".status.conditions[?(@.type==\"Ready\")].status").endAdditionalPrinterColumn()
-                        .addNewAdditionalPrinterColumn().withName("Version").withType("string")
-                            .withJsonPath(".status.version").endAdditionalPrinterColumn()
-                        .addNewAdditionalPrinterColumn().withName("Age").withType("date")
-                            .withJsonPath(".metadata.creationTimestamp").endAdditionalPrinterColumn()
-                    .endVersion()
+                .withGroup(ApiGroups.APPS)
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind(kind.kind())
+                .withSingular(kind.singular())
+                .withPlural(kind.plural())
+                .withCategories(List.of(ApiGroups.CATEGORY, CATALOG_CATEGORY))
+                .endNames()
+                .addNewVersion()
+                .withName(ApiGroups.VERSION)
+                .withServed(true)
+                .withStorage(true)
+                .withNewSubresources()
+                .withNewStatus()
+                .endStatus()
+                .endSubresources()
+                .withNewSchema()
+                .withOpenAPIV3Schema(root)
+                .endSchema()
+                .addNewAdditionalPrinterColumn()
+                .withName("Ready")
+                .withType("string")
+                .withJsonPath(".status.conditions[?(@.type==\"Ready\")].status")
+                .endAdditionalPrinterColumn()
+                .addNewAdditionalPrinterColumn()
+                .withName("Version")
+                .withType("string")
+                .withJsonPath(".status.version")
+                .endAdditionalPrinterColumn()
+                .addNewAdditionalPrinterColumn()
+                .withName("Age")
+                .withType("date")
+                .withJsonPath(".metadata.creationTimestamp")
+                .endAdditionalPrinterColumn()
+                .endVersion()
                 .endSpec()
                 .build();
     }
@@ -81,12 +113,14 @@ public final class CrdFor {
         try {
             schema = JSON.readValue(openAPISchema, JSONSchemaProps.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException("spec.application.openAPISchema is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidDefinitionException(
+                    "spec.application.openAPISchema is not valid JSON: " + e.getOriginalMessage());
         }
         // a values.schema.json names its JSON Schema dialect; a CRD schema must not
         schema.set$schema(null);
         if (!"object".equals(schema.getType())) {
-            throw new InvalidDefinitionException("spec.application.openAPISchema must describe an object (\"type\": \"object\")");
+            throw new InvalidDefinitionException(
+                    "spec.application.openAPISchema must describe an object (\"type\": \"object\")");
         }
         return schema;
     }

@@ -20,15 +20,15 @@ public final class HelmReleaseFor {
     public static final String API_VERSION = "helm.toolkit.fluxcd.io/v2";
     public static final String KIND = "HelmRelease";
 
-    private HelmReleaseFor() {
-    }
+    private HelmReleaseFor() {}
 
     public static String name(ApplicationDefinition definition, String instanceName) {
         return definition.getSpec().release.prefix + instanceName;
     }
 
     @SuppressWarnings("unchecked")
-    public static GenericKubernetesResource instance(GenericKubernetesResource instance, ApplicationDefinition definition, TenantContext tenant) {
+    public static GenericKubernetesResource instance(
+            GenericKubernetesResource instance, ApplicationDefinition definition, TenantContext tenant) {
         Release release = definition.getSpec().release;
         String kind = instance.getKind();
         String name = instance.getMetadata().getName();
@@ -50,12 +50,15 @@ public final class HelmReleaseFor {
         chart.put("chart", release.chart.name);
         chart.put("version", release.chart.version);
         chart.put("reconcileStrategy", "ChartVersion");
-        chart.put("sourceRef", Map.of(
-                "kind", release.chart.sourceRef.kind.name(),
-                "name", release.chart.sourceRef.name,
-                "namespace", release.chart.sourceRef.namespace));
+        chart.put(
+                "sourceRef",
+                Map.of(
+                        "kind", release.chart.sourceRef.kind.name(),
+                        "name", release.chart.sourceRef.name,
+                        "namespace", release.chart.sourceRef.namespace));
 
-        // A failed install or upgrade is retried, never remediated by uninstalling: an uninstall would delete the app's data.
+        // A failed install or upgrade is retried, never remediated by uninstalling: an uninstall would delete the app's
+        // data.
         Map<String, Object> retry = Map.of("strategy", Map.of("name", "RetryOnFailure", "retryInterval", "2m"));
 
         Map<String, Object> specOut = new LinkedHashMap<>();

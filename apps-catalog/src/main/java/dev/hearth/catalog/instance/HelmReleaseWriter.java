@@ -41,7 +41,10 @@ final class HelmReleaseWriter {
             }
         }
         adoptCreatedFields(desired);
-        return client.resource(desired).fieldManager(ServiceUserAgent.FIELD_MANAGER).forceConflicts().serverSideApply();
+        return client.resource(desired)
+                .fieldManager(ServiceUserAgent.FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply();
     }
 
     private void adoptCreatedFields(GenericKubernetesResource desired) {
@@ -52,10 +55,25 @@ final class HelmReleaseWriter {
         List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
         for (int i = 0; i < entries.size(); i++) {
             ManagedFieldsEntry entry = entries.get(i);
-            if (ServiceUserAgent.FIELD_MANAGER.equals(entry.getManager()) && UPDATE.equals(entry.getOperation()) && entry.getSubresource() == null) {
-                String patch = client.getKubernetesSerialization().asJson(List.of(
-                        Map.of("op", "test", "path", "/metadata/resourceVersion", "value", live.getMetadata().getResourceVersion()),
-                        Map.of("op", "replace", "path", "/metadata/managedFields/" + i + "/operation", "value", APPLY)));
+            if (ServiceUserAgent.FIELD_MANAGER.equals(entry.getManager())
+                    && UPDATE.equals(entry.getOperation())
+                    && entry.getSubresource() == null) {
+                String patch = client.getKubernetesSerialization()
+                        .asJson(List.of(
+                                Map.of(
+                                        "op",
+                                        "test",
+                                        "path",
+                                        "/metadata/resourceVersion",
+                                        "value",
+                                        live.getMetadata().getResourceVersion()),
+                                Map.of(
+                                        "op",
+                                        "replace",
+                                        "path",
+                                        "/metadata/managedFields/" + i + "/operation",
+                                        "value",
+                                        APPLY)));
                 client.resource(live).patch(PatchContext.of(PatchType.JSON), patch);
                 return;
             }

@@ -39,7 +39,10 @@ public final class InstanceController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InstanceController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PatchContext STATUS_APPLY = new PatchContext.Builder()
-            .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(ServiceUserAgent.FIELD_MANAGER).withForce(true).build();
+            .withPatchType(PatchType.SERVER_SIDE_APPLY)
+            .withFieldManager(ServiceUserAgent.FIELD_MANAGER)
+            .withForce(true)
+            .build();
 
     private static final long LONGEST_STATUS_HOLD_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -53,15 +56,22 @@ public final class InstanceController implements AutoCloseable {
     private final WorkQueue statusQueue;
     /** HelmReleases just applied, for the status worker while the informer has not delivered them yet. */
     private final Map<String, GenericKubernetesResource> justApplied = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService retries;
     private final StatusHold statusHold;
     private volatile ApplicationDefinition definition;
     private SharedIndexInformer<GenericKubernetesResource> informer;
     private volatile boolean closed;
 
-    InstanceController(KubernetesClient client, ApplicationDefinition definition, Function<String, TenantContext> tenants,
-            Function<String, GenericKubernetesResource> helmReleases, Executor applyPool, Executor statusPool,
-            BooleanSupplier writingReleases, ScheduledExecutorService retries) {
+    InstanceController(
+            KubernetesClient client,
+            ApplicationDefinition definition,
+            Function<String, TenantContext> tenants,
+            Function<String, GenericKubernetesResource> helmReleases,
+            Executor applyPool,
+            Executor statusPool,
+            BooleanSupplier writingReleases,
+            ScheduledExecutorService retries) {
         this.statusHold = new StatusHold(writingReleases, LONGEST_STATUS_HOLD_NANOS, System::nanoTime);
         this.retries = retries;
         this.client = client;
@@ -71,11 +81,14 @@ public final class InstanceController implements AutoCloseable {
         this.tenants = tenants;
         this.helmReleases = helmReleases;
         this.queue = new WorkQueue(applyPool, key -> process(key, this::reconcile, this::enqueueApply));
-        this.statusQueue = new WorkQueue(statusPool, key -> process(key, this::updateStatusUnlessHeld, this::enqueueStatus));
+        this.statusQueue =
+                new WorkQueue(statusPool, key -> process(key, this::updateStatusUnlessHeld, this::enqueueStatus));
     }
 
     void start() {
-        informer = client.genericKubernetesResources(kind.context()).inAnyNamespace().runnableInformer(0)
+        informer = client.genericKubernetesResources(kind.context())
+                .inAnyNamespace()
+                .runnableInformer(0)
                 .itemStore(new WithoutManagedFields<>());
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -85,7 +98,9 @@ public final class InstanceController implements AutoCloseable {
 
             @Override
             public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource instance) {
-                if (!Objects.equals(old.getMetadata().getGeneration(), instance.getMetadata().getGeneration())) {
+                if (!Objects.equals(
+                        old.getMetadata().getGeneration(),
+                        instance.getMetadata().getGeneration())) {
                     enqueue(instance);
                 }
             }
@@ -103,7 +118,8 @@ public final class InstanceController implements AutoCloseable {
     void update(ApplicationDefinition changed) {
         ApplicationDefinition previous = definition;
         definition = changed;
-        if (!Objects.equals(previous.getMetadata().getGeneration(), changed.getMetadata().getGeneration())) {
+        if (!Objects.equals(
+                previous.getMetadata().getGeneration(), changed.getMetadata().getGeneration())) {
             informer.getStore().list().forEach(this::enqueue);
         }
     }
@@ -113,7 +129,9 @@ public final class InstanceController implements AutoCloseable {
     }
 
     void enqueueNamespace(String namespace) {
-        informer.getStore().list().stream().filter(i -> namespace.equals(i.getMetadata().getNamespace())).forEach(this::enqueue);
+        informer.getStore().list().stream()
+                .filter(i -> namespace.equals(i.getMetadata().getNamespace()))
+                .forEach(this::enqueue);
     }
 
     private void enqueue(GenericKubernetesResource instance) {
@@ -150,7 +168,8 @@ public final class InstanceController implements AutoCloseable {
     private void reconcile(GenericKubernetesResource instance) {
         String namespace = instance.getMetadata().getNamespace();
         GenericKubernetesResource desired = HelmReleaseFor.instance(instance, definition, tenants.apply(namespace));
-        GenericKubernetesResource current = helmReleases.apply(Cache.namespaceKeyFunc(namespace, desired.getMetadata().getName()));
+        GenericKubernetesResource current = helmReleases.apply(
+                Cache.namespaceKeyFunc(namespace, desired.getMetadata().getName()));
         String key = Cache.metaNamespaceKeyFunc(instance);
         if (current == null || !SpecHash.matches(current, desired) || !DesiredState.satisfiedBy(desired, current)) {
             justApplied.put(key, writer.write(desired, current));
@@ -172,12 +191,14 @@ public final class InstanceController implements AutoCloseable {
     /** Mirrors the HelmRelease's state on the instance; writes only when the status changes. */
     private void updateStatus(GenericKubernetesResource instance) {
         String key = Cache.metaNamespaceKeyFunc(instance);
-        GenericKubernetesResource cached = helmReleases.apply(Cache.namespaceKeyFunc(instance.getMetadata().getNamespace(),
+        GenericKubernetesResource cached = helmReleases.apply(Cache.namespaceKeyFunc(
+                instance.getMetadata().getNamespace(),
                 HelmReleaseFor.name(definition, instance.getMetadata().getName())));
         GenericKubernetesResource applied = justApplied.remove(key);
         GenericKubernetesResource helmRelease = cached != null ? cached : applied;
         Object currentStatus = instance.getAdditionalProperties().get("status");
-        InstanceStatus status = currentStatus == null ? new InstanceStatus() : JSON.convertValue(currentStatus, InstanceStatus.class);
+        InstanceStatus status =
+                currentStatus == null ? new InstanceStatus() : JSON.convertValue(currentStatus, InstanceStatus.class);
         statusFrom.update(instance, status, helmRelease);
         @SuppressWarnings("unchecked")
         Map<String, Object> desired = JSON.convertValue(status, Map.class);
@@ -185,10 +206,17 @@ public final class InstanceController implements AutoCloseable {
             Map<String, Object> patch = Map.of(
                     "apiVersion", instance.getApiVersion(),
                     "kind", instance.getKind(),
-                    "metadata", Map.of("name", instance.getMetadata().getName(), "namespace", instance.getMetadata().getNamespace()),
+                    "metadata",
+                            Map.of(
+                                    "name",
+                                    instance.getMetadata().getName(),
+                                    "namespace",
+                                    instance.getMetadata().getNamespace()),
                     "status", desired);
-            client.genericKubernetesResources(kind.context()).inNamespace(instance.getMetadata().getNamespace())
-                    .withName(instance.getMetadata().getName()).subresource("status")
+            client.genericKubernetesResources(kind.context())
+                    .inNamespace(instance.getMetadata().getNamespace())
+                    .withName(instance.getMetadata().getName())
+                    .subresource("status")
                     .patch(STATUS_APPLY, client.getKubernetesSerialization().asJson(patch));
         }
     }

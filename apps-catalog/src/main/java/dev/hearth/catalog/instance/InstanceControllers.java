@@ -72,8 +72,15 @@ public class InstanceControllers {
             running.update(definition);
             return;
         }
-        InstanceController controller = new InstanceController(client, definition, this::tenantOf, helmReleases.getStore()::getByKey,
-                applyPool, statusPool, () -> applyPool.getActiveCount() > 0 || !applyPool.getQueue().isEmpty(), retries);
+        InstanceController controller = new InstanceController(
+                client,
+                definition,
+                this::tenantOf,
+                helmReleases.getStore()::getByKey,
+                applyPool,
+                statusPool,
+                () -> applyPool.getActiveCount() > 0 || !applyPool.getQueue().isEmpty(),
+                retries);
         controller.start();
         controllers.put(kind, controller);
     }
@@ -91,19 +98,36 @@ public class InstanceControllers {
         if (helmReleases != null) {
             return;
         }
-        applyPool = new ThreadPoolExecutor(applyThreads, applyThreads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), named("catalog-apply"));
+        applyPool = new ThreadPoolExecutor(
+                applyThreads,
+                applyThreads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                named("catalog-apply"));
         statusPool = Executors.newFixedThreadPool(statusThreads, named("catalog-status"));
         retries = Executors.newSingleThreadScheduledExecutor(named("catalog-retry"));
-        retries.scheduleWithFixedDelay(() -> controllers.values().forEach(InstanceController::releaseHeldStatus),
-                STATUS_RELEASE_MILLIS, STATUS_RELEASE_MILLIS, TimeUnit.MILLISECONDS);
-        helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND).inAnyNamespace()
+        retries.scheduleWithFixedDelay(
+                () -> controllers.values().forEach(InstanceController::releaseHeldStatus),
+                STATUS_RELEASE_MILLIS,
+                STATUS_RELEASE_MILLIS,
+                TimeUnit.MILLISECONDS);
+        helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND)
+                .inAnyNamespace()
                 .withLabel(Labels.APPLICATION_KIND)
-                .runnableInformer(0).itemStore(new WithoutManagedFields<>());
+                .runnableInformer(0)
+                .itemStore(new WithoutManagedFields<>());
         helmReleases.addEventHandler(new Route<>(this::toOwner, true));
         CompletionStage<Void> helmReleasesSynced = helmReleases.start();
-        tenants = client.resources(Tenant.class).inAnyNamespace().runnableInformer(0).itemStore(new WithoutManagedFields<>());
-        tenants.addIndexers(Map.of(BY_TENANT_NAMESPACE, t -> t.getStatus() == null || t.getStatus().namespace == null
-                ? List.of() : List.of(t.getStatus().namespace)));
+        tenants = client.resources(Tenant.class)
+                .inAnyNamespace()
+                .runnableInformer(0)
+                .itemStore(new WithoutManagedFields<>());
+        tenants.addIndexers(Map.of(
+                BY_TENANT_NAMESPACE,
+                t -> t.getStatus() == null || t.getStatus().namespace == null
+                        ? List.of()
+                        : List.of(t.getStatus().namespace)));
         tenants.addEventHandler(new Route<>(this::toTenantApps, false));
         awaitSynced(tenants.start(), "Tenants");
         awaitSynced(helmReleasesSynced, "HelmReleases");
@@ -116,7 +140,9 @@ public class InstanceControllers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("The cache of %s is not filled yet (%s); instances are reconciled meanwhile and again when it fills", what, e.getMessage());
+            LOG.warnf(
+                    "The cache of %s is not filled yet (%s); instances are reconciled meanwhile and again when it fills",
+                    what, e.getMessage());
         }
     }
 
@@ -136,8 +162,11 @@ public class InstanceControllers {
 
     /** What apps in a tenant namespace inherit; nothing when no Tenant owns the namespace (yet). */
     TenantContext tenantOf(String namespace) {
-        return tenants.getIndexer().byIndex(BY_TENANT_NAMESPACE, namespace).stream().findFirst()
-                .map(t -> new TenantContext(t.getStatus().services == null ? new TenantServices() : t.getStatus().services, t.getStatus().host))
+        return tenants.getIndexer().byIndex(BY_TENANT_NAMESPACE, namespace).stream()
+                .findFirst()
+                .map(t -> new TenantContext(
+                        t.getStatus().services == null ? new TenantServices() : t.getStatus().services,
+                        t.getStatus().host))
                 .orElse(TenantContext.NONE);
     }
 

@@ -20,13 +20,15 @@ public final class InstanceStatusFrom {
      * yet. The HelmRelease's Ready condition counts only once Flux has observed its current generation.
      */
     @SuppressWarnings("unchecked")
-    public void update(GenericKubernetesResource instance, InstanceStatus status, GenericKubernetesResource helmRelease) {
+    public void update(
+            GenericKubernetesResource instance, InstanceStatus status, GenericKubernetesResource helmRelease) {
         if (helmRelease == null) {
             conditions.unknown(instance, status, "Reconciling", "Creating its HelmRelease");
             return;
         }
         String name = helmRelease.getMetadata().getName();
-        Map<String, Object> hrStatus = (Map<String, Object>) helmRelease.getAdditionalProperties().get("status");
+        Map<String, Object> hrStatus =
+                (Map<String, Object>) helmRelease.getAdditionalProperties().get("status");
         if (hrStatus == null) {
             conditions.unknown(instance, status, "Reconciling", "Waiting for Flux to reconcile HelmRelease " + name);
             return;
@@ -37,17 +39,27 @@ public final class InstanceStatusFrom {
         Number observed = (Number) hrStatus.get("observedGeneration");
         Long generation = helmRelease.getMetadata().getGeneration();
         if (observed == null || (generation != null && observed.longValue() < generation)) {
-            conditions.unknown(instance, status, "Progressing", "Flux has not yet reconciled the latest change of HelmRelease " + name);
+            conditions.unknown(
+                    instance,
+                    status,
+                    "Progressing",
+                    "Flux has not yet reconciled the latest change of HelmRelease " + name);
             return;
         }
-        Map<String, Object> ready = ((List<Map<String, Object>>) hrStatus.getOrDefault("conditions", List.of())).stream()
-                .filter(c -> "Ready".equals(c.get("type"))).findFirst().orElse(null);
+        Map<String, Object> ready = ((List<Map<String, Object>>) hrStatus.getOrDefault("conditions", List.of()))
+                .stream().filter(c -> "Ready".equals(c.get("type"))).findFirst().orElse(null);
         if (ready == null) {
             conditions.unknown(instance, status, "Reconciling", "Waiting for Flux to reconcile HelmRelease " + name);
             return;
         }
         String reason = Objects.toString(ready.get("reason"), "Unknown");
         String message = Objects.toString(ready.get("message"), "");
-        conditions.set(instance, status, ReadyCondition.TYPE, Objects.toString(ready.get("status"), ReadyCondition.UNKNOWN), reason, message);
+        conditions.set(
+                instance,
+                status,
+                ReadyCondition.TYPE,
+                Objects.toString(ready.get("status"), ReadyCondition.UNKNOWN),
+                reason,
+                message);
     }
 }

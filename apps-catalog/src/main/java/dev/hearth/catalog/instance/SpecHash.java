@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-
 import dev.hearth.core.Annotations;
 import dev.hearth.core.ContentHash;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,8 +13,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
  * whether the object already is what we want (the server's defaults make a direct comparison of specs useless).
  */
 final class SpecHash {
-    private SpecHash() {
-    }
+    private SpecHash() {}
 
     static GenericKubernetesResource stamp(GenericKubernetesResource desired) {
         Map<String, String> annotations = new TreeMap<>();
@@ -29,13 +27,18 @@ final class SpecHash {
 
     static boolean matches(GenericKubernetesResource current, GenericKubernetesResource desired) {
         var annotations = current.getMetadata().getAnnotations();
-        return annotations != null && Objects.equals(annotations.get(Annotations.SPEC_HASH), desired.getMetadata().getAnnotations().get(Annotations.SPEC_HASH));
+        return annotations != null
+                && Objects.equals(
+                        annotations.get(Annotations.SPEC_HASH),
+                        desired.getMetadata().getAnnotations().get(Annotations.SPEC_HASH));
     }
 
     private static String of(GenericKubernetesResource desired) {
-        return ContentHash.of(Map.of(
-                "labels", desired.getMetadata().getLabels(),
-                "owners", desired.getMetadata().getOwnerReferences(),
-                "spec", desired.getAdditionalProperties().get("spec")), 16);
+        return ContentHash.of(
+                Map.of(
+                        "labels", desired.getMetadata().getLabels(),
+                        "owners", desired.getMetadata().getOwnerReferences(),
+                        "spec", desired.getAdditionalProperties().get("spec")),
+                16);
     }
 }

@@ -53,6 +53,7 @@ public final class CatalogBenchmark {
     private static final int WRITERS = 8;
     /** As many threads as apps-catalog applies HelmReleases with (hearth.catalog.apply-threads). */
     private static final int REACTIVE_THREADS = 16;
+
     private static final int WARMUP_INSTANCES = 300;
     /**
      * Steady rates up to what the API server sustains here: each instance costs three writes (the instance, its
@@ -66,7 +67,9 @@ public final class CatalogBenchmark {
     private CatalogBenchmark(KubernetesClient client) {
         this.client = client;
         this.postgres = BuiltInDefinitions.load(client.getKubernetesSerialization()).stream()
-                .filter(d -> "postgres".equals(d.getMetadata().getName())).findFirst().orElseThrow();
+                .filter(d -> "postgres".equals(d.getMetadata().getName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +77,9 @@ public final class CatalogBenchmark {
         int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int tenants = args.length > 2 ? Integer.parseInt(args[2]) : 50;
 
-        TestKubernetes kubernetes = TestKubernetes.shared().withHearthCrds().withUpstreamCrds("helm.toolkit.fluxcd.io", "source.toolkit.fluxcd.io");
+        TestKubernetes kubernetes = TestKubernetes.shared()
+                .withHearthCrds()
+                .withUpstreamCrds("helm.toolkit.fluxcd.io", "source.toolkit.fluxcd.io");
         KubernetesClient client = kubernetes.client();
         CatalogBenchmark benchmark = new CatalogBenchmark(client);
         List<String> namespaces = benchmark.namespaces("tenant-bench", tenants);
@@ -86,23 +91,35 @@ public final class CatalogBenchmark {
             app.awaitReady(Duration.ofMinutes(3));
             benchmark.waitUntilServed(Duration.ofMinutes(3));
         }
-        double hrFloor = timed(() -> parallel(instances, i -> client.resource(benchmark.floorHelmRelease(
-                postgres(floorNamespaces.get(i % tenants), "hr" + i), UUID.randomUUID().toString())).create()));
+        double hrFloor = timed(() -> parallel(
+                instances,
+                i -> client.resource(benchmark.floorHelmRelease(
+                                postgres(floorNamespaces.get(i % tenants), "hr" + i),
+                                UUID.randomUUID().toString()))
+                        .create()));
         Latencies pairLatencies = new Latencies();
         double pairFloor = timed(() -> parallel(instances, i -> {
-            GenericKubernetesResource instance = client.resource(postgres(floorNamespaces.get(i % tenants), "pair" + i)).create();
+            GenericKubernetesResource instance = client.resource(postgres(floorNamespaces.get(i % tenants), "pair" + i))
+                    .create();
             pairLatencies.start("pair" + i);
-            client.resource(benchmark.floorHelmRelease(instance, instance.getMetadata().getUid())).create();
+            client.resource(benchmark.floorHelmRelease(
+                            instance, instance.getMetadata().getUid()))
+                    .create();
             pairLatencies.end("pair" + i);
         }));
         Run reactiveFloor = benchmark.reactiveFloor(floorNamespaces, instances, "react");
         floorNamespaces.forEach(namespace -> {
-            client.genericKubernetesResources(INSTANCE_API, "Postgres").inNamespace(namespace).delete();
-            client.genericKubernetesResources(HR_API, "HelmRelease").inNamespace(namespace).delete();
+            client.genericKubernetesResources(INSTANCE_API, "Postgres")
+                    .inNamespace(namespace)
+                    .delete();
+            client.genericKubernetesResources(HR_API, "HelmRelease")
+                    .inNamespace(namespace)
+                    .delete();
         });
 
         try (ServiceProcess app = ServiceProcess.start(appJar, kubernetes, List.of())) {
-            System.out.println("apps-catalog log: " + app.log() + ", JVM options: " + System.getProperty("hearth.service-jvm-options"));
+            System.out.println("apps-catalog log: " + app.log() + ", JVM options: "
+                    + System.getProperty("hearth.service-jvm-options"));
             app.awaitReady(Duration.ofMinutes(3));
             benchmark.waitUntilServed(Duration.ofMinutes(3));
             benchmark.burst(benchmark.namespaces("tenant-warmup", 10), WARMUP_INSTANCES, "warm", 0);
@@ -122,37 +139,60 @@ public final class CatalogBenchmark {
             }
 
             System.out.println();
-            System.out.printf("apps-catalog benchmark: %d Postgres instances across %d tenants (%d writer threads)%n", instances, tenants, WRITERS);
+            System.out.printf(
+                    "apps-catalog benchmark: %d Postgres instances across %d tenants (%d writer threads)%n",
+                    instances, tenants, WRITERS);
             System.out.printf("  raw floor 1, bare client writes the %d HelmReleases: %.2f s%n", instances, hrFloor);
-            System.out.printf("  raw floor 2, bare client writes the %d instances and their HelmReleases: %.2f s%n", instances, pairFloor);
-            System.out.printf("  catch-up, %d instances waiting when their definition is applied -> every HelmRelease exists: %s %.2f s; "
-                    + "ratio floor 1 / catch-up %.2f (target >= 0.7); apps-catalog CPU %.1f s%n",
+            System.out.printf(
+                    "  raw floor 2, bare client writes the %d instances and their HelmReleases: %.2f s%n",
+                    instances, pairFloor);
+            System.out.printf(
+                    "  catch-up, %d instances waiting when their definition is applied -> every HelmRelease exists: %s %.2f s; "
+                            + "ratio floor 1 / catch-up %.2f (target >= 0.7); apps-catalog CPU %.1f s%n",
                     instances, catchUp.done ? "" : "NOT ALL,", catchUp.seconds, hrFloor / catchUp.seconds, catchUpCpu);
-            System.out.printf("  burst, first instance created -> every HelmRelease exists: %s %.2f s; ratio floor 2 / burst %.2f; apps-catalog CPU %.1f s%n",
+            System.out.printf(
+                    "  burst, first instance created -> every HelmRelease exists: %s %.2f s; ratio floor 2 / burst %.2f; apps-catalog CPU %.1f s%n",
                     burst.done ? "" : "NOT ALL,", burst.seconds, pairFloor / burst.seconds, burstCpu);
-            System.out.printf("  burst, latency instance created -> its HelmRelease seen: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 250 ms)%n",
-                    burst.latencies.percentileMillis(50), burst.latencies.percentileMillis(99), burst.latencies.percentileMillis(100));
-            System.out.printf("  burst, the benchmark's own create calls: p50 %.0f ms, p99 %.0f ms%n",
+            System.out.printf(
+                    "  burst, latency instance created -> its HelmRelease seen: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 250 ms)%n",
+                    burst.latencies.percentileMillis(50),
+                    burst.latencies.percentileMillis(99),
+                    burst.latencies.percentileMillis(100));
+            System.out.printf(
+                    "  burst, the benchmark's own create calls: p50 %.0f ms, p99 %.0f ms%n",
                     burst.calls.percentileMillis(50), burst.calls.percentileMillis(99));
-            System.out.printf("  raw floor 3, burst with a bare client in place of the service (it watches the instances and creates each HelmRelease, %d threads): "
-                    + "%.2f s; latency instance created -> its HelmRelease seen: p50 %.0f ms, p99 %.0f ms, max %.0f ms; create calls p50 %.0f ms, p99 %.0f ms%n",
-                    REACTIVE_THREADS, reactiveFloor.seconds, reactiveFloor.latencies.percentileMillis(50), reactiveFloor.latencies.percentileMillis(99),
-                    reactiveFloor.latencies.percentileMillis(100), reactiveFloor.calls.percentileMillis(50), reactiveFloor.calls.percentileMillis(99));
-            System.out.printf("  floor 2's own latency, instance created -> its HelmRelease written: p50 %.0f ms, p99 %.0f ms%n",
+            System.out.printf(
+                    "  raw floor 3, burst with a bare client in place of the service (it watches the instances and creates each HelmRelease, %d threads): "
+                            + "%.2f s; latency instance created -> its HelmRelease seen: p50 %.0f ms, p99 %.0f ms, max %.0f ms; create calls p50 %.0f ms, p99 %.0f ms%n",
+                    REACTIVE_THREADS,
+                    reactiveFloor.seconds,
+                    reactiveFloor.latencies.percentileMillis(50),
+                    reactiveFloor.latencies.percentileMillis(99),
+                    reactiveFloor.latencies.percentileMillis(100),
+                    reactiveFloor.calls.percentileMillis(50),
+                    reactiveFloor.calls.percentileMillis(99));
+            System.out.printf(
+                    "  floor 2's own latency, instance created -> its HelmRelease written: p50 %.0f ms, p99 %.0f ms%n",
                     pairLatencies.percentileMillis(50), pairLatencies.percentileMillis(99));
             paced.forEach((perSecond, run) -> {
-                System.out.printf("  paced, %d instances created at %d per second: all exist %s in %.2f s; latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                        instances, perSecond, run.done ? "yes" : "NO", run.seconds, run.latencies.percentileMillis(50),
-                        run.latencies.percentileMillis(99), run.latencies.percentileMillis(100));
-                System.out.println("    slower than 250 ms (start offset:latency): " + run.latencies.slowerThan(250, run.start));
+                System.out.printf(
+                        "  paced, %d instances created at %d per second: all exist %s in %.2f s; latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                        instances,
+                        perSecond,
+                        run.done ? "yes" : "NO",
+                        run.seconds,
+                        run.latencies.percentileMillis(50),
+                        run.latencies.percentileMillis(99),
+                        run.latencies.percentileMillis(100));
+                System.out.println(
+                        "    slower than 250 ms (start offset:latency): " + run.latencies.slowerThan(250, run.start));
             });
             System.out.printf("  apps-catalog RSS after the runs: %d MiB (target <= 300 MB)%n", app.rssMiB());
         }
         System.exit(0);
     }
 
-    private record Run(boolean done, double seconds, Latencies latencies, Latencies calls, long start) {
-    }
+    private record Run(boolean done, double seconds, Latencies latencies, Latencies calls, long start) {}
 
     /**
      * Creates {@code count} instances with {@link #WRITERS} threads, as fast as they can or {@code perSecond} a second,
@@ -161,18 +201,23 @@ public final class CatalogBenchmark {
     private Run burst(List<String> namespaces, int count, String prefix, int perSecond) throws InterruptedException {
         Latencies latencies = new Latencies();
         Latencies calls = new Latencies();
-        return measured(prefix, count, latencies, calls, start -> parallel(count, i -> {
-            if (perSecond > 0) {
-                long due = start + TimeUnit.SECONDS.toNanos(i) / perSecond;
-                TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
-            }
-            String namespace = namespaces.get(i % namespaces.size());
-            String key = namespace + "/" + prefix + i;
-            calls.start(key);
-            client.resource(postgres(namespace, prefix + i)).create();
-            calls.end(key);
-            latencies.start(key);
-        }));
+        return measured(
+                prefix,
+                count,
+                latencies,
+                calls,
+                start -> parallel(count, i -> {
+                    if (perSecond > 0) {
+                        long due = start + TimeUnit.SECONDS.toNanos(i) / perSecond;
+                        TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
+                    }
+                    String namespace = namespaces.get(i % namespaces.size());
+                    String key = namespace + "/" + prefix + i;
+                    calls.start(key);
+                    client.resource(postgres(namespace, prefix + i)).create();
+                    calls.end(key);
+                    latencies.start(key);
+                }));
     }
 
     /**
@@ -187,10 +232,18 @@ public final class CatalogBenchmark {
         while (definitions.withName("postgres").get() != null && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        parallel(count, i -> client.resource(postgres(namespaces.get(i % namespaces.size()), prefix + i)).create());
+        parallel(
+                count,
+                i -> client.resource(postgres(namespaces.get(i % namespaces.size()), prefix + i))
+                        .create());
         Thread.sleep(2_000);
         postgres.getMetadata().setResourceVersion(null);
-        return measured(prefix, count, new Latencies(), new Latencies(), start -> client.resource(postgres).create());
+        return measured(
+                prefix,
+                count,
+                new Latencies(),
+                new Latencies(),
+                start -> client.resource(postgres).create());
     }
 
     /**
@@ -199,19 +252,24 @@ public final class CatalogBenchmark {
      */
     private Run reactiveFloor(List<String> namespaces, int count, String prefix) throws InterruptedException {
         ExecutorService writers = Executors.newFixedThreadPool(REACTIVE_THREADS);
-        var instances = client.genericKubernetesResources(INSTANCE_API, "Postgres").inAnyNamespace();
-        String now = instances.list(new ListOptionsBuilder().withLimit(1L).build()).getMetadata().getResourceVersion();
+        var instances =
+                client.genericKubernetesResources(INSTANCE_API, "Postgres").inAnyNamespace();
+        String now = instances
+                .list(new ListOptionsBuilder().withLimit(1L).build())
+                .getMetadata()
+                .getResourceVersion();
         Watch watch = instances.withResourceVersion(now).watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, GenericKubernetesResource instance) {
                 if (action == Action.ADDED && instance.getMetadata().getName().startsWith(prefix)) {
-                    writers.submit(() -> client.resource(HelmReleaseFor.instance(instance, postgres, TenantContext.NONE)).create());
+                    writers.submit(
+                            () -> client.resource(HelmReleaseFor.instance(instance, postgres, TenantContext.NONE))
+                                    .create());
                 }
             }
 
             @Override
-            public void onClose(WatcherException cause) {
-            }
+            public void onClose(WatcherException cause) {}
         });
         try {
             return burst(namespaces, count, prefix, 0);
@@ -226,26 +284,32 @@ public final class CatalogBenchmark {
     }
 
     /** Runs {@code action} and waits until the HelmReleases of {@code count} instances named {@code prefix}* exist. */
-    private Run measured(String prefix, int count, Latencies latencies, Latencies calls, Work work) throws InterruptedException {
+    private Run measured(String prefix, int count, Latencies latencies, Latencies calls, Work work)
+            throws InterruptedException {
         CountDownLatch all = new CountDownLatch(count);
         // from the current resource version: a watch without one first replays every existing HelmRelease, which
         // would delay the events measured here by the time this process takes to read them
-        var helmReleases = client.genericKubernetesResources(HR_API, "HelmRelease").inAnyNamespace().withLabel(Labels.APPLICATION_KIND, "Postgres");
-        String now = helmReleases.list(new ListOptionsBuilder().withLimit(1L).build()).getMetadata().getResourceVersion();
-        Watch watch = helmReleases.withResourceVersion(now)
-                .watch(new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, GenericKubernetesResource hr) {
-                        String instance = hr.getMetadata().getLabels().get(Labels.APPLICATION_NAME);
-                        if (action == Action.ADDED && instance.startsWith(prefix) && latencies.end(hr.getMetadata().getNamespace() + "/" + instance)) {
-                            all.countDown();
-                        }
-                    }
+        var helmReleases = client.genericKubernetesResources(HR_API, "HelmRelease")
+                .inAnyNamespace()
+                .withLabel(Labels.APPLICATION_KIND, "Postgres");
+        String now = helmReleases
+                .list(new ListOptionsBuilder().withLimit(1L).build())
+                .getMetadata()
+                .getResourceVersion();
+        Watch watch = helmReleases.withResourceVersion(now).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, GenericKubernetesResource hr) {
+                String instance = hr.getMetadata().getLabels().get(Labels.APPLICATION_NAME);
+                if (action == Action.ADDED
+                        && instance.startsWith(prefix)
+                        && latencies.end(hr.getMetadata().getNamespace() + "/" + instance)) {
+                    all.countDown();
+                }
+            }
 
-                    @Override
-                    public void onClose(WatcherException cause) {
-                    }
-                });
+            @Override
+            public void onClose(WatcherException cause) {}
+        });
         long start = System.nanoTime();
         try {
             work.run(start);
@@ -262,7 +326,13 @@ public final class CatalogBenchmark {
         List<String> namespaces = new ArrayList<>();
         for (int t = 0; t < count; t++) {
             String namespace = prefix + t;
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).serverSideApply();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .serverSideApply();
             namespaces.add(namespace);
         }
         return namespaces;
@@ -271,8 +341,12 @@ public final class CatalogBenchmark {
     private void waitUntilServed(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            var definition = client.genericKubernetesResources("platform.hearth.dev/v1alpha1", "ApplicationDefinition").withName("postgres").get();
-            if (definition != null && String.valueOf(definition.getAdditionalProperties().get("status")).contains("Serving")) {
+            var definition = client.genericKubernetesResources("platform.hearth.dev/v1alpha1", "ApplicationDefinition")
+                    .withName("postgres")
+                    .get();
+            if (definition != null
+                    && String.valueOf(definition.getAdditionalProperties().get("status"))
+                            .contains("Serving")) {
                 return;
             }
             Thread.sleep(200);
@@ -284,7 +358,8 @@ public final class CatalogBenchmark {
         GenericKubernetesResource instance = new GenericKubernetesResource();
         instance.setApiVersion(INSTANCE_API);
         instance.setKind("Postgres");
-        instance.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        instance.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         instance.setAdditionalProperty("spec", Map.of("replicas", 2, "size", "10Gi"));
         return instance;
     }

@@ -33,10 +33,20 @@ class AppChartsTest {
 
     @BeforeAll
     static void apiServer() throws IOException {
-        TestKubernetes kubernetes = TestKubernetes.shared().withUpstreamCrds("postgresql.cnpg.io", "databases.spotahome.com",
-                "k8s.mariadb.com", "rabbitmq.com", "kafka.strimzi.io",
-                "clickhouse.altinity.com", "clickhouse-keeper.altinity.com", "cert-manager.io", "etcd-operator.cozystack.io", "kamaji.clastix.io",
-                "helm.toolkit.fluxcd.io", "source.toolkit.fluxcd.io");
+        TestKubernetes kubernetes = TestKubernetes.shared()
+                .withUpstreamCrds(
+                        "postgresql.cnpg.io",
+                        "databases.spotahome.com",
+                        "k8s.mariadb.com",
+                        "rabbitmq.com",
+                        "kafka.strimzi.io",
+                        "clickhouse.altinity.com",
+                        "clickhouse-keeper.altinity.com",
+                        "cert-manager.io",
+                        "etcd-operator.cozystack.io",
+                        "kamaji.clastix.io",
+                        "helm.toolkit.fluxcd.io",
+                        "source.toolkit.fluxcd.io");
         client = kubernetes.client();
         namespace = kubernetes.newNamespace("charts");
         // Helm renders lookup() (existing passwords) against the cluster of $KUBECONFIG, which the build points here
@@ -66,8 +76,10 @@ class AppChartsTest {
         assertThat(objects).isNotEmpty();
         for (GenericKubernetesResource object : objects) {
             object.getMetadata().setNamespace(namespace);
-            GenericKubernetesResource accepted = client.resource(object).dryRun().create();
-            assertThat(accepted.getMetadata().getName()).isEqualTo(object.getMetadata().getName());
+            GenericKubernetesResource accepted =
+                    client.resource(object).dryRun().create();
+            assertThat(accepted.getMetadata().getName())
+                    .isEqualTo(object.getMetadata().getName());
         }
     }
 
@@ -75,7 +87,10 @@ class AppChartsTest {
     @MethodSource("chartNames")
     void helmRefusesValuesOutsideTheSchema(String chart) throws IOException {
         String key = nonStringKey(chart);
-        assertThatThrownBy(() -> Helm.template(charts().resolve(chart).toString()).withName(chart + "-bad").set(key, "many").call())
+        assertThatThrownBy(() -> Helm.template(charts().resolve(chart).toString())
+                        .withName(chart + "-bad")
+                        .set(key, "many")
+                        .call())
                 .hasMessageContaining(key.substring(key.lastIndexOf('.') + 1));
     }
 
@@ -85,20 +100,24 @@ class AppChartsTest {
      */
     @SuppressWarnings("unchecked")
     private static String nonStringKey(String chart) throws IOException {
-        Map<String, Object> schema = client.getKubernetesSerialization().unmarshal(
-                Files.readString(charts().resolve(chart).resolve("values.schema.json")), Map.class);
+        Map<String, Object> schema = client.getKubernetesSerialization()
+                .unmarshal(Files.readString(charts().resolve(chart).resolve("values.schema.json")), Map.class);
         Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
         assertThat(properties).as(chart + " has a schema with properties").isNotEmpty();
         if (properties.containsKey("replicas")) {
-            assertThat(((Map<String, Object>) properties.get("replicas")).get("type")).isEqualTo("integer");
+            assertThat(((Map<String, Object>) properties.get("replicas")).get("type"))
+                    .isEqualTo("integer");
             return "replicas";
         }
         String nested = firstInteger(properties, "");
         if (nested != null) {
             return nested;
         }
-        return properties.entrySet().stream().filter(e -> !"string".equals(((Map<String, Object>) e.getValue()).get("type")))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(chart + " has only string values"));
+        return properties.entrySet().stream()
+                .filter(e -> !"string".equals(((Map<String, Object>) e.getValue()).get("type")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(chart + " has only string values"));
     }
 
     @SuppressWarnings("unchecked")
@@ -132,16 +151,26 @@ class AppChartsTest {
     @org.junit.jupiter.api.Test
     @SuppressWarnings("unchecked")
     void clickHouseKeepsTheHashesOfThePasswordsItsCredentialsSecretHands() throws Exception {
-        List<GenericKubernetesResource> objects = render("clickhouse", charts().resolve("clickhouse/ci/max-values.yaml"));
-        Map<String, Object> credentials = (Map<String, Object>) secret(objects, "clickhouse-main-credentials").getAdditionalProperties().get("stringData");
-        Map<String, Object> spec = (Map<String, Object>) objects.stream().filter(o -> "ClickHouseInstallation".equals(o.getKind())).findFirst()
-                .orElseThrow().getAdditionalProperties().get("spec");
-        Map<String, Object> users = (Map<String, Object>) ((Map<String, Object>) spec.get("configuration")).get("users");
+        List<GenericKubernetesResource> objects =
+                render("clickhouse", charts().resolve("clickhouse/ci/max-values.yaml"));
+        Map<String, Object> credentials = (Map<String, Object>) secret(objects, "clickhouse-main-credentials")
+                .getAdditionalProperties()
+                .get("stringData");
+        Map<String, Object> spec = (Map<String, Object>) objects.stream()
+                .filter(o -> "ClickHouseInstallation".equals(o.getKind()))
+                .findFirst()
+                .orElseThrow()
+                .getAdditionalProperties()
+                .get("spec");
+        Map<String, Object> users =
+                (Map<String, Object>) ((Map<String, Object>) spec.get("configuration")).get("users");
 
         for (String user : List.of("app", "analyst", "etl")) {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(((String) credentials.get(user)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(users.get(user + "/password_sha256_hex")).as(user).isEqualTo(java.util.HexFormat.of().formatHex(hash));
+            assertThat(users.get(user + "/password_sha256_hex"))
+                    .as(user)
+                    .isEqualTo(java.util.HexFormat.of().formatHex(hash));
         }
         assertThat(credentials.get("app")).isEqualTo("s3cret");
     }
@@ -151,9 +180,13 @@ class AppChartsTest {
     void theEtcdModuleRegistersAKamajiDataStoreNamedAfterTheTenantNamespace() {
         List<GenericKubernetesResource> objects = render("etcd", null);
 
-        GenericKubernetesResource dataStore = objects.stream().filter(o -> "DataStore".equals(o.getKind())).findFirst().orElseThrow();
+        GenericKubernetesResource dataStore = objects.stream()
+                .filter(o -> "DataStore".equals(o.getKind()))
+                .findFirst()
+                .orElseThrow();
         assertThat(dataStore.getMetadata().getName()).isEqualTo(namespace);
-        Map<String, Object> spec = (Map<String, Object>) dataStore.getAdditionalProperties().get("spec");
+        Map<String, Object> spec =
+                (Map<String, Object>) dataStore.getAdditionalProperties().get("spec");
         assertThat((List<String>) spec.get("endpoints")).containsExactly("etcd-main." + namespace + ".svc:2379");
         // the client certificate Kamaji presents comes from the CA the EtcdCluster's certificates come from
         assertThat(objects).anySatisfy(o -> {
@@ -163,14 +196,19 @@ class AppChartsTest {
     }
 
     private static GenericKubernetesResource secret(List<GenericKubernetesResource> objects, String name) {
-        GenericKubernetesResource secret = objects.stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst().orElseThrow();
+        GenericKubernetesResource secret = objects.stream()
+                .filter(o -> name.equals(o.getMetadata().getName()))
+                .findFirst()
+                .orElseThrow();
         secret.getMetadata().setNamespace(namespace);
         return secret;
     }
 
     @SuppressWarnings("unchecked")
     private static String password(GenericKubernetesResource secret) {
-        return (String) ((java.util.Map<String, Object>) secret.getAdditionalProperties().get("stringData")).get("password");
+        return (String) ((java.util.Map<String, Object>)
+                        secret.getAdditionalProperties().get("stringData"))
+                .get("password");
     }
 
     static Stream<String> chartNames() throws IOException {
@@ -180,7 +218,10 @@ class AppChartsTest {
     }
 
     private static List<GenericKubernetesResource> render(String chart, Path values) {
-        var template = new Helm(charts().resolve(chart)).template().withName(chart + "-main").withNamespace(namespace);
+        var template = new Helm(charts().resolve(chart))
+                .template()
+                .withName(chart + "-main")
+                .withNamespace(namespace);
         if (values != null) {
             template = template.withValuesFile(values);
         }

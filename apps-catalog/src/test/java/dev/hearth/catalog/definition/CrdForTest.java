@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 class CrdForTest {
     private final ApplicationDefinition redis = BuiltInDefinitions.load(new KubernetesSerialization()).stream()
-            .filter(d -> d.getMetadata().getName().equals("redis")).findFirst().orElseThrow();
+            .filter(d -> d.getMetadata().getName().equals("redis"))
+            .findFirst()
+            .orElseThrow();
 
     @Test
     void theDefinitionsSchemaBecomesTheSpecOfANamespacedKind() {
@@ -25,17 +27,24 @@ class CrdForTest {
         CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
         assertThat(version.getName()).isEqualTo("v1alpha1");
         assertThat(version.getSubresources().getStatus()).isNotNull();
-        assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName()).containsExactly("Ready", "Version", "Age");
+        assertThat(version.getAdditionalPrinterColumns())
+                .extracting(c -> c.getName())
+                .containsExactly("Ready", "Version", "Age");
         var spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
-        assertThat(spec.getProperties().get("version").getEnum()).extracting(Object::toString).containsExactly("\"v8\"", "\"v7\"");
+        assertThat(spec.getProperties().get("version").getEnum())
+                .extracting(Object::toString)
+                .containsExactly("\"v8\"", "\"v7\"");
         assertThat(spec.getProperties().get("replicas").getDefault().asInt()).isEqualTo(2);
-        assertThat(spec.getXKubernetesValidations()).extracting(v -> v.getMessage()).containsExactly("storageClass is immutable");
+        assertThat(spec.getXKubernetesValidations())
+                .extracting(v -> v.getMessage())
+                .containsExactly("storageClass is immutable");
     }
 
     @Test
     void refusesASchemaThatIsNotJsonOrNotAnObject() {
         redis.getSpec().application.openAPISchema = "{not json";
-        assertThatThrownBy(() -> CrdFor.definition(redis)).isInstanceOf(InvalidDefinitionException.class)
+        assertThatThrownBy(() -> CrdFor.definition(redis))
+                .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("spec.application.openAPISchema is not valid JSON");
 
         redis.getSpec().application.openAPISchema = "{\"type\": \"string\"}";

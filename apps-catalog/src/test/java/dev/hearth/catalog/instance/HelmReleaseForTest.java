@@ -16,11 +16,13 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 class HelmReleaseForTest {
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
     private final ApplicationDefinition postgres = definition("postgres");
-    private final TenantContext foo = new TenantContext(new TenantServices("tenant-root", "tenant-foo", "tenant-root", null), "foo.example.org");
+    private final TenantContext foo =
+            new TenantContext(new TenantServices("tenant-root", "tenant-foo", "tenant-root", null), "foo.example.org");
 
     @Test
     void aPostgresInstanceBecomesTheExpectedHelmRelease() {
-        GenericKubernetesResource helmRelease = HelmReleaseFor.instance(fixture("postgres-instance.yaml"), postgres, foo);
+        GenericKubernetesResource helmRelease =
+                HelmReleaseFor.instance(fixture("postgres-instance.yaml"), postgres, foo);
 
         GenericKubernetesResource expected = fixture("postgres-helmrelease.yaml");
         helmRelease.getMetadata().getAnnotations().remove(Annotations.SPEC_HASH);
@@ -31,24 +33,40 @@ class HelmReleaseForTest {
     @Test
     void theSpecHashChangesWithTheChartVersionAndNotOtherwise() {
         GenericKubernetesResource instance = fixture("postgres-instance.yaml");
-        String before = HelmReleaseFor.instance(instance, postgres, foo).getMetadata().getAnnotations().get(Annotations.SPEC_HASH);
-        assertThat(HelmReleaseFor.instance(instance, postgres, foo).getMetadata().getAnnotations().get(Annotations.SPEC_HASH)).isEqualTo(before);
+        String before = HelmReleaseFor.instance(instance, postgres, foo)
+                .getMetadata()
+                .getAnnotations()
+                .get(Annotations.SPEC_HASH);
+        assertThat(HelmReleaseFor.instance(instance, postgres, foo)
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(Annotations.SPEC_HASH))
+                .isEqualTo(before);
 
         postgres.getSpec().release.chart.version = "0.2.0";
-        assertThat(HelmReleaseFor.instance(instance, postgres, foo).getMetadata().getAnnotations().get(Annotations.SPEC_HASH)).isNotEqualTo(before);
+        assertThat(HelmReleaseFor.instance(instance, postgres, foo)
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(Annotations.SPEC_HASH))
+                .isNotEqualTo(before);
     }
 
     @Test
     void withoutATenantTheValuesCarryAnEmptyNamespaceSection() {
-        GenericKubernetesResource helmRelease = HelmReleaseFor.instance(fixture("postgres-instance.yaml"), postgres, TenantContext.NONE);
+        GenericKubernetesResource helmRelease =
+                HelmReleaseFor.instance(fixture("postgres-instance.yaml"), postgres, TenantContext.NONE);
         @SuppressWarnings("unchecked")
-        var values = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) helmRelease.getAdditionalProperties().get("spec")).get("values");
+        var values = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                        helmRelease.getAdditionalProperties().get("spec"))
+                .get("values");
         assertThat(values).containsEntry("_namespace", java.util.Map.of()).containsEntry("replicas", 3);
     }
 
     static ApplicationDefinition definition(String name) {
         return BuiltInDefinitions.load(YAML).stream()
-                .filter(d -> d.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+                .filter(d -> d.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static java.util.Map<?, ?> asMap(GenericKubernetesResource resource) {
@@ -62,5 +80,4 @@ class HelmReleaseForTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

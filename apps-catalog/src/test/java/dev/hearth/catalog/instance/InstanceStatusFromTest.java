@@ -20,19 +20,39 @@ class InstanceStatusFromTest {
     void withoutAHelmReleaseTheInstanceIsReconciling() {
         InstanceStatus status = new InstanceStatus();
         statusFrom.update(instance, status, null);
-        assertThat(ready(status)).extracting(Condition::getStatus, Condition::getReason).containsExactly("Unknown", "Reconciling");
+        assertThat(ready(status))
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("Unknown", "Reconciling");
         assertThat(status.observedGeneration).isEqualTo(4L);
     }
 
     @Test
     void mirrorsTheReadyConditionAndVersionOfAnObservedHelmRelease() {
         InstanceStatus status = new InstanceStatus();
-        statusFrom.update(instance, status, resource("postgres-main", 2L, Map.of(
-                "observedGeneration", 2,
-                "lastAttemptedRevision", "0.1.0",
-                "conditions", List.of(Map.of("type", "Ready", "status", "False", "reason", "InstallFailed", "message", "timed out")))));
+        statusFrom.update(
+                instance,
+                status,
+                resource(
+                        "postgres-main",
+                        2L,
+                        Map.of(
+                                "observedGeneration",
+                                2,
+                                "lastAttemptedRevision",
+                                "0.1.0",
+                                "conditions",
+                                List.of(Map.of(
+                                        "type",
+                                        "Ready",
+                                        "status",
+                                        "False",
+                                        "reason",
+                                        "InstallFailed",
+                                        "message",
+                                        "timed out")))));
 
-        assertThat(ready(status)).extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        assertThat(ready(status))
+                .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
                 .containsExactly("False", "InstallFailed", "timed out");
         assertThat(status.version).isEqualTo("0.1.0");
     }
@@ -40,11 +60,29 @@ class InstanceStatusFromTest {
     @Test
     void aConditionOfAnOlderGenerationSaysProgressing() {
         InstanceStatus status = new InstanceStatus();
-        statusFrom.update(instance, status, resource("postgres-main", 3L, Map.of(
-                "observedGeneration", 2,
-                "conditions", List.of(Map.of("type", "Ready", "status", "True", "reason", "InstallSucceeded", "message", "ok")))));
+        statusFrom.update(
+                instance,
+                status,
+                resource(
+                        "postgres-main",
+                        3L,
+                        Map.of(
+                                "observedGeneration",
+                                2,
+                                "conditions",
+                                List.of(Map.of(
+                                        "type",
+                                        "Ready",
+                                        "status",
+                                        "True",
+                                        "reason",
+                                        "InstallSucceeded",
+                                        "message",
+                                        "ok")))));
 
-        assertThat(ready(status)).extracting(Condition::getStatus, Condition::getReason).containsExactly("Unknown", "Progressing");
+        assertThat(ready(status))
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("Unknown", "Progressing");
     }
 
     private static Condition ready(InstanceStatus status) {
@@ -53,7 +91,11 @@ class InstanceStatusFromTest {
 
     private static GenericKubernetesResource resource(String name, Long generation, Map<String, Object> status) {
         GenericKubernetesResource resource = new GenericKubernetesResource();
-        resource.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("tenant-foo").withGeneration(generation).build());
+        resource.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace("tenant-foo")
+                .withGeneration(generation)
+                .build());
         if (status != null) {
             resource.setAdditionalProperty("status", status);
         }

@@ -26,15 +26,15 @@ public final class AddonReleases {
     public static final String CILIUM = "cilium";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private AddonReleases() {
-    }
+    private AddonReleases() {}
 
     /** One addon: its name (also the chart's), the namespace in the tenant cluster, and the values to install it with. */
-    record AddonChart(String name, String targetNamespace, Map<String, Object> values) {
-    }
+    record AddonChart(String name, String targetNamespace, Map<String, Object> values) {}
 
     public static List<GenericKubernetesResource> of(ClusterRelease release, ClusterSettings settings) {
-        Addons addons = release.kubernetes().getSpec().addons == null ? new Addons() : release.kubernetes().getSpec().addons;
+        Addons addons = release.kubernetes().getSpec().addons == null
+                ? new Addons()
+                : release.kubernetes().getSpec().addons;
         List<AddonChart> charts = new ArrayList<>();
         charts.add(new AddonChart(CILIUM, "kube-system", merge(ciliumValues(release), overrides(addons.cilium))));
         charts.add(new AddonChart("coredns", "kube-system", merge(corednsValues(), overrides(addons.coredns))));
@@ -44,7 +44,9 @@ public final class AddonReleases {
         optional(charts, "monitoring-agents", "hearth-monitoring", addons.monitoringAgents);
         optional(charts, "gpu-operator", "gpu-operator", addons.gpuOperator);
         optional(charts, "velero", "velero", addons.velero);
-        return charts.stream().map(chart -> helmRelease(release, settings, chart)).toList();
+        return charts.stream()
+                .map(chart -> helmRelease(release, settings, chart))
+                .toList();
     }
 
     private static void optional(List<AddonChart> charts, String name, String namespace, Addon addon) {
@@ -53,11 +55,19 @@ public final class AddonReleases {
         }
     }
 
-    private static GenericKubernetesResource helmRelease(ClusterRelease release, ClusterSettings settings, AddonChart chart) {
+    private static GenericKubernetesResource helmRelease(
+            ClusterRelease release, ClusterSettings settings, AddonChart chart) {
         Map<String, Object> chartSpec = new LinkedHashMap<>();
         chartSpec.put("chart", chart.name());
-        chartSpec.put("sourceRef", Map.of("kind", settings.addonSourceKind(), "name", settings.addonSourceName(),
-                "namespace", settings.addonSourceNamespace()));
+        chartSpec.put(
+                "sourceRef",
+                Map.of(
+                        "kind",
+                        settings.addonSourceKind(),
+                        "name",
+                        settings.addonSourceName(),
+                        "namespace",
+                        settings.addonSourceNamespace()));
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", "5m");
@@ -65,8 +75,15 @@ public final class AddonReleases {
         spec.put("targetNamespace", chart.targetNamespace());
         spec.put("storageNamespace", chart.targetNamespace());
         spec.put("chart", Map.of("spec", chartSpec));
-        spec.put("kubeConfig", Map.of("secretRef",
-                Map.of("name", release.adminKubeconfigSecret(), "key", ClusterRelease.IN_CLUSTER_KUBECONFIG_KEY)));
+        spec.put(
+                "kubeConfig",
+                Map.of(
+                        "secretRef",
+                        Map.of(
+                                "name",
+                                release.adminKubeconfigSecret(),
+                                "key",
+                                ClusterRelease.IN_CLUSTER_KUBECONFIG_KEY)));
         // the tenant cluster comes up over minutes: keep retrying instead of rolling back or uninstalling
         spec.put("install", Map.of("createNamespace", true, "strategy", Map.of("name", "RetryOnFailure")));
         spec.put("upgrade", Map.of("strategy", Map.of("name", "RetryOnFailure")));
@@ -77,7 +94,8 @@ public final class AddonReleases {
         if (!chart.values().isEmpty()) {
             spec.put("values", chart.values());
         }
-        return release.object(Upstream.HELM, Upstream.HELM_RELEASE, release.name() + "-" + chart.name(), Map.of(), spec);
+        return release.object(
+                Upstream.HELM, Upstream.HELM_RELEASE, release.name() + "-" + chart.name(), Map.of(), spec);
     }
 
     private static Map<String, Object> ciliumValues(ClusterRelease release) {

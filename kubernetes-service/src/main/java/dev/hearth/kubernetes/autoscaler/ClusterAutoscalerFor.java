@@ -21,35 +21,60 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
  * pending pods through the admin kubeconfig and resizes this cluster's MachineDeployments (and only these: discovery
  * is scoped to the namespace and cluster name, the Role to the namespace) between their min/max annotations.
  */
-public record ClusterAutoscalerFor(ServiceAccount serviceAccount, Role role, RoleBinding roleBinding, Deployment deployment) {
+public record ClusterAutoscalerFor(
+        ServiceAccount serviceAccount, Role role, RoleBinding roleBinding, Deployment deployment) {
     private static final String KUBECONFIG_DIR = "/etc/kubernetes/workload";
 
     public static ClusterAutoscalerFor of(ClusterRelease release, ClusterSettings settings) {
         String name = release.name() + "-cluster-autoscaler";
-        var serviceAccount = new ServiceAccountBuilder().withMetadata(release.metadata(name, Map.of())).build();
+        var serviceAccount = new ServiceAccountBuilder()
+                .withMetadata(release.metadata(name, Map.of()))
+                .build();
         var role = new RoleBuilder()
                 .withMetadata(release.metadata(name, Map.of()))
                 .withRules(
-                        new PolicyRuleBuilder().withApiGroups("cluster.x-k8s.io")
-                                .withResources("machinedeployments", "machinedeployments/scale", "machinesets", "machines", "machinepools")
-                                .withVerbs("get", "list", "watch", "update", "patch").build(),
-                        new PolicyRuleBuilder().withApiGroups("infrastructure.cluster.x-k8s.io")
+                        new PolicyRuleBuilder()
+                                .withApiGroups("cluster.x-k8s.io")
+                                .withResources(
+                                        "machinedeployments",
+                                        "machinedeployments/scale",
+                                        "machinesets",
+                                        "machines",
+                                        "machinepools")
+                                .withVerbs("get", "list", "watch", "update", "patch")
+                                .build(),
+                        new PolicyRuleBuilder()
+                                .withApiGroups("infrastructure.cluster.x-k8s.io")
                                 .withResources("kubevirtmachinetemplates")
-                                .withVerbs("get", "list", "watch").build())
+                                .withVerbs("get", "list", "watch")
+                                .build())
                 .build();
         var roleBinding = new RoleBindingBuilder()
                 .withMetadata(release.metadata(name, Map.of()))
-                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
-                .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(release.namespace()).endSubject()
+                .withNewRoleRef()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("Role")
+                .withName(name)
+                .endRoleRef()
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(name)
+                .withNamespace(release.namespace())
+                .endSubject()
                 .build();
-        Map<String, String> podLabels = Map.of("app.kubernetes.io/name", "cluster-autoscaler", "app.kubernetes.io/instance", name);
+        Map<String, String> podLabels =
+                Map.of("app.kubernetes.io/name", "cluster-autoscaler", "app.kubernetes.io/instance", name);
         var deployment = new DeploymentBuilder()
                 .withMetadata(release.metadata(name, Map.of()))
                 .withNewSpec()
                 .withReplicas(1)
-                .withNewSelector().withMatchLabels(podLabels).endSelector()
+                .withNewSelector()
+                .withMatchLabels(podLabels)
+                .endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(podLabels).endMetadata()
+                .withNewMetadata()
+                .withLabels(podLabels)
+                .endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(name)
                 .addNewContainer()
@@ -58,20 +83,31 @@ public record ClusterAutoscalerFor(ServiceAccount serviceAccount, Role role, Rol
                 .withCommand("/cluster-autoscaler")
                 .withArgs(
                         "--cloud-provider=clusterapi",
-                        // the tenant cluster is reached through its kubeconfig; Cluster API objects through the pod's service account
+                        // the tenant cluster is reached through its kubeconfig; Cluster API objects through the pod's
+                        // service account
                         "--kubeconfig=" + KUBECONFIG_DIR + "/" + ClusterRelease.IN_CLUSTER_KUBECONFIG_KEY,
                         "--clusterapi-cloud-config-authoritative",
-                        "--node-group-auto-discovery=clusterapi:namespace=" + release.namespace() + ",clusterName=" + release.name(),
+                        "--node-group-auto-discovery=clusterapi:namespace=" + release.namespace() + ",clusterName="
+                                + release.name(),
                         "--scan-interval=25s",
                         "--scale-down-unneeded-time=30s")
-                .addNewVolumeMount().withName("kubeconfig").withMountPath(KUBECONFIG_DIR).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount()
+                .withName("kubeconfig")
+                .withMountPath(KUBECONFIG_DIR)
+                .withReadOnly(true)
+                .endVolumeMount()
                 .withNewResources()
                 .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("50m"))
                 .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("128Mi"))
                 .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("512Mi"))
                 .endResources()
                 .endContainer()
-                .addNewVolume().withName("kubeconfig").withNewSecret().withSecretName(release.adminKubeconfigSecret()).endSecret().endVolume()
+                .addNewVolume()
+                .withName("kubeconfig")
+                .withNewSecret()
+                .withSecretName(release.adminKubeconfigSecret())
+                .endSecret()
+                .endVolume()
                 .endSpec()
                 .endTemplate()
                 .endSpec()

@@ -14,8 +14,7 @@ public final class ClusterFor {
     /** The tenth address of the service CIDR, where kubelet sends pods for DNS and CoreDNS listens. */
     public static final String DNS_SERVICE_IP = "10.95.0.10";
 
-    private ClusterFor() {
-    }
+    private ClusterFor() {}
 
     public static GenericKubernetesResource of(ClusterRelease release) {
         Map<String, Object> network = new LinkedHashMap<>();
@@ -25,8 +24,13 @@ public final class ClusterFor {
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("clusterNetwork", network);
-        spec.put("controlPlaneRef", Upstream.ref(Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, release.name(), release.namespace()));
-        spec.put("infrastructureRef", Upstream.ref(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER, release.name(), release.namespace()));
+        spec.put(
+                "controlPlaneRef",
+                Upstream.ref(
+                        Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, release.name(), release.namespace()));
+        spec.put(
+                "infrastructureRef",
+                Upstream.ref(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER, release.name(), release.namespace()));
         return release.object(Upstream.CAPI, Upstream.CLUSTER, release.name(), Map.of(), spec);
     }
 }

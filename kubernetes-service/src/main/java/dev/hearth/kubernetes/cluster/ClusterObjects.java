@@ -62,12 +62,19 @@ public final class ClusterObjects {
      */
     public void applyStatus(Kubernetes kubernetes) {
         var patch = new Kubernetes();
-        patch.setMetadata(new ObjectMetaBuilder().withName(kubernetes.getMetadata().getName())
-                .withNamespace(kubernetes.getMetadata().getNamespace()).build());
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(kubernetes.getMetadata().getName())
+                .withNamespace(kubernetes.getMetadata().getNamespace())
+                .build());
         patch.setSpec(null);
         patch.setStatus(kubernetes.getStatus());
-        client.resource(patch).subresource("status").patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER).withForce(true).build());
+        client.resource(patch)
+                .subresource("status")
+                .patch(new PatchContext.Builder()
+                        .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                        .withFieldManager(FIELD_MANAGER)
+                        .withForce(true)
+                        .build());
     }
 
     /**
@@ -75,25 +82,38 @@ public final class ClusterObjects {
      * templates that neither a MachineDeployment nor any MachineSet (whose machines were made from it) refers to.
      */
     public void prune(ClusterRelease release, List<HasMetadata> desired) {
-        Set<String> wanted = desired.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).collect(Collectors.toSet());
+        Set<String> wanted = desired.stream()
+                .map(o -> o.getKind() + "/" + o.getMetadata().getName())
+                .collect(Collectors.toSet());
         for (String[] kind : PRUNED) {
             owned(release, kind).stream()
-                    .filter(o -> !wanted.contains(o.getKind() + "/" + o.getMetadata().getName()))
+                    .filter(o ->
+                            !wanted.contains(o.getKind() + "/" + o.getMetadata().getName()))
                     .forEach(o -> client.resource(o).delete());
         }
-        Set<String> inUse = client.genericKubernetesResources(Upstream.CAPI, MACHINE_SET).inNamespace(release.namespace())
-                .withLabel(Upstream.CLUSTER_NAME_LABEL, release.name()).list().getItems().stream()
-                .map(set -> Fields.string(set, "spec", "template", "spec", "infrastructureRef", "name").orElse(""))
+        Set<String> inUse = client
+                .genericKubernetesResources(Upstream.CAPI, MACHINE_SET)
+                .inNamespace(release.namespace())
+                .withLabel(Upstream.CLUSTER_NAME_LABEL, release.name())
+                .list()
+                .getItems()
+                .stream()
+                .map(set -> Fields.string(set, "spec", "template", "spec", "infrastructureRef", "name")
+                        .orElse(""))
                 .collect(Collectors.toSet());
         owned(release, new String[] {Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE}).stream()
-                .filter(t -> !wanted.contains(t.getKind() + "/" + t.getMetadata().getName()) && !inUse.contains(t.getMetadata().getName()))
+                .filter(t ->
+                        !wanted.contains(t.getKind() + "/" + t.getMetadata().getName())
+                                && !inUse.contains(t.getMetadata().getName()))
                 .forEach(t -> client.resource(t).delete());
     }
 
     /** The Cluster API Cluster of the release, if it still exists. */
     public Optional<GenericKubernetesResource> cluster(ClusterRelease release) {
         return Optional.ofNullable(client.genericKubernetesResources(Upstream.CAPI, Upstream.CLUSTER)
-                .inNamespace(release.namespace()).withName(release.name()).get());
+                .inNamespace(release.namespace())
+                .withName(release.name())
+                .get());
     }
 
     public void deleteCluster(GenericKubernetesResource cluster) {
@@ -105,16 +125,25 @@ public final class ClusterObjects {
     /** Deletes every other object of the release; called once the Cluster is gone. */
     public void deleteRest(ClusterRelease release) {
         for (String[] kind : AFTER_CLUSTER) {
-            client.genericKubernetesResources(kind[0], kind[1]).inNamespace(release.namespace()).withLabels(release.selector()).delete();
+            client.genericKubernetesResources(kind[0], kind[1])
+                    .inNamespace(release.namespace())
+                    .withLabels(release.selector())
+                    .delete();
         }
-        for (Class<? extends HasMetadata> type : List.of(Deployment.class, RoleBinding.class, Role.class, ServiceAccount.class)) {
-            client.resources(type).inNamespace(release.namespace()).withLabels(release.selector()).delete();
+        for (Class<? extends HasMetadata> type :
+                List.of(Deployment.class, RoleBinding.class, Role.class, ServiceAccount.class)) {
+            client.resources(type)
+                    .inNamespace(release.namespace())
+                    .withLabels(release.selector())
+                    .delete();
         }
     }
 
     private List<GenericKubernetesResource> owned(ClusterRelease release, String[] kind) {
-        return client.genericKubernetesResources(kind[0], kind[1]).inNamespace(release.namespace())
-                .withLabels(release.selector()).list().getItems();
+        return client.genericKubernetesResources(kind[0], kind[1])
+                .inNamespace(release.namespace())
+                .withLabels(release.selector())
+                .list()
+                .getItems();
     }
-
 }

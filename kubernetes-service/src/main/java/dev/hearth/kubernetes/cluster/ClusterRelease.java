@@ -62,9 +62,13 @@ public record ClusterRelease(Kubernetes kubernetes, TenantFacts tenant) {
     }
 
     public Map<String, String> selector() {
-        return Map.of(Labels.MANAGED_BY, Labels.managedBy(SERVICE),
-                Labels.APPLICATION_KIND, KIND,
-                Labels.APPLICATION_NAME, kubernetes.getMetadata().getName());
+        return Map.of(
+                Labels.MANAGED_BY,
+                Labels.managedBy(SERVICE),
+                Labels.APPLICATION_KIND,
+                KIND,
+                Labels.APPLICATION_NAME,
+                kubernetes.getMetadata().getName());
     }
 
     public OwnerReference ownerReference() {
@@ -89,8 +93,8 @@ public record ClusterRelease(Kubernetes kubernetes, TenantFacts tenant) {
     }
 
     /** An upstream object (Cluster API, Kamaji, KubeVirt, Flux) as a generic resource with this release's metadata. */
-    public GenericKubernetesResource object(String apiVersion, String kind, String name, Map<String, String> annotations,
-            Map<String, Object> spec) {
+    public GenericKubernetesResource object(
+            String apiVersion, String kind, String name, Map<String, String> annotations, Map<String, Object> spec) {
         var resource = new GenericKubernetesResource();
         resource.setApiVersion(apiVersion);
         resource.setKind(kind);

@@ -14,8 +14,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 public final class DesiredObjects {
     private static final int MAX_LABEL_VALUE = 63;
 
-    private DesiredObjects() {
-    }
+    private DesiredObjects() {}
 
     public static List<HasMetadata> of(ClusterRelease release, ClusterSettings settings) {
         List<HasMetadata> objects = new ArrayList<>();
@@ -23,7 +22,8 @@ public final class DesiredObjects {
         objects.add(KamajiControlPlaneFor.of(release));
         objects.add(KubevirtClusterFor.of(release));
         NodeGroups.of(release.kubernetes().getSpec())
-                .forEach((name, group) -> objects.addAll(NodeGroupObjects.of(release, settings, name, group).all()));
+                .forEach((name, group) -> objects.addAll(
+                        NodeGroupObjects.of(release, settings, name, group).all()));
         objects.addAll(ClusterAutoscalerFor.of(release, settings).all());
         objects.addAll(AddonReleases.of(release, settings));
         return objects;
@@ -40,7 +40,8 @@ public final class DesiredObjects {
             String deployment = release.name() + "-" + name;
             // Cluster API labels every machine with its MachineDeployment's name, and label values hold 63 characters
             if (deployment.length() > MAX_LABEL_VALUE) {
-                problems.add("node group " + name + " of cluster " + release.kubernetes().getMetadata().getName() + " makes the name "
+                problems.add("node group " + name + " of cluster "
+                        + release.kubernetes().getMetadata().getName() + " makes the name "
                         + deployment + " (" + deployment.length() + " characters), longer than the " + MAX_LABEL_VALUE
                         + " Kubernetes allows: use a shorter node group name");
             }

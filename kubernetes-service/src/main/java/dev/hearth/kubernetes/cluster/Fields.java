@@ -8,8 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /** Reads nested fields of upstream objects, which arrive as generic maps. */
 final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     static Optional<Object> at(GenericKubernetesResource resource, String... path) {
         if (resource == null) {
@@ -34,11 +33,16 @@ final class Fields {
     }
 
     static boolean isTrue(GenericKubernetesResource resource, String... path) {
-        return at(resource, path).map(v -> Boolean.TRUE.equals(v) || "true".equals(v)).orElse(false);
+        return at(resource, path)
+                .map(v -> Boolean.TRUE.equals(v) || "true".equals(v))
+                .orElse(false);
     }
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(GenericKubernetesResource resource, String... path) {
-        return at(resource, path).filter(List.class::isInstance).map(l -> (List<Map<String, Object>>) l).orElse(List.of());
+        return at(resource, path)
+                .filter(List.class::isInstance)
+                .map(l -> (List<Map<String, Object>>) l)
+                .orElse(List.of());
     }
 }

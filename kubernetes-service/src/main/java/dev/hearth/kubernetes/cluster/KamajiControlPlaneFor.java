@@ -17,10 +17,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 public final class KamajiControlPlaneFor {
     /** Which key of the admin kubeconfig Secret holds the in-cluster kubeconfig. */
     public static final String KUBECONFIG_SECRET_KEY = "kamaji.clastix.io/kubeconfig-secret-key";
+
     public static final int KONNECTIVITY_PORT = 8132;
 
-    private KamajiControlPlaneFor() {
-    }
+    private KamajiControlPlaneFor() {}
 
     /** Requires the tenant's datastore: the reconciler waits for it before mapping. */
     public static GenericKubernetesResource of(ClusterRelease release) {
@@ -28,7 +28,8 @@ public final class KamajiControlPlaneFor {
         if (controlPlane == null) {
             controlPlane = new ControlPlane();
         }
-        String dataStore = release.tenant().dataStore()
+        String dataStore = release.tenant()
+                .dataStore()
                 .orElseThrow(() -> new IllegalStateException("the tenant of " + release.namespace() + " runs no etcd"));
 
         Map<String, Object> spec = new LinkedHashMap<>();
@@ -36,14 +37,30 @@ public final class KamajiControlPlaneFor {
         spec.put("replicas", controlPlane.replicas == null ? 2 : controlPlane.replicas);
         spec.put("version", release.version().release());
         spec.put("apiServer", Map.of("resources", resources(controlPlane.apiServer, ResourcesPreset.MEDIUM)));
-        spec.put("controllerManager", Map.of("resources", resources(controlPlane.controllerManager, ResourcesPreset.MICRO)));
+        spec.put(
+                "controllerManager",
+                Map.of("resources", resources(controlPlane.controllerManager, ResourcesPreset.MICRO)));
         spec.put("scheduler", Map.of("resources", resources(controlPlane.scheduler, ResourcesPreset.MICRO)));
-        spec.put("addons", Map.of("konnectivity", Map.of("server",
-                Map.of("port", KONNECTIVITY_PORT, "resources", resources(controlPlane.konnectivity, ResourcesPreset.MICRO)))));
-        spec.put("kubelet", Map.of("cgroupfs", "systemd", "preferredAddressTypes", List.of("InternalIP", "ExternalIP")));
+        spec.put(
+                "addons",
+                Map.of(
+                        "konnectivity",
+                        Map.of(
+                                "server",
+                                Map.of(
+                                        "port",
+                                        KONNECTIVITY_PORT,
+                                        "resources",
+                                        resources(controlPlane.konnectivity, ResourcesPreset.MICRO)))));
+        spec.put(
+                "kubelet", Map.of("cgroupfs", "systemd", "preferredAddressTypes", List.of("InternalIP", "ExternalIP")));
         spec.put("network", network(release));
-        return release.object(Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, release.name(),
-                Map.of(KUBECONFIG_SECRET_KEY, ClusterRelease.IN_CLUSTER_KUBECONFIG_KEY), spec);
+        return release.object(
+                Upstream.CONTROL_PLANE,
+                Upstream.KAMAJI_CONTROL_PLANE,
+                release.name(),
+                Map.of(KUBECONFIG_SECRET_KEY, ClusterRelease.IN_CLUSTER_KUBECONFIG_KEY),
+                spec);
     }
 
     private static Map<String, Object> network(ClusterRelease release) {
@@ -75,7 +92,8 @@ public final class KamajiControlPlaneFor {
             cpu = component.resources.cpu.toString();
             memory = component.resources.memory.toString();
         } else {
-            ResourcesPreset preset = component == null || component.resourcesPreset == null ? fallback : component.resourcesPreset;
+            ResourcesPreset preset =
+                    component == null || component.resourcesPreset == null ? fallback : component.resourcesPreset;
             cpu = preset.cpu();
             memory = preset.memory();
         }

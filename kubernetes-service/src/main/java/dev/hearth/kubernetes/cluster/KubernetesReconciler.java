@@ -58,15 +58,23 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
 
         Optional<Tenant> tenant = tenantOf(kubernetes, context);
         if (tenant.isEmpty()) {
-            ready.notReady(kubernetes, status, "WaitingForTenant", "No Tenant owns namespace " + kubernetes.getMetadata().getNamespace()
-                    + " (no Tenant has it as status.namespace): create clusters in a tenant namespace");
+            ready.notReady(
+                    kubernetes,
+                    status,
+                    "WaitingForTenant",
+                    "No Tenant owns namespace " + kubernetes.getMetadata().getNamespace()
+                            + " (no Tenant has it as status.namespace): create clusters in a tenant namespace");
             return patchIfChanged(kubernetes, before, context);
         }
         var release = new ClusterRelease(kubernetes, TenantFacts.of(tenant.get()));
         if (release.tenant().dataStore().isEmpty()) {
-            ready.notReady(kubernetes, status, "WaitingForDatastore", "Tenant " + tenant.get().getMetadata().getName()
-                    + " has no etcd to store the cluster's state: enable etcd (spec.etcd: true) on this tenant or one of its ancestor "
-                    + "tenants; the cluster is created as soon as the etcd runs");
+            ready.notReady(
+                    kubernetes,
+                    status,
+                    "WaitingForDatastore",
+                    "Tenant " + tenant.get().getMetadata().getName()
+                            + " has no etcd to store the cluster's state: enable etcd (spec.etcd: true) on this tenant or one of its ancestor "
+                            + "tenants; the cluster is created as soon as the etcd runs");
             return patchIfChanged(kubernetes, before, context);
         }
         Optional<String> problem = DesiredObjects.problem(release);
@@ -95,9 +103,15 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
             KubernetesStatus status = kubernetes.getStatus() == null ? new KubernetesStatus() : kubernetes.getStatus();
             kubernetes.setStatus(status);
             var finalizers = cluster.get().getMetadata().getFinalizers();
-            ready.notReady(kubernetes, status, "Deleting", "Waiting for Cluster API to delete Cluster " + release.name()
-                    + (finalizers == null || finalizers.isEmpty() ? "" : " (finalizers: " + String.join(", ", finalizers) + ")")
-                    + "; the control plane, node groups and addons are removed after it");
+            ready.notReady(
+                    kubernetes,
+                    status,
+                    "Deleting",
+                    "Waiting for Cluster API to delete Cluster " + release.name()
+                            + (finalizers == null || finalizers.isEmpty()
+                                    ? ""
+                                    : " (finalizers: " + String.join(", ", finalizers) + ")")
+                            + "; the control plane, node groups and addons are removed after it");
             objects.applyStatus(kubernetes);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETION_POLL.toMillis());
         }
@@ -106,17 +120,21 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
     }
 
     @Override
-    public ErrorStatusUpdateControl<Kubernetes> updateErrorStatus(Kubernetes kubernetes, Context<Kubernetes> context, Exception e) {
+    public ErrorStatusUpdateControl<Kubernetes> updateErrorStatus(
+            Kubernetes kubernetes, Context<Kubernetes> context, Exception e) {
         KubernetesStatus status = kubernetes.getStatus() == null ? new KubernetesStatus() : kubernetes.getStatus();
         kubernetes.setStatus(status);
-        ready.notReady(kubernetes, status, "ReconcileFailed", "Applying the cluster's objects failed, retrying: " + reason(e));
+        ready.notReady(
+                kubernetes, status, "ReconcileFailed", "Applying the cluster's objects failed, retrying: " + reason(e));
         new ClusterObjects(context.getClient()).applyStatus(kubernetes);
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** The API server's own words when it refused something, without the request line around them. */
     private static String reason(Exception e) {
-        if (e instanceof KubernetesClientException refused && refused.getStatus() != null && refused.getStatus().getMessage() != null) {
+        if (e instanceof KubernetesClientException refused
+                && refused.getStatus() != null
+                && refused.getStatus().getMessage() != null) {
             return refused.getStatus().getMessage();
         }
         return e.getMessage();
@@ -124,39 +142,59 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
 
     @Override
     public List<EventSource<?, Kubernetes>> prepareEventSources(EventSourceContext<Kubernetes> context) {
-        var tenants = new InformerEventSource<>(InformerEventSourceConfiguration.from(Tenant.class, Kubernetes.class)
-                .withName("tenants")
-                .withSecondaryToPrimaryMapper((Tenant tenant) -> clustersIn(namespaceOf(tenant), context))
-                .build(), context);
-        tenants.addIndexer(TENANT_BY_NAMESPACE, tenant -> namespaceOf(tenant) == null ? List.of() : List.of(namespaceOf(tenant)));
+        var tenants = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Tenant.class, Kubernetes.class)
+                        .withName("tenants")
+                        .withSecondaryToPrimaryMapper((Tenant tenant) -> clustersIn(namespaceOf(tenant), context))
+                        .build(),
+                context);
+        tenants.addIndexer(
+                TENANT_BY_NAMESPACE, tenant -> namespaceOf(tenant) == null ? List.of() : List.of(namespaceOf(tenant)));
         // MachineSets belong to their MachineDeployment; when one goes, the machine template it used may go too
-        var machineSets = new InformerEventSource<>(InformerEventSourceConfiguration.from(MachineSet.class, Kubernetes.class)
-                .withSecondaryToPrimaryMapper((MachineSet set) -> clusterOf(set))
-                .build(), context);
-        return List.of(tenants, owned(context, ClusterApiCluster.class), owned(context, KamajiControlPlane.class),
-                owned(context, MachineDeployment.class), machineSets);
+        var machineSets = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(MachineSet.class, Kubernetes.class)
+                        .withSecondaryToPrimaryMapper((MachineSet set) -> clusterOf(set))
+                        .build(),
+                context);
+        return List.of(
+                tenants,
+                owned(context, ClusterApiCluster.class),
+                owned(context, KamajiControlPlane.class),
+                owned(context, MachineDeployment.class),
+                machineSets);
     }
 
-    private static <R extends GenericKubernetesResource> InformerEventSource<R, Kubernetes> owned(EventSourceContext<Kubernetes> context,
-            Class<R> type) {
-        return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, Kubernetes.class)
-                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Kubernetes.class))
-                .build(), context);
+    private static <R extends GenericKubernetesResource> InformerEventSource<R, Kubernetes> owned(
+            EventSourceContext<Kubernetes> context, Class<R> type) {
+        return new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(type, Kubernetes.class)
+                        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Kubernetes.class))
+                        .build(),
+                context);
     }
 
     @SuppressWarnings("unchecked")
     private static Optional<Tenant> tenantOf(Kubernetes kubernetes, Context<Kubernetes> context) {
-        var tenants = (InformerEventSource<Tenant, Kubernetes>) context.eventSourceRetriever().getEventSourceFor(Tenant.class, "tenants");
-        return tenants.byIndex(TENANT_BY_NAMESPACE, kubernetes.getMetadata().getNamespace()).stream().findFirst();
+        var tenants = (InformerEventSource<Tenant, Kubernetes>)
+                context.eventSourceRetriever().getEventSourceFor(Tenant.class, "tenants");
+        return tenants.byIndex(TENANT_BY_NAMESPACE, kubernetes.getMetadata().getNamespace()).stream()
+                .findFirst();
     }
 
     private static StatusMirror.Observed observed(ClusterRelease release, Context<Kubernetes> context) {
         Optional<GenericKubernetesResource> cluster = context.getSecondaryResourcesAsStream(ClusterApiCluster.class)
-                .filter(r -> release.name().equals(r.getMetadata().getName())).map(GenericKubernetesResource.class::cast).findFirst();
-        Optional<GenericKubernetesResource> controlPlane = context.getSecondaryResourcesAsStream(KamajiControlPlane.class)
-                .filter(r -> release.name().equals(r.getMetadata().getName())).map(GenericKubernetesResource.class::cast).findFirst();
-        List<GenericKubernetesResource> machineDeployments = context.getSecondaryResourcesAsStream(MachineDeployment.class)
-                .map(GenericKubernetesResource.class::cast).collect(Collectors.toList());
+                .filter(r -> release.name().equals(r.getMetadata().getName()))
+                .map(GenericKubernetesResource.class::cast)
+                .findFirst();
+        Optional<GenericKubernetesResource> controlPlane = context.getSecondaryResourcesAsStream(
+                        KamajiControlPlane.class)
+                .filter(r -> release.name().equals(r.getMetadata().getName()))
+                .map(GenericKubernetesResource.class::cast)
+                .findFirst();
+        List<GenericKubernetesResource> machineDeployments = context.getSecondaryResourcesAsStream(
+                        MachineDeployment.class)
+                .map(GenericKubernetesResource.class::cast)
+                .collect(Collectors.toList());
         return new StatusMirror.Observed(cluster, controlPlane, machineDeployments);
     }
 
@@ -166,7 +204,9 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
         if (cluster == null || !cluster.startsWith(ClusterRelease.PREFIX)) {
             return Set.of();
         }
-        return Set.of(new ResourceID(cluster.substring(ClusterRelease.PREFIX.length()), set.getMetadata().getNamespace()));
+        return Set.of(new ResourceID(
+                cluster.substring(ClusterRelease.PREFIX.length()),
+                set.getMetadata().getNamespace()));
     }
 
     private static String namespaceOf(Tenant tenant) {
@@ -177,7 +217,10 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
         if (namespace == null) {
             return Set.of();
         }
-        return context.getPrimaryCache().list(namespace).map(ResourceID::fromResource).collect(Collectors.toSet());
+        return context.getPrimaryCache()
+                .list(namespace)
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 
     private static KubernetesStatus copy(KubernetesStatus status) {
@@ -185,7 +228,8 @@ public class KubernetesReconciler implements Reconciler<Kubernetes>, Cleaner<Kub
     }
 
     /** Status is written only when it changed, so that an unchanged cluster causes no write and no new event. */
-    private static UpdateControl<Kubernetes> patchIfChanged(Kubernetes kubernetes, KubernetesStatus before, Context<Kubernetes> context) {
+    private static UpdateControl<Kubernetes> patchIfChanged(
+            Kubernetes kubernetes, KubernetesStatus before, Context<Kubernetes> context) {
         if (!Objects.equals(Serialization.asJson(before), Serialization.asJson(kubernetes.getStatus()))) {
             new ClusterObjects(context.getClient()).applyStatus(kubernetes);
         }

@@ -11,10 +11,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 public final class KubevirtClusterFor {
     public static final String MANAGED_BY = "cluster.x-k8s.io/managed-by";
 
-    private KubevirtClusterFor() {
-    }
+    private KubevirtClusterFor() {}
 
     public static GenericKubernetesResource of(ClusterRelease release) {
-        return release.object(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER, release.name(), Map.of(MANAGED_BY, "kamaji"), Map.of());
+        return release.object(
+                Upstream.INFRASTRUCTURE,
+                Upstream.KUBEVIRT_CLUSTER,
+                release.name(),
+                Map.of(MANAGED_BY, "kamaji"),
+                Map.of());
     }
 }

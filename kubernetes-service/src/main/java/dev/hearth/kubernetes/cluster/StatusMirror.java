@@ -26,9 +26,10 @@ public final class StatusMirror {
     }
 
     /** What the management cluster reports about one tenant cluster; absent objects are not created or not seen yet. */
-    public record Observed(Optional<GenericKubernetesResource> cluster, Optional<GenericKubernetesResource> controlPlane,
-            List<GenericKubernetesResource> machineDeployments) {
-    }
+    public record Observed(
+            Optional<GenericKubernetesResource> cluster,
+            Optional<GenericKubernetesResource> controlPlane,
+            List<GenericKubernetesResource> machineDeployments) {}
 
     public void mirror(ClusterRelease release, Observed observed, KubernetesStatus status) {
         var cluster = observed.cluster().orElse(null);
@@ -61,36 +62,61 @@ public final class StatusMirror {
         decideReady(release, cluster, controlPlane, status);
     }
 
-    private void decideReady(ClusterRelease release, GenericKubernetesResource cluster, GenericKubernetesResource controlPlane,
+    private void decideReady(
+            ClusterRelease release,
+            GenericKubernetesResource cluster,
+            GenericKubernetesResource controlPlane,
             KubernetesStatus status) {
         var kubernetes = release.kubernetes();
         if (cluster == null) {
-            ready.notReady(kubernetes, status, "Provisioning", "Waiting for Cluster API to report on Cluster " + release.name());
+            ready.notReady(
+                    kubernetes,
+                    status,
+                    "Provisioning",
+                    "Waiting for Cluster API to report on Cluster " + release.name());
             return;
         }
         String phase = status.phase == null ? "Pending" : status.phase;
         if ("Failed".equals(phase)) {
             String why = Fields.string(cluster, "status", "failureMessage").orElse("no failure message");
-            ready.notReady(kubernetes, status, "ClusterFailed", "Cluster API reports Cluster " + release.name() + " failed: " + why);
+            ready.notReady(
+                    kubernetes,
+                    status,
+                    "ClusterFailed",
+                    "Cluster API reports Cluster " + release.name() + " failed: " + why);
             return;
         }
-        boolean controlPlaneReady = Fields.isTrue(cluster, "status", "controlPlaneReady") || Fields.isTrue(controlPlane, "status", "ready");
+        boolean controlPlaneReady =
+                Fields.isTrue(cluster, "status", "controlPlaneReady") || Fields.isTrue(controlPlane, "status", "ready");
         if ("Provisioned".equals(phase) && controlPlaneReady) {
-            ready.ready(kubernetes, status, "ClusterReady", "Control plane " + Optional.ofNullable(status.version).orElse(release.version().release())
-                    + " is ready" + (status.apiEndpoint == null ? "" : " at " + status.apiEndpoint)
-                    + "; the admin kubeconfig is in Secret " + status.kubeconfigSecret);
+            ready.ready(
+                    kubernetes,
+                    status,
+                    "ClusterReady",
+                    "Control plane "
+                            + Optional.ofNullable(status.version)
+                                    .orElse(release.version().release())
+                            + " is ready" + (status.apiEndpoint == null ? "" : " at " + status.apiEndpoint)
+                            + "; the admin kubeconfig is in Secret " + status.kubeconfigSecret);
             return;
         }
         int replicas = Fields.integer(controlPlane, "status", "replicas").orElse(0);
-        int readyReplicas = Fields.integer(controlPlane, "status", "readyReplicas").orElse(0);
-        ready.notReady(kubernetes, status, "Provisioning", "Cluster API reports phase " + phase + "; control plane "
-                + readyReplicas + "/" + replicas + " replicas ready");
+        int readyReplicas =
+                Fields.integer(controlPlane, "status", "readyReplicas").orElse(0);
+        ready.notReady(
+                kubernetes,
+                status,
+                "Provisioning",
+                "Cluster API reports phase " + phase + "; control plane " + readyReplicas + "/" + replicas
+                        + " replicas ready");
     }
 
     private static Optional<String> apiEndpoint(ClusterRelease release, GenericKubernetesResource cluster) {
-        Optional<String> host = Fields.string(cluster, "spec", "controlPlaneEndpoint", "host").filter(h -> !h.isBlank());
+        Optional<String> host =
+                Fields.string(cluster, "spec", "controlPlaneEndpoint", "host").filter(h -> !h.isBlank());
         if (host.isPresent()) {
-            int port = Fields.integer(cluster, "spec", "controlPlaneEndpoint", "port").orElse(443);
+            int port = Fields.integer(cluster, "spec", "controlPlaneEndpoint", "port")
+                    .orElse(443);
             return Optional.of("https://" + host.get() + (port == 443 ? "" : ":" + port));
         }
         if (release.tenant().ingressClass().isPresent()) {
@@ -99,16 +125,21 @@ public final class StatusMirror {
         return Optional.empty();
     }
 
-    private static Map<String, NodeGroupStatus> nodeGroups(ClusterRelease release, List<GenericKubernetesResource> machineDeployments) {
+    private static Map<String, NodeGroupStatus> nodeGroups(
+            ClusterRelease release, List<GenericKubernetesResource> machineDeployments) {
         Map<String, NodeGroupStatus> groups = new TreeMap<>();
         for (String group : NodeGroups.of(release.kubernetes().getSpec()).keySet()) {
             String name = release.name() + "-" + group;
-            machineDeployments.stream().filter(md -> name.equals(md.getMetadata().getName())).findFirst().ifPresent(md -> {
-                var size = new NodeGroupStatus();
-                size.replicas = Fields.integer(md, "status", "replicas").orElse(0);
-                size.readyReplicas = Fields.integer(md, "status", "readyReplicas").orElse(0);
-                groups.put(group, size);
-            });
+            machineDeployments.stream()
+                    .filter(md -> name.equals(md.getMetadata().getName()))
+                    .findFirst()
+                    .ifPresent(md -> {
+                        var size = new NodeGroupStatus();
+                        size.replicas = Fields.integer(md, "status", "replicas").orElse(0);
+                        size.readyReplicas =
+                                Fields.integer(md, "status", "readyReplicas").orElse(0);
+                        groups.put(group, size);
+                    });
         }
         return groups;
     }

@@ -16,7 +16,8 @@ public record TenantFacts(String etcd, String ingress, String host) {
             return new TenantFacts(null, null, null);
         }
         var services = status.services;
-        return new TenantFacts(services == null ? null : services.etcd, services == null ? null : services.ingress, status.host);
+        return new TenantFacts(
+                services == null ? null : services.etcd, services == null ? null : services.ingress, status.host);
     }
 
     public Optional<String> dataStore() {

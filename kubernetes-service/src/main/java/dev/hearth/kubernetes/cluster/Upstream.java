@@ -25,10 +25,10 @@ public final class Upstream {
 
     /** Labels Cluster API puts on and selects machines by. */
     public static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
+
     public static final String DEPLOYMENT_NAME_LABEL = "cluster.x-k8s.io/deployment-name";
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     /** An object reference as Cluster API spells it. */
     public static Map<String, Object> ref(String apiVersion, String kind, String name, String namespace) {

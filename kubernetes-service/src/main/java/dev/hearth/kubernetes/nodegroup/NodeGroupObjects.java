@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 import dev.hearth.core.Annotations;
 import dev.hearth.core.ContentHash;
 import dev.hearth.core.api.kubernetes.Gpu;
@@ -22,26 +21,43 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
  * (templates are immutable, so a change makes a new one and the MachineDeployment rolls onto it), the kubeadm
  * bootstrap template, the MachineDeployment the cluster-autoscaler sizes, and its MachineHealthCheck.
  */
-public record NodeGroupObjects(GenericKubernetesResource machineTemplate, GenericKubernetesResource bootstrapTemplate,
-        GenericKubernetesResource machineDeployment, GenericKubernetesResource healthCheck) {
+public record NodeGroupObjects(
+        GenericKubernetesResource machineTemplate,
+        GenericKubernetesResource bootstrapTemplate,
+        GenericKubernetesResource machineDeployment,
+        GenericKubernetesResource healthCheck) {
 
     public static final String ROLE_LABEL_PREFIX = "node-role.kubernetes.io/";
     /** On each node, the group it belongs to (a label kubelet may set on itself). */
     public static final String NODE_GROUP_LABEL = "node.hearth.dev/group";
+
     public static final String CAPACITY_CPU = "capacity.cluster-autoscaler.kubernetes.io/cpu";
     public static final String CAPACITY_MEMORY = "capacity.cluster-autoscaler.kubernetes.io/memory";
 
-
-    public static NodeGroupObjects of(ClusterRelease release, ClusterSettings settings, String groupName, NodeGroup group) {
+    public static NodeGroupObjects of(
+            ClusterRelease release, ClusterSettings settings, String groupName, NodeGroup group) {
         String deploymentName = release.name() + "-" + groupName;
         Map<String, Object> templateSpec = machineTemplateSpec(release, settings, group);
         String templateName = deploymentName + "-" + contentHash(templateSpec);
-        var machineTemplate = release.object(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, templateName, Map.of(), templateSpec);
-        var bootstrapTemplate = release.object(Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE, deploymentName, Map.of(),
+        var machineTemplate = release.object(
+                Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, templateName, Map.of(), templateSpec);
+        var bootstrapTemplate = release.object(
+                Upstream.BOOTSTRAP,
+                Upstream.KUBEADM_CONFIG_TEMPLATE,
+                deploymentName,
+                Map.of(),
                 bootstrapTemplateSpec(groupName));
-        var machineDeployment = release.object(Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, deploymentName, autoscalerAnnotations(group),
+        var machineDeployment = release.object(
+                Upstream.CAPI,
+                Upstream.MACHINE_DEPLOYMENT,
+                deploymentName,
+                autoscalerAnnotations(group),
                 machineDeploymentSpec(release, group, deploymentName, templateName));
-        var healthCheck = release.object(Upstream.CAPI, Upstream.MACHINE_HEALTH_CHECK, deploymentName, Map.of(),
+        var healthCheck = release.object(
+                Upstream.CAPI,
+                Upstream.MACHINE_HEALTH_CHECK,
+                deploymentName,
+                Map.of(),
                 healthCheckSpec(release, deploymentName));
         return new NodeGroupObjects(machineTemplate, bootstrapTemplate, machineDeployment, healthCheck);
     }
@@ -50,17 +66,29 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
         return List.of(machineTemplate, bootstrapTemplate, machineDeployment, healthCheck);
     }
 
-    private static Map<String, Object> machineTemplateSpec(ClusterRelease release, ClusterSettings settings, NodeGroup group) {
+    private static Map<String, Object> machineTemplateSpec(
+            ClusterRelease release, ClusterSettings settings, NodeGroup group) {
         Map<String, Object> storage = new LinkedHashMap<>();
-        storage.put("resources", Map.of("requests", Map.of("storage", group.diskSize == null ? "20Gi" : group.diskSize.toString())));
+        storage.put(
+                "resources",
+                Map.of("requests", Map.of("storage", group.diskSize == null ? "20Gi" : group.diskSize.toString())));
         if (group.storageClass != null && !group.storageClass.isBlank()) {
             storage.put("storageClassName", group.storageClass);
         }
         Map<String, Object> systemDisk = new LinkedHashMap<>();
         systemDisk.put("metadata", Map.of("name", "disk-system"));
-        systemDisk.put("spec", Map.of(
-                "source", Map.of("registry", Map.of("url", settings.nodeImage() + ":" + release.version().release())),
-                "storage", storage));
+        systemDisk.put(
+                "spec",
+                Map.of(
+                        "source",
+                        Map.of(
+                                "registry",
+                                Map.of(
+                                        "url",
+                                        settings.nodeImage() + ":"
+                                                + release.version().release())),
+                        "storage",
+                        storage));
 
         Map<String, Object> devices = new LinkedHashMap<>();
         devices.put("disks", List.of(Map.of("name", "system", "disk", Map.of("bus", "virtio"))));
@@ -82,7 +110,8 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
 
         Map<String, Object> vmiSpec = new LinkedHashMap<>();
         vmiSpec.put("domain", domain);
-        // Cluster API replaces unhealthy or evicted machines itself; KubeVirt must not migrate or restart them on its own
+        // Cluster API replaces unhealthy or evicted machines itself; KubeVirt must not migrate or restart them on its
+        // own
         vmiSpec.put("evictionStrategy", "External");
         vmiSpec.put("networks", List.of(Map.of("name", "default", "pod", Map.of())));
         vmiSpec.put("volumes", List.of(Map.of("name", "system", "dataVolume", Map.of("name", "disk-system"))));
@@ -103,8 +132,10 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
     }
 
     private static Map<String, Object> bootstrapTemplateSpec(String groupName) {
-        Map<String, Object> nodeRegistration = Map.of("kubeletExtraArgs", Map.of("node-labels", NODE_GROUP_LABEL + "=" + groupName));
-        return Map.of("template", Map.of("spec", Map.of("joinConfiguration", Map.of("nodeRegistration", nodeRegistration))));
+        Map<String, Object> nodeRegistration =
+                Map.of("kubeletExtraArgs", Map.of("node-labels", NODE_GROUP_LABEL + "=" + groupName));
+        return Map.of(
+                "template", Map.of("spec", Map.of("joinConfiguration", Map.of("nodeRegistration", nodeRegistration))));
     }
 
     private static Map<String, String> autoscalerAnnotations(NodeGroup group) {
@@ -119,8 +150,8 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
         return annotations;
     }
 
-    private static Map<String, Object> machineDeploymentSpec(ClusterRelease release, NodeGroup group, String deploymentName,
-            String templateName) {
+    private static Map<String, Object> machineDeploymentSpec(
+            ClusterRelease release, NodeGroup group, String deploymentName, String templateName) {
         Map<String, String> selectorLabels = new LinkedHashMap<>();
         selectorLabels.put(Upstream.CLUSTER_NAME_LABEL, release.name());
         selectorLabels.put(Upstream.DEPLOYMENT_NAME_LABEL, deploymentName);
@@ -133,17 +164,31 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
         Map<String, Object> machineSpec = new LinkedHashMap<>();
         machineSpec.put("clusterName", release.name());
         machineSpec.put("version", release.version().release());
-        machineSpec.put("bootstrap", Map.of("configRef",
-                Upstream.ref(Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE, deploymentName, release.namespace())));
-        machineSpec.put("infrastructureRef",
-                Upstream.ref(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, templateName, release.namespace()));
+        machineSpec.put(
+                "bootstrap",
+                Map.of(
+                        "configRef",
+                        Upstream.ref(
+                                Upstream.BOOTSTRAP,
+                                Upstream.KUBEADM_CONFIG_TEMPLATE,
+                                deploymentName,
+                                release.namespace())));
+        machineSpec.put(
+                "infrastructureRef",
+                Upstream.ref(
+                        Upstream.INFRASTRUCTURE,
+                        Upstream.KUBEVIRT_MACHINE_TEMPLATE,
+                        templateName,
+                        release.namespace()));
 
         int maxSurge = Math.max(1, group.maxReplicas == null ? 10 : group.maxReplicas);
         Map<String, Object> spec = new LinkedHashMap<>();
         // no replicas: the cluster-autoscaler owns them between the min and max annotations
         spec.put("clusterName", release.name());
         spec.put("selector", Map.of("matchLabels", selectorLabels));
-        spec.put("strategy", Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", maxSurge, "maxUnavailable", 1)));
+        spec.put(
+                "strategy",
+                Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", maxSurge, "maxUnavailable", 1)));
         spec.put("template", Map.of("metadata", Map.of("labels", machineLabels), "spec", machineSpec));
         return spec;
     }
@@ -154,9 +199,11 @@ public record NodeGroupObjects(GenericKubernetesResource machineTemplate, Generi
         spec.put("maxUnhealthy", "50%");
         spec.put("nodeStartupTimeout", "20m");
         spec.put("selector", Map.of("matchLabels", Map.of(Upstream.DEPLOYMENT_NAME_LABEL, deploymentName)));
-        spec.put("unhealthyConditions", List.of(
-                Map.of("type", "Ready", "status", "Unknown", "timeout", "300s"),
-                Map.of("type", "Ready", "status", "False", "timeout", "600s")));
+        spec.put(
+                "unhealthyConditions",
+                List.of(
+                        Map.of("type", "Ready", "status", "Unknown", "timeout", "300s"),
+                        Map.of("type", "Ready", "status", "False", "timeout", "600s")));
         return spec;
     }
 

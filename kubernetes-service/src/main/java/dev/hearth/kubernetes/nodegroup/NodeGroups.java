@@ -14,8 +14,7 @@ public final class NodeGroups {
     /** Instance types of this series pass GPUs through; others have no PCI slots for them. */
     public static final String GPU_INSTANCE_SERIES = "gn1.";
 
-    private NodeGroups() {
-    }
+    private NodeGroups() {}
 
     public static Map<String, NodeGroup> of(KubernetesSpec spec) {
         if (spec.nodeGroups != null && !spec.nodeGroups.isEmpty()) {
@@ -44,12 +43,16 @@ public final class NodeGroups {
         }
         String instanceType = instanceType(group);
         if (instanceType == null) {
-            return "node group " + name + " requests GPUs with explicit resources: GPUs need an instance type of the gn1 series, "
-                    + "so set spec.nodeGroups." + name + ".instanceType (e.g. gn1.xlarge) instead of resources, or remove its gpus";
+            return "node group " + name
+                    + " requests GPUs with explicit resources: GPUs need an instance type of the gn1 series, "
+                    + "so set spec.nodeGroups." + name
+                    + ".instanceType (e.g. gn1.xlarge) instead of resources, or remove its gpus";
         }
         if (!instanceType.startsWith(GPU_INSTANCE_SERIES)) {
-            return "node group " + name + " requests GPUs but instance type " + instanceType + " cannot pass GPUs through: "
-                    + "use an instance type of the gn1 series (e.g. gn1.xlarge) or remove spec.nodeGroups." + name + ".gpus";
+            return "node group " + name + " requests GPUs but instance type " + instanceType
+                    + " cannot pass GPUs through: "
+                    + "use an instance type of the gn1 series (e.g. gn1.xlarge) or remove spec.nodeGroups." + name
+                    + ".gpus";
         }
         return null;
     }

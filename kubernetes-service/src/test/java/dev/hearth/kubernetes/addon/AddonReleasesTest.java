@@ -18,7 +18,8 @@ class AddonReleasesTest {
     void everyClusterGetsCniDnsAndMetricsAndNothingElseUnlessEnabled() {
         var release = new ClusterRelease(Fixtures.kubernetes("minimal"), Fixtures.TENANT);
 
-        assertThat(AddonReleases.of(release, Fixtures.SETTINGS)).extracting(r -> r.getMetadata().getName())
+        assertThat(AddonReleases.of(release, Fixtures.SETTINGS))
+                .extracting(r -> r.getMetadata().getName())
                 .containsExactly("kubernetes-dev-cilium", "kubernetes-dev-coredns", "kubernetes-dev-metrics-server");
     }
 
@@ -28,25 +29,32 @@ class AddonReleasesTest {
 
         for (GenericKubernetesResource helmRelease : AddonReleases.of(release, Fixtures.SETTINGS)) {
             assertThat(spec(helmRelease).get("kubeConfig"))
-                    .isEqualTo(Map.of("secretRef", Map.of("name", "kubernetes-dev-admin-kubeconfig", "key", "super-admin.svc")));
+                    .isEqualTo(Map.of(
+                            "secretRef", Map.of("name", "kubernetes-dev-admin-kubeconfig", "key", "super-admin.svc")));
         }
     }
 
     @Test
     void valuesOverrideMergesOverThePlatformValuesKeyByKey() {
         var kubernetes = Fixtures.kubernetes("minimal");
-        kubernetes.getSpec().addons.cilium.valuesOverride = new ObjectMapper().valueToTree(
-                Map.of("MTU", 1400, "ipam", Map.of("mode", "kubernetes")));
+        kubernetes.getSpec().addons.cilium.valuesOverride =
+                new ObjectMapper().valueToTree(Map.of("MTU", 1400, "ipam", Map.of("mode", "kubernetes")));
         var release = new ClusterRelease(kubernetes, Fixtures.TENANT);
 
         var cilium = AddonReleases.of(release, Fixtures.SETTINGS).get(0);
 
         @SuppressWarnings("unchecked")
         var values = (Map<String, Object>) spec(cilium).get("values");
-        assertThat(values).containsEntry("MTU", 1400)
+        assertThat(values)
+                .containsEntry("MTU", 1400)
                 .containsEntry("k8sServiceHost", "kubernetes-dev.tenant-acme.svc")
-                .containsEntry("ipam", Map.of("mode", "kubernetes",
-                        "operator", Map.of("clusterPoolIPv4PodCIDRList", java.util.List.of("10.243.0.0/16"))));
+                .containsEntry(
+                        "ipam",
+                        Map.of(
+                                "mode",
+                                "kubernetes",
+                                "operator",
+                                Map.of("clusterPoolIPv4PodCIDRList", java.util.List.of("10.243.0.0/16"))));
     }
 
     @SuppressWarnings("unchecked")

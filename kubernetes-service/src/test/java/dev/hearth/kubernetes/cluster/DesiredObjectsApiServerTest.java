@@ -15,7 +15,8 @@ class DesiredObjectsApiServerTest {
     @ParameterizedTest
     @ValueSource(strings = {"minimal", "maximal"})
     void theApiServerAcceptsEveryObject(String fixture) {
-        var kubernetes = TestKubernetes.shared().withHearthCrds().withUpstreamCrds(TenantClusters.UPSTREAM_CRDS.split(","));
+        var kubernetes =
+                TestKubernetes.shared().withHearthCrds().withUpstreamCrds(TenantClusters.UPSTREAM_CRDS.split(","));
         var client = kubernetes.client();
         String namespace = kubernetes.newNamespace("mapping-" + fixture);
         var spec = Fixtures.kubernetes(fixture);
@@ -27,8 +28,12 @@ class DesiredObjectsApiServerTest {
 
         var objects = DesiredObjects.of(release, Fixtures.SETTINGS);
         // twice: a reconcile applies objects that already exist, and must leave them as they are
-        for (HasMetadata object : java.util.stream.Stream.concat(objects.stream(), objects.stream()).toList()) {
-            assertThatCode(() -> client.resource(object).fieldManager(ClusterObjects.FIELD_MANAGER).forceConflicts().serverSideApply())
+        for (HasMetadata object : java.util.stream.Stream.concat(objects.stream(), objects.stream())
+                .toList()) {
+            assertThatCode(() -> client.resource(object)
+                            .fieldManager(ClusterObjects.FIELD_MANAGER)
+                            .forceConflicts()
+                            .serverSideApply())
                     .as("%s %s", object.getKind(), object.getMetadata().getName())
                     .doesNotThrowAnyException();
         }

@@ -18,7 +18,8 @@ class DesiredObjectsTest {
 
         var actual = Fixtures.plain(fixture + "-objects", DesiredObjects.of(release, Fixtures.SETTINGS));
 
-        assertThat(actual).as("objects of %s (actual in target/mapping-actual/)", fixture)
+        assertThat(actual)
+                .as("objects of %s (actual in target/mapping-actual/)", fixture)
                 .containsExactlyElementsOf(Fixtures.expected(fixture + "-objects"));
     }
 }

@@ -25,8 +25,7 @@ public final class Fixtures {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Kubernetes kubernetes(String name) {
         try (InputStream in = resource("mapping/" + name + ".yaml")) {
@@ -38,7 +37,7 @@ public final class Fixtures {
 
     public static List<Object> expected(String name) {
         try (InputStream in = resource("mapping/" + name + ".yaml")) {
-            return YAML.readValue(in, new TypeReference<List<Object>>() { });
+            return YAML.readValue(in, new TypeReference<List<Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +50,7 @@ public final class Fixtures {
             Path actual = Path.of("target", "mapping-actual", name + ".yaml");
             Files.createDirectories(actual.getParent());
             Files.writeString(actual, yaml);
-            return YAML.readValue(yaml, new TypeReference<List<Object>>() { });
+            return YAML.readValue(yaml, new TypeReference<List<Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

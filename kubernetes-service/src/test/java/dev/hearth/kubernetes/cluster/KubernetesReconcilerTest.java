@@ -37,7 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * write status or hold a finalizer, the test does it by hand.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KubeApiServerTestResource.class,
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = TenantClusters.UPSTREAM_CRDS))
 class KubernetesReconcilerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -69,34 +70,61 @@ class KubernetesReconcilerTest {
         String ns = tenant.getStatus().namespace;
         var created = tenants.create(ns, TWO_GROUPS_THREE_ADDONS);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE))
-                .as(() -> "status: " + client.getKubernetesSerialization().asJson(tenants.get(ns, "demo").getStatus())).hasSize(6));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE))
+                        .as(() -> "status: "
+                                + client.getKubernetesSerialization()
+                                        .asJson(tenants.get(ns, "demo").getStatus()))
+                        .hasSize(6));
         var kubernetes = tenants.get(ns, "demo");
-        assertThat(kubernetes.getMetadata().getGeneration()).as("the operator never writes the user's spec").isEqualTo(1L);
+        assertThat(kubernetes.getMetadata().getGeneration())
+                .as("the operator never writes the user's spec")
+                .isEqualTo(1L);
         assertThat(kubernetes.getSpec().version.minor()).isEqualTo("v1.34");
-        List<HasMetadata> desired = DesiredObjects.of(new ClusterRelease(kubernetes, TenantFacts.of(tenant)), settings());
+        List<HasMetadata> desired =
+                DesiredObjects.of(new ClusterRelease(kubernetes, TenantFacts.of(tenant)), settings());
 
         assertThat(tenants.names(ns, Upstream.CAPI, Upstream.CLUSTER)).containsExactly("kubernetes-demo");
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE)).containsExactly("kubernetes-demo");
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER)).containsExactly("kubernetes-demo");
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE)).hasSize(2)
+        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
+                .containsExactly("kubernetes-demo");
+        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER))
+                .containsExactly("kubernetes-demo");
+        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE))
+                .hasSize(2)
                 .allMatch(n -> n.matches("kubernetes-demo-(workers|big)-[0-9a-f]{6}"));
         assertThat(tenants.names(ns, Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE))
                 .containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT)).containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_HEALTH_CHECK)).containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
-        assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE)).containsExactly("kubernetes-demo-cert-manager",
-                "kubernetes-demo-cilium", "kubernetes-demo-coredns", "kubernetes-demo-ingress-nginx", "kubernetes-demo-metrics-server",
-                "kubernetes-demo-velero");
-        assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).extracting(d -> d.getMetadata().getName())
+        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT))
+                .containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
+        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_HEALTH_CHECK))
+                .containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
+        assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE))
+                .containsExactly(
+                        "kubernetes-demo-cert-manager",
+                        "kubernetes-demo-cilium",
+                        "kubernetes-demo-coredns",
+                        "kubernetes-demo-ingress-nginx",
+                        "kubernetes-demo-metrics-server",
+                        "kubernetes-demo-velero");
+        assertThat(client.apps().deployments().inNamespace(ns).list().getItems())
+                .extracting(d -> d.getMetadata().getName())
                 .containsExactly("kubernetes-demo-cluster-autoscaler");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(readyReason(tenants.get(ns, "demo"))).isEqualTo("Provisioning"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(readyReason(tenants.get(ns, "demo"))).isEqualTo("Provisioning"));
 
         for (HasMetadata object : desired) {
             HasMetadata stored = stored(ns, object);
-            assertThat(stored).as("%s %s exists", object.getKind(), object.getMetadata().getName()).isNotNull();
-            assertThat(stored.getMetadata().getOwnerReferences()).extracting(o -> o.getUid()).containsExactly(created.getMetadata().getUid());
-            assertContains(plain(stored), plain(object), object.getKind() + "/" + object.getMetadata().getName());
+            assertThat(stored)
+                    .as("%s %s exists", object.getKind(), object.getMetadata().getName())
+                    .isNotNull();
+            assertThat(stored.getMetadata().getOwnerReferences())
+                    .extracting(o -> o.getUid())
+                    .containsExactly(created.getMetadata().getUid());
+            assertContains(
+                    plain(stored),
+                    plain(object),
+                    object.getKind() + "/" + object.getMetadata().getName());
         }
     }
 
@@ -105,45 +133,97 @@ class KubernetesReconcilerTest {
         var tenant = tenants.newTenant(true);
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, TWO_GROUPS_THREE_ADDONS);
-        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-demo-workers") != null);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-demo-workers") != null);
         String oldTemplate = templateOf(ns, "kubernetes-demo-workers");
         // stands in for Cluster API, whose MachineSet made the running machines from the current template
-        client.resource(machineSet(ns, "kubernetes-demo-workers-7d9f", oldTemplate)).create();
-        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero") != null);
+        client.resource(machineSet(ns, "kubernetes-demo-workers-7d9f", oldTemplate))
+                .create();
+        await().atMost(TIMEOUT)
+                .until(() -> tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero") != null);
 
-        client.resources(Kubernetes.class).inNamespace(ns).withName("demo").patch(MERGE,
-                "{\"spec\": {\"nodeGroups\": {\"workers\": {\"instanceType\": \"u1.large\"}}, \"addons\": {\"velero\": {\"enabled\": false}}}}");
+        client.resources(Kubernetes.class)
+                .inNamespace(ns)
+                .withName("demo")
+                .patch(
+                        MERGE,
+                        "{\"spec\": {\"nodeGroups\": {\"workers\": {\"instanceType\": \"u1.large\"}}, \"addons\": {\"velero\": {\"enabled\": false}}}}");
 
         await().atMost(TIMEOUT).until(() -> tenants.get(ns, "demo").getStatus().observedGeneration == 2L);
         String newTemplate = templateOf(ns, "kubernetes-demo-workers");
         assertThat(newTemplate).matches("kubernetes-demo-workers-[0-9a-f]{6}").isNotEqualTo(oldTemplate);
-        assertThat(at(tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, newTemplate),
-                "spec", "template", "spec", "virtualMachineTemplate", "spec", "instancetype", "name")).isEqualTo("u1.large");
+        assertThat(at(
+                        tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, newTemplate),
+                        "spec",
+                        "template",
+                        "spec",
+                        "virtualMachineTemplate",
+                        "spec",
+                        "instancetype",
+                        "name"))
+                .isEqualTo("u1.large");
         assertThat(tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, oldTemplate))
-                .as("the old MachineSet's machines were made from the old template").isNotNull();
-        assertThat(tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero")).as("velero disabled").isNull();
+                .as("the old MachineSet's machines were made from the old template")
+                .isNotNull();
+        assertThat(tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero"))
+                .as("velero disabled")
+                .isNull();
 
         // Cluster API has rolled every machine onto the new MachineSet and removes the old one
-        client.genericKubernetesResources(Upstream.CAPI, "MachineSet").inNamespace(ns).withName("kubernetes-demo-workers-7d9f").delete();
+        client.genericKubernetesResources(Upstream.CAPI, "MachineSet")
+                .inNamespace(ns)
+                .withName("kubernetes-demo-workers-7d9f")
+                .delete();
 
-        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, oldTemplate) == null);
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE)).hasSize(2).contains(newTemplate);
+        await().atMost(TIMEOUT)
+                .until(() -> tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, oldTemplate)
+                        == null);
+        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE))
+                .hasSize(2)
+                .contains(newTemplate);
     }
 
     private static GenericKubernetesResource machineSet(String ns, String name, String template) {
-        var labels = Map.of(Upstream.CLUSTER_NAME_LABEL, "kubernetes-demo", Upstream.DEPLOYMENT_NAME_LABEL, "kubernetes-demo-workers");
+        var labels = Map.of(
+                Upstream.CLUSTER_NAME_LABEL,
+                "kubernetes-demo",
+                Upstream.DEPLOYMENT_NAME_LABEL,
+                "kubernetes-demo-workers");
         var set = new GenericKubernetesResource();
         set.setApiVersion(Upstream.CAPI);
         set.setKind("MachineSet");
-        set.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(ns).withLabels(labels).build());
-        set.setAdditionalProperty("spec", Map.of(
-                "clusterName", "kubernetes-demo",
-                "selector", Map.of("matchLabels", labels),
-                "template", Map.of("metadata", Map.of("labels", labels), "spec", Map.of(
+        set.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(ns)
+                .withLabels(labels)
+                .build());
+        set.setAdditionalProperty(
+                "spec",
+                Map.of(
                         "clusterName", "kubernetes-demo",
-                        "bootstrap", Map.of("configRef", Upstream.ref(Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE,
-                                "kubernetes-demo-workers", ns)),
-                        "infrastructureRef", Upstream.ref(Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, template, ns)))));
+                        "selector", Map.of("matchLabels", labels),
+                        "template",
+                                Map.of(
+                                        "metadata",
+                                        Map.of("labels", labels),
+                                        "spec",
+                                        Map.of(
+                                                "clusterName", "kubernetes-demo",
+                                                "bootstrap",
+                                                        Map.of(
+                                                                "configRef",
+                                                                Upstream.ref(
+                                                                        Upstream.BOOTSTRAP,
+                                                                        Upstream.KUBEADM_CONFIG_TEMPLATE,
+                                                                        "kubernetes-demo-workers",
+                                                                        ns)),
+                                                "infrastructureRef",
+                                                        Upstream.ref(
+                                                                Upstream.INFRASTRUCTURE,
+                                                                Upstream.KUBEVIRT_MACHINE_TEMPLATE,
+                                                                template,
+                                                                ns)))));
         return set;
     }
 
@@ -153,17 +233,27 @@ class KubernetesReconcilerTest {
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, minimal("waiting"));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(readyReason(tenants.get(ns, "waiting"))).isEqualTo("WaitingForDatastore"));
-        assertThat(readyMessage(tenants.get(ns, "waiting"))).isEqualTo("Tenant " + tenant.getMetadata().getName()
-                + " has no etcd to store the cluster's state: enable etcd (spec.etcd: true) on this tenant or one of its ancestor tenants;"
-                + " the cluster is created as soon as the etcd runs");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() ->
+                        assertThat(readyReason(tenants.get(ns, "waiting"))).isEqualTo("WaitingForDatastore"));
+        assertThat(readyMessage(tenants.get(ns, "waiting")))
+                .isEqualTo("Tenant " + tenant.getMetadata().getName()
+                        + " has no etcd to store the cluster's state: enable etcd (spec.etcd: true) on this tenant or one of its ancestor tenants;"
+                        + " the cluster is created as soon as the etcd runs");
         assertThat(tenants.names(ns, Upstream.CAPI, Upstream.CLUSTER)).isEmpty();
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE)).isEmpty();
+        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
+                .isEmpty();
 
         tenants.setServices(client.resource(tenant).get(), "tenant-root");
 
-        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, "kubernetes-waiting") != null);
-        assertThat(at(tenants.get(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, "kubernetes-waiting"), "spec", "dataStoreName"))
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        tenants.get(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, "kubernetes-waiting")
+                                != null);
+        assertThat(at(
+                        tenants.get(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, "kubernetes-waiting"),
+                        "spec",
+                        "dataStoreName"))
                 .isEqualTo("tenant-root");
     }
 
@@ -181,9 +271,13 @@ class KubernetesReconcilerTest {
                     ml: {instanceType: u1.xlarge, gpus: [{name: nvidia.com/AD102GL_L40S}]}
                 """);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(readyReason(tenants.get(ns, "gpu"))).isEqualTo("InvalidSpec"));
-        assertThat(readyMessage(tenants.get(ns, "gpu"))).isEqualTo("node group ml requests GPUs but instance type u1.xlarge cannot pass"
-                + " GPUs through: use an instance type of the gn1 series (e.g. gn1.xlarge) or remove spec.nodeGroups.ml.gpus");
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(readyReason(tenants.get(ns, "gpu"))).isEqualTo("InvalidSpec"));
+        assertThat(readyMessage(tenants.get(ns, "gpu")))
+                .isEqualTo(
+                        "node group ml requests GPUs but instance type u1.xlarge cannot pass"
+                                + " GPUs through: use an instance type of the gn1 series (e.g. gn1.xlarge) or remove spec.nodeGroups.ml.gpus");
         assertThat(tenants.names(ns, Upstream.CAPI, Upstream.CLUSTER)).isEmpty();
     }
 
@@ -192,27 +286,75 @@ class KubernetesReconcilerTest {
         var tenant = tenants.newTenant(true);
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, minimal("mirror"));
-        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-mirror-md0") != null);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-mirror-md0") != null);
 
-        setStatus(ns, Upstream.CAPI, Upstream.CLUSTER, "kubernetes-mirror", Map.of("phase", "Provisioned", "controlPlaneReady", true,
-                "infrastructureReady", true, "conditions", List.of(
-                        Map.of("type", "Ready", "status", "True", "lastTransitionTime", "2026-01-01T00:00:00Z"),
-                        Map.of("type", "ControlPlaneReady", "status", "True", "lastTransitionTime", "2026-01-01T00:00:00Z"))));
-        setStatus(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, "kubernetes-mirror", Map.of(
-                "externalManagedControlPlane", true, "initialized", true, "ready", true, "readyReplicas", 2, "replicas", 2,
-                "selector", "kamaji.clastix.io/name=kubernetes-mirror", "unavailableReplicas", 0, "updatedReplicas", 2,
-                "version", "v1.35.6"));
-        setStatus(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-mirror-md0", Map.of("replicas", 3, "readyReplicas", 2));
+        setStatus(
+                ns,
+                Upstream.CAPI,
+                Upstream.CLUSTER,
+                "kubernetes-mirror",
+                Map.of(
+                        "phase",
+                        "Provisioned",
+                        "controlPlaneReady",
+                        true,
+                        "infrastructureReady",
+                        true,
+                        "conditions",
+                        List.of(
+                                Map.of("type", "Ready", "status", "True", "lastTransitionTime", "2026-01-01T00:00:00Z"),
+                                Map.of(
+                                        "type",
+                                        "ControlPlaneReady",
+                                        "status",
+                                        "True",
+                                        "lastTransitionTime",
+                                        "2026-01-01T00:00:00Z"))));
+        setStatus(
+                ns,
+                Upstream.CONTROL_PLANE,
+                Upstream.KAMAJI_CONTROL_PLANE,
+                "kubernetes-mirror",
+                Map.of(
+                        "externalManagedControlPlane",
+                        true,
+                        "initialized",
+                        true,
+                        "ready",
+                        true,
+                        "readyReplicas",
+                        2,
+                        "replicas",
+                        2,
+                        "selector",
+                        "kamaji.clastix.io/name=kubernetes-mirror",
+                        "unavailableReplicas",
+                        0,
+                        "updatedReplicas",
+                        2,
+                        "version",
+                        "v1.35.6"));
+        setStatus(
+                ns,
+                Upstream.CAPI,
+                Upstream.MACHINE_DEPLOYMENT,
+                "kubernetes-mirror-md0",
+                Map.of("replicas", 3, "readyReplicas", 2));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             var status = tenants.get(ns, "mirror").getStatus();
             assertThat(status.phase).isEqualTo("Provisioned");
             assertThat(status.version).isEqualTo("v1.35.6");
             assertThat(status.kubeconfigSecret).isEqualTo("kubernetes-mirror-admin-kubeconfig");
-            assertThat(status.apiEndpoint).isEqualTo("https://kubernetes-mirror." + tenant.getMetadata().getName() + ".example.org");
+            assertThat(status.apiEndpoint)
+                    .isEqualTo(
+                            "https://kubernetes-mirror." + tenant.getMetadata().getName() + ".example.org");
             assertThat(status.nodeGroups.get("md0").replicas).isEqualTo(3);
             assertThat(status.nodeGroups.get("md0").readyReplicas).isEqualTo(2);
-            assertThat(status.conditions).extracting(c -> c.getType() + "=" + c.getStatus())
+            assertThat(status.conditions)
+                    .extracting(c -> c.getType() + "=" + c.getStatus())
                     .containsExactly("Ready=True", "ControlPlaneReady=True");
             assertThat(readyReason(tenants.get(ns, "mirror"))).isEqualTo("ClusterReady");
         });
@@ -223,30 +365,50 @@ class KubernetesReconcilerTest {
         var tenant = tenants.newTenant(true);
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, minimal("gone"));
-        await().atMost(TIMEOUT).until(() -> tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE).size() == 3);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE).size() == 3);
         // stands in for Cluster API, which holds the Cluster until every machine is gone
-        client.genericKubernetesResources(Upstream.CAPI, Upstream.CLUSTER).inNamespace(ns).withName("kubernetes-gone")
+        client.genericKubernetesResources(Upstream.CAPI, Upstream.CLUSTER)
+                .inNamespace(ns)
+                .withName("kubernetes-gone")
                 .patch(MERGE, "{\"metadata\": {\"finalizers\": [\"cluster.cluster.x-k8s.io\"]}}");
 
         client.resources(Kubernetes.class).inNamespace(ns).withName("gone").delete();
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(readyReason(tenants.get(ns, "gone"))).isEqualTo("Deleting"));
-        assertThat(readyMessage(tenants.get(ns, "gone"))).isEqualTo("Waiting for Cluster API to delete Cluster kubernetes-gone"
-                + " (finalizers: cluster.cluster.x-k8s.io); the control plane, node groups and addons are removed after it");
-        assertThat(tenants.get(ns, Upstream.CAPI, Upstream.CLUSTER, "kubernetes-gone").getMetadata().getDeletionTimestamp()).isNotNull();
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE)).containsExactly("kubernetes-gone");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT)).containsExactly("kubernetes-gone-md0");
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(readyReason(tenants.get(ns, "gone"))).isEqualTo("Deleting"));
+        assertThat(readyMessage(tenants.get(ns, "gone")))
+                .isEqualTo(
+                        "Waiting for Cluster API to delete Cluster kubernetes-gone"
+                                + " (finalizers: cluster.cluster.x-k8s.io); the control plane, node groups and addons are removed after it");
+        assertThat(tenants.get(ns, Upstream.CAPI, Upstream.CLUSTER, "kubernetes-gone")
+                        .getMetadata()
+                        .getDeletionTimestamp())
+                .isNotNull();
+        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
+                .containsExactly("kubernetes-gone");
+        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT))
+                .containsExactly("kubernetes-gone-md0");
 
-        client.genericKubernetesResources(Upstream.CAPI, Upstream.CLUSTER).inNamespace(ns).withName("kubernetes-gone")
+        client.genericKubernetesResources(Upstream.CAPI, Upstream.CLUSTER)
+                .inNamespace(ns)
+                .withName("kubernetes-gone")
                 .patch(MERGE, "{\"metadata\": {\"finalizers\": null}}");
 
         await().atMost(Duration.ofSeconds(45)).until(() -> tenants.get(ns, "gone") == null);
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE)).isEmpty();
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER)).isEmpty();
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT)).isEmpty();
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE)).isEmpty();
+        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
+                .isEmpty();
+        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER))
+                .isEmpty();
+        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT))
+                .isEmpty();
+        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE))
+                .isEmpty();
         assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE)).isEmpty();
-        assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(client.apps().deployments().inNamespace(ns).list().getItems())
+                .isEmpty();
     }
 
     private static String minimal(String name) {
@@ -254,24 +416,38 @@ class KubernetesReconcilerTest {
     }
 
     private static ClusterSettings settings() {
-        return new ClusterSettings("docker://quay.io/capk/ubuntu-2404-container-disk", "registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1",
+        return new ClusterSettings(
+                "docker://quay.io/capk/ubuntu-2404-container-disk",
+                "registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1",
                 "HelmRepository/hearth-system/hearth-kubernetes-addons");
     }
 
     private String templateOf(String ns, String deployment) {
-        return (String) at(tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, deployment),
-                "spec", "template", "spec", "infrastructureRef", "name");
+        return (String) at(
+                tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, deployment),
+                "spec",
+                "template",
+                "spec",
+                "infrastructureRef",
+                "name");
     }
 
     private void setStatus(String ns, String apiVersion, String kind, String name, Map<String, Object> status) {
         var resource = tenants.get(ns, apiVersion, kind, name);
         resource.setAdditionalProperty("status", status);
-        client.genericKubernetesResources(apiVersion, kind).inNamespace(ns).resource(resource).updateStatus();
+        client.genericKubernetesResources(apiVersion, kind)
+                .inNamespace(ns)
+                .resource(resource)
+                .updateStatus();
     }
 
     private HasMetadata stored(String ns, HasMetadata object) {
         if (object instanceof GenericKubernetesResource generic) {
-            return tenants.get(ns, generic.getApiVersion(), generic.getKind(), object.getMetadata().getName());
+            return tenants.get(
+                    ns,
+                    generic.getApiVersion(),
+                    generic.getKind(),
+                    object.getMetadata().getName());
         }
         Class<? extends HasMetadata> type = switch (object.getKind()) {
             case "Deployment" -> Deployment.class;
@@ -280,7 +456,10 @@ class KubernetesReconcilerTest {
             case "RoleBinding" -> RoleBinding.class;
             default -> throw new IllegalArgumentException(object.getKind());
         };
-        return client.resources(type).inNamespace(ns).withName(object.getMetadata().getName()).get();
+        return client.resources(type)
+                .inNamespace(ns)
+                .withName(object.getMetadata().getName())
+                .get();
     }
 
     @SuppressWarnings("unchecked")
@@ -299,7 +478,8 @@ class KubernetesReconcilerTest {
             assertThat(stored).as(path).isInstanceOf(Map.class);
             var storedMap = (Map<String, Object>) stored;
             for (var entry : ((Map<String, Object>) desiredMap).entrySet()) {
-                if (List.of("creationTimestamp", "resourceVersion", "uid", "managedFields", "generation").contains(entry.getKey())) {
+                if (List.of("creationTimestamp", "resourceVersion", "uid", "managedFields", "generation")
+                        .contains(entry.getKey())) {
                     continue;
                 }
                 assertThat(storedMap).as(path).containsKey(entry.getKey());

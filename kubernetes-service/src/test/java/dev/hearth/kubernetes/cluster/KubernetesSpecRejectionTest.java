@@ -43,14 +43,18 @@ class KubernetesSpecRejectionTest {
     void aDowngradeIsRefused() {
         create("down", "version: v1.34");
 
-        assertThatThrownBy(() -> client.resources(Kubernetes.class).inNamespace(namespace).withName("down")
-                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"version\": \"v1.33\"}}"))
-                .hasMessageContaining("spec.version cannot be downgraded: a cluster only moves forward to a newer Kubernetes minor");
+        assertThatThrownBy(() -> client.resources(Kubernetes.class)
+                        .inNamespace(namespace)
+                        .withName("down")
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"version\": \"v1.33\"}}"))
+                .hasMessageContaining(
+                        "spec.version cannot be downgraded: a cluster only moves forward to a newer Kubernetes minor");
     }
 
     /** Sent as plain YAML, as kubectl would: the typed model could not even hold some of these values. */
     private static GenericKubernetesResource create(String name, String spec) {
-        String yaml = "apiVersion: apps.hearth.dev/v1alpha1\nkind: Kubernetes\nmetadata:\n  name: " + name + "\nspec:\n  " + spec + "\n";
+        String yaml = "apiVersion: apps.hearth.dev/v1alpha1\nkind: Kubernetes\nmetadata:\n  name: " + name
+                + "\nspec:\n  " + spec + "\n";
         var kubernetes = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
         kubernetes.getMetadata().setNamespace(namespace);
         return client.resource(kubernetes).create();

@@ -19,8 +19,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * by hand, as tenant-service would: its namespace, host and the namespaces of the inherited etcd and ingress.
  */
 final class TenantClusters {
-    static final String UPSTREAM_CRDS = "cluster.x-k8s.io,controlplane.cluster.x-k8s.io,infrastructure.cluster.x-k8s.io,"
-            + "bootstrap.cluster.x-k8s.io,helm.toolkit.fluxcd.io,kamaji.clastix.io";
+    static final String UPSTREAM_CRDS =
+            "cluster.x-k8s.io,controlplane.cluster.x-k8s.io,infrastructure.cluster.x-k8s.io,"
+                    + "bootstrap.cluster.x-k8s.io,helm.toolkit.fluxcd.io,kamaji.clastix.io";
 
     private final KubernetesClient client;
 
@@ -31,7 +32,8 @@ final class TenantClusters {
     /** A new Tenant in tenant-root with its namespace; etcd and ingress are the root's when {@code withEtcd}. */
     Tenant newTenant(boolean withEtcd) {
         ensureNamespace(TenantNamespaceName.ROOT);
-        String name = "kt" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
+        String name = "kt"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
         var tenant = new Tenant();
         tenant.getMetadata().setName(name);
         tenant.getMetadata().setNamespace(TenantNamespaceName.ROOT);
@@ -43,7 +45,8 @@ final class TenantClusters {
 
     Tenant setServices(Tenant tenant, String etcd) {
         var status = new TenantStatus();
-        status.namespace = TenantNamespaceName.of(TenantNamespaceName.ROOT, tenant.getMetadata().getName());
+        status.namespace = TenantNamespaceName.of(
+                TenantNamespaceName.ROOT, tenant.getMetadata().getName());
         status.host = tenant.getMetadata().getName() + ".example.org";
         status.services = new TenantServices(etcd, TenantNamespaceName.ROOT, null, null);
         tenant.setStatus(status);
@@ -57,29 +60,43 @@ final class TenantClusters {
     }
 
     Kubernetes get(String namespace, String name) {
-        return client.resources(Kubernetes.class).inNamespace(namespace).withName(name).get();
+        return client.resources(Kubernetes.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     GenericKubernetesResource get(String namespace, String apiVersion, String kind, String name) {
-        return client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).withName(name).get();
+        return client.genericKubernetesResources(apiVersion, kind)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     java.util.List<String> names(String namespace, String apiVersion, String kind) {
         return client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).list().getItems().stream()
-                .map(r -> r.getMetadata().getName()).sorted().toList();
+                .map(r -> r.getMetadata().getName())
+                .sorted()
+                .toList();
     }
 
     static String readyReason(Kubernetes kubernetes) {
         if (kubernetes == null || kubernetes.getStatus() == null) {
             return null;
         }
-        return kubernetes.getStatus().conditions.stream().filter(c -> "Ready".equals(c.getType()))
-                .map(c -> c.getReason()).findFirst().orElse(null);
+        return kubernetes.getStatus().conditions.stream()
+                .filter(c -> "Ready".equals(c.getType()))
+                .map(c -> c.getReason())
+                .findFirst()
+                .orElse(null);
     }
 
     static String readyMessage(Kubernetes kubernetes) {
-        return kubernetes.getStatus().conditions.stream().filter(c -> "Ready".equals(c.getType()))
-                .map(c -> c.getMessage()).findFirst().orElse(null);
+        return kubernetes.getStatus().conditions.stream()
+                .filter(c -> "Ready".equals(c.getType()))
+                .map(c -> c.getMessage())
+                .findFirst()
+                .orElse(null);
     }
 
     @SuppressWarnings("unchecked")
@@ -93,7 +110,13 @@ final class TenantClusters {
 
     private void ensureNamespace(String name) {
         try {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .endMetadata()
+                            .build())
+                    .create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;

@@ -26,11 +26,14 @@ class NodeGroupObjectsTest {
 
         String oldName = before.machineTemplate().getMetadata().getName();
         String newName = after.machineTemplate().getMetadata().getName();
-        assertThat(oldName).matches("kubernetes-dev-workers-[0-9a-f]{6}").isEqualTo(again.machineTemplate().getMetadata().getName());
+        assertThat(oldName)
+                .matches("kubernetes-dev-workers-[0-9a-f]{6}")
+                .isEqualTo(again.machineTemplate().getMetadata().getName());
         assertThat(newName).matches("kubernetes-dev-workers-[0-9a-f]{6}").isNotEqualTo(oldName);
         assertThat(infrastructureRefName(before)).isEqualTo(oldName);
         assertThat(infrastructureRefName(after)).isEqualTo(newName);
-        assertThat(after.machineDeployment().getMetadata().getName()).isEqualTo(before.machineDeployment().getMetadata().getName());
+        assertThat(after.machineDeployment().getMetadata().getName())
+                .isEqualTo(before.machineDeployment().getMetadata().getName());
     }
 
     @Test
@@ -39,7 +42,8 @@ class NodeGroupObjectsTest {
         group.minReplicas = 2;
         group.maxReplicas = 7;
 
-        var deployment = NodeGroupObjects.of(release, Fixtures.SETTINGS, "workers", group).machineDeployment();
+        var deployment = NodeGroupObjects.of(release, Fixtures.SETTINGS, "workers", group)
+                .machineDeployment();
 
         assertThat(deployment.getMetadata().getAnnotations())
                 .containsEntry(Annotations.AUTOSCALER_MIN, "2")
@@ -60,7 +64,8 @@ class NodeGroupObjectsTest {
         assertThat(NodeGroups.problem("ml", general))
                 .isEqualTo("node group ml requests GPUs but instance type u1.xlarge cannot pass GPUs through: "
                         + "use an instance type of the gn1 series (e.g. gn1.xlarge) or remove spec.nodeGroups.ml.gpus");
-        assertThat(NodeGroups.problem("ml", explicit)).startsWith("node group ml requests GPUs with explicit resources")
+        assertThat(NodeGroups.problem("ml", explicit))
+                .startsWith("node group ml requests GPUs with explicit resources")
                 .contains("set spec.nodeGroups.ml.instanceType");
         assertThat(NodeGroups.problem("ml", gpu)).isNull();
         assertThat(NodeGroups.problem("plain", group("u1.medium"))).isNull();
@@ -74,9 +79,11 @@ class NodeGroupObjectsTest {
 
         var problem = DesiredObjects.problem(new ClusterRelease(kubernetes, Fixtures.TENANT));
 
-        assertThat(problem).contains("node group group-of-twenty-char of cluster a-cluster-name-of-exactly-forty-letters0 makes the name "
-                + "kubernetes-a-cluster-name-of-exactly-forty-letters0-group-of-twenty-char (72 characters), longer than the 63 "
-                + "Kubernetes allows: use a shorter node group name");
+        assertThat(problem)
+                .contains(
+                        "node group group-of-twenty-char of cluster a-cluster-name-of-exactly-forty-letters0 makes the name "
+                                + "kubernetes-a-cluster-name-of-exactly-forty-letters0-group-of-twenty-char (72 characters), longer than the 63 "
+                                + "Kubernetes allows: use a shorter node group name");
     }
 
     @Test
@@ -104,7 +111,8 @@ class NodeGroupObjectsTest {
 
     @SuppressWarnings("unchecked")
     private static String infrastructureRefName(NodeGroupObjects objects) {
-        var template = (Map<String, Object>) spec(objects.machineDeployment().getAdditionalProperties()).get("template");
+        var template = (Map<String, Object>)
+                spec(objects.machineDeployment().getAdditionalProperties()).get("template");
         var machine = (Map<String, Object>) template.get("spec");
         return (String) ((Map<String, Object>) machine.get("infrastructureRef")).get("name");
     }

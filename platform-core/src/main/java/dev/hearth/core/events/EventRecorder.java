@@ -46,39 +46,58 @@ public class EventRecorder {
      * True, Warning otherwise.
      */
     public void readyTransition(HasMetadata involved, HearthStatus before, HearthStatus after) {
-        Optional<Condition> now = after == null ? Optional.empty() : ReadyCondition.find(after.conditions, ReadyCondition.TYPE);
+        Optional<Condition> now =
+                after == null ? Optional.empty() : ReadyCondition.find(after.conditions, ReadyCondition.TYPE);
         if (now.isEmpty()) {
             return;
         }
-        String previousReason = before == null ? null
-                : ReadyCondition.find(before.conditions, ReadyCondition.TYPE).map(Condition::getReason).orElse(null);
+        String previousReason = before == null
+                ? null
+                : ReadyCondition.find(before.conditions, ReadyCondition.TYPE)
+                        .map(Condition::getReason)
+                        .orElse(null);
         if (!Objects.equals(previousReason, now.get().getReason())) {
-            record(involved, ReadyCondition.TRUE.equals(now.get().getStatus()) ? NORMAL : WARNING, now.get().getReason(),
+            record(
+                    involved,
+                    ReadyCondition.TRUE.equals(now.get().getStatus()) ? NORMAL : WARNING,
+                    now.get().getReason(),
                     now.get().getMessage());
         }
     }
 
     private void record(HasMetadata involved, String type, String reason, String message) {
         String now = Instant.now().toString();
-        String namespace = Optional.ofNullable(involved.getMetadata().getNamespace()).orElse("default");
+        String namespace =
+                Optional.ofNullable(involved.getMetadata().getNamespace()).orElse("default");
         var event = new EventBuilder()
                 .withNewMetadata()
-                .withName(involved.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+                .withName(involved.getMetadata().getName() + "."
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .withNamespace(namespace)
                 .endMetadata()
                 .withNewInvolvedObject()
-                .withApiVersion(involved.getApiVersion()).withKind(involved.getKind())
-                .withName(involved.getMetadata().getName()).withNamespace(involved.getMetadata().getNamespace())
+                .withApiVersion(involved.getApiVersion())
+                .withKind(involved.getKind())
+                .withName(involved.getMetadata().getName())
+                .withNamespace(involved.getMetadata().getNamespace())
                 .withUid(involved.getMetadata().getUid())
                 .endInvolvedObject()
-                .withType(type).withReason(reason).withMessage(message)
-                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                .withNewSource().withComponent(apply.fieldManager()).endSource()
+                .withType(type)
+                .withReason(reason)
+                .withMessage(message)
+                .withFirstTimestamp(now)
+                .withLastTimestamp(now)
+                .withCount(1)
+                .withNewSource()
+                .withComponent(apply.fieldManager())
+                .endSource()
                 .build();
         try {
             apply.client().v1().events().inNamespace(namespace).resource(event).create();
         } catch (KubernetesClientException e) {
-            LOG.debugf("Cannot record event %s on %s %s: %s", reason, involved.getKind(), involved.getMetadata().getName(), e.getMessage());
+            LOG.debugf(
+                    "Cannot record event %s on %s %s: %s",
+                    reason, involved.getKind(), involved.getMetadata().getName(), e.getMessage());
         }
     }
 }

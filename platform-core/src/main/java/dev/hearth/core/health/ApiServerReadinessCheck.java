@@ -34,9 +34,11 @@ public class ApiServerReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("Kubernetes API server").withData("url", client.getMasterUrl().toString());
+        var response = HealthCheckResponse.named("Kubernetes API server")
+                .withData("url", client.getMasterUrl().toString());
         try {
-            var version = CompletableFuture.supplyAsync(client::getKubernetesVersion).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            var version = CompletableFuture.supplyAsync(client::getKubernetesVersion)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             lastUp = true;
             return response.up().withData("version", version.getGitVersion()).build();
         } catch (Exception e) {

@@ -16,8 +16,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
  * the garbage collector with the owner.
  */
 public final class ChildMetadata {
-    private ChildMetadata() {
-    }
+    private ChildMetadata() {}
 
     /** The labels of every derived object; {@link #selector} finds them again. */
     public static Map<String, String> labels(HasMetadata owner, String fieldManager) {

@@ -54,7 +54,10 @@ public class ServerSideApply {
     }
 
     public <T extends HasMetadata> T apply(T desired) {
-        return client.resource(desired).fieldManager(fieldManager).forceConflicts().serverSideApply();
+        return client.resource(desired)
+                .fieldManager(fieldManager)
+                .forceConflicts()
+                .serverSideApply();
     }
 
     public void applyAll(Collection<? extends HasMetadata> desired) {
@@ -62,7 +65,8 @@ public class ServerSideApply {
     }
 
     /** Applies {@code desired} when present; otherwise makes sure {@code type/namespace/name} does not exist. */
-    public <T extends HasMetadata> void applyOrDelete(Optional<? extends T> desired, Class<T> type, String namespace, String name) {
+    public <T extends HasMetadata> void applyOrDelete(
+            Optional<? extends T> desired, Class<T> type, String namespace, String name) {
         if (desired.isPresent()) {
             apply(desired.get());
         } else {
@@ -74,8 +78,8 @@ public class ServerSideApply {
      * Deletes the objects of {@code type} in {@code namespace} that carry every label of {@code selector} and that
      * {@code keep} does not keep, and returns them.
      */
-    public <T extends HasMetadata> List<T> prune(Class<T> type, String namespace, Map<String, String> selector,
-            Predicate<? super T> keep) {
+    public <T extends HasMetadata> List<T> prune(
+            Class<T> type, String namespace, Map<String, String> selector, Predicate<? super T> keep) {
         List<T> unwanted = client.resources(type).inNamespace(namespace).withLabels(selector).list().getItems().stream()
                 .filter(keep.negate())
                 .toList();
@@ -99,7 +103,8 @@ public class ServerSideApply {
     public <T extends HasMetadata> T createOrApply(T desired, T cached) {
         if (cached == null) {
             try {
-                // the create's field manager comes from the User-Agent (ServiceUserAgent): fabric8 sets none on a create
+                // the create's field manager comes from the User-Agent (ServiceUserAgent): fabric8 sets none on a
+                // create
                 return client.resource(desired).create();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -120,10 +125,25 @@ public class ServerSideApply {
         List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
         for (int i = 0; i < entries.size(); i++) {
             ManagedFieldsEntry entry = entries.get(i);
-            if (fieldManager.equals(entry.getManager()) && UPDATE.equals(entry.getOperation()) && entry.getSubresource() == null) {
-                String patch = client.getKubernetesSerialization().asJson(List.of(
-                        Map.of("op", "test", "path", "/metadata/resourceVersion", "value", live.getMetadata().getResourceVersion()),
-                        Map.of("op", "replace", "path", "/metadata/managedFields/" + i + "/operation", "value", APPLY)));
+            if (fieldManager.equals(entry.getManager())
+                    && UPDATE.equals(entry.getOperation())
+                    && entry.getSubresource() == null) {
+                String patch = client.getKubernetesSerialization()
+                        .asJson(List.of(
+                                Map.of(
+                                        "op",
+                                        "test",
+                                        "path",
+                                        "/metadata/resourceVersion",
+                                        "value",
+                                        live.getMetadata().getResourceVersion()),
+                                Map.of(
+                                        "op",
+                                        "replace",
+                                        "path",
+                                        "/metadata/managedFields/" + i + "/operation",
+                                        "value",
+                                        APPLY)));
                 client.resource(live).patch(PatchContext.of(PatchType.JSON), patch);
                 return;
             }

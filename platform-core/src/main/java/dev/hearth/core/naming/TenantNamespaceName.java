@@ -17,8 +17,7 @@ public final class TenantNamespaceName {
     private static final Pattern TENANT_NAME = Pattern.compile("^[a-z][a-z0-9]*$");
     private static final Pattern TENANT_NAMESPACE = Pattern.compile("^tenant-[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$");
 
-    private TenantNamespaceName() {
-    }
+    private TenantNamespaceName() {}
 
     /**
      * The namespace of Tenant {@code name} created in tenant namespace {@code parentNamespace}.
@@ -27,8 +26,9 @@ public final class TenantNamespaceName {
      */
     public static String of(String parentNamespace, String name) {
         if (!isTenantNamespace(parentNamespace)) {
-            throw new InvalidTenantNameException("Tenants can only be created in a tenant namespace (tenant-root or tenant-...), not in '"
-                    + parentNamespace + "'");
+            throw new InvalidTenantNameException(
+                    "Tenants can only be created in a tenant namespace (tenant-root or tenant-...), not in '"
+                            + parentNamespace + "'");
         }
         if (name == null || !TENANT_NAME.matcher(name).matches()) {
             throw new InvalidTenantNameException("Tenant name '" + name
@@ -40,13 +40,16 @@ public final class TenantNamespaceName {
         String namespace = ROOT.equals(parentNamespace) ? "tenant-" + name : parentNamespace + "-" + name;
         if (namespace.length() > MAX_LENGTH) {
             throw new InvalidTenantNameException("Tenant namespace '" + namespace + "' would be " + namespace.length()
-                    + " characters long, more than the " + MAX_LENGTH + " Kubernetes allows: choose a shorter name or nest less deeply");
+                    + " characters long, more than the " + MAX_LENGTH
+                    + " Kubernetes allows: choose a shorter name or nest less deeply");
         }
         return namespace;
     }
 
     public static boolean isTenantNamespace(String namespace) {
-        return namespace != null && namespace.length() <= MAX_LENGTH && TENANT_NAMESPACE.matcher(namespace).matches();
+        return namespace != null
+                && namespace.length() <= MAX_LENGTH
+                && TENANT_NAMESPACE.matcher(namespace).matches();
     }
 
     /** The parent tenant namespace of a tenant namespace; empty for {@code tenant-root}. */

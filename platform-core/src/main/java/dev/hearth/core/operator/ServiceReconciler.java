@@ -16,6 +16,7 @@ public interface ServiceReconciler<P extends HasMetadata> extends ConfigurableRe
 
     @Override
     default void updateConfigurationFrom(ControllerConfigurationOverrider<P> configuration) {
-        configuration.withFieldManager(Labels.managedBy(ConfigProvider.getConfig().getValue("quarkus.application.name", String.class)));
+        configuration.withFieldManager(
+                Labels.managedBy(ConfigProvider.getConfig().getValue("quarkus.application.name", String.class)));
     }
 }

@@ -48,11 +48,17 @@ public final class ReadyCondition {
     }
 
     /** Sets condition {@code type}, keeping its transition time when the status stays the same. */
-    public void set(HasMetadata resource, HearthStatus status, String type, String conditionStatus, String reason, String message) {
+    public void set(
+            HasMetadata resource,
+            HearthStatus status,
+            String type,
+            String conditionStatus,
+            String reason,
+            String message) {
         Long generation = resource.getMetadata().getGeneration();
         Optional<Condition> previous = find(status.conditions, type);
-        String transitionTime = previous
-                .filter(c -> Objects.equals(c.getStatus(), conditionStatus) && c.getLastTransitionTime() != null)
+        String transitionTime = previous.filter(
+                        c -> Objects.equals(c.getStatus(), conditionStatus) && c.getLastTransitionTime() != null)
                 .map(Condition::getLastTransitionTime)
                 .orElseGet(this::now);
         Condition condition = new ConditionBuilder()
@@ -65,17 +71,24 @@ public final class ReadyCondition {
                 .build();
         status.conditions.removeIf(c -> type.equals(c.getType()));
         status.conditions.add(condition);
-        status.conditions.sort((a, b) -> TYPE.equals(a.getType()) ? -1 : TYPE.equals(b.getType()) ? 1 : a.getType().compareTo(b.getType()));
+        status.conditions.sort((a, b) -> TYPE.equals(a.getType())
+                ? -1
+                : TYPE.equals(b.getType()) ? 1 : a.getType().compareTo(b.getType()));
         status.observedGeneration = generation;
     }
 
     public static Optional<Condition> find(List<Condition> conditions, String type) {
-        return conditions == null ? Optional.empty() : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+        return conditions == null
+                ? Optional.empty()
+                : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
     /** Whether {@code status} says Ready=True for the generation it observed. */
     public static boolean isReady(HearthStatus status) {
-        return status != null && find(status.conditions, TYPE).map(c -> TRUE.equals(c.getStatus())).orElse(false);
+        return status != null
+                && find(status.conditions, TYPE)
+                        .map(c -> TRUE.equals(c.getStatus()))
+                        .orElse(false);
     }
 
     private String now() {

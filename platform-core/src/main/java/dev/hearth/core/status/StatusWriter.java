@@ -63,7 +63,8 @@ public class StatusWriter {
     }
 
     /** For a kind without a Java class (a catalog kind), whose status is a map. */
-    public boolean writeIfChanged(ResourceDefinitionContext kind, GenericKubernetesResource resource, Map<String, Object> status) {
+    public boolean writeIfChanged(
+            ResourceDefinitionContext kind, GenericKubernetesResource resource, Map<String, Object> status) {
         Object current = resource.getAdditionalProperties().get("status");
         if (Objects.equals(snapshot(current), snapshot(status))) {
             return false;
@@ -71,10 +72,18 @@ public class StatusWriter {
         Map<String, Object> patch = Map.of(
                 "apiVersion", resource.getApiVersion(),
                 "kind", resource.getKind(),
-                "metadata", Map.of("name", resource.getMetadata().getName(), "namespace", resource.getMetadata().getNamespace()),
+                "metadata",
+                        Map.of(
+                                "name",
+                                resource.getMetadata().getName(),
+                                "namespace",
+                                resource.getMetadata().getNamespace()),
                 "status", status);
-        apply.client().genericKubernetesResources(kind).inNamespace(resource.getMetadata().getNamespace())
-                .withName(resource.getMetadata().getName()).subresource("status")
+        apply.client()
+                .genericKubernetesResources(kind)
+                .inNamespace(resource.getMetadata().getNamespace())
+                .withName(resource.getMetadata().getName())
+                .subresource("status")
                 .patch(forcedApply(), JSON.asJson(patch));
         return true;
     }
@@ -96,7 +105,10 @@ public class StatusWriter {
     }
 
     private PatchContext forcedApply() {
-        return new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(apply.fieldManager())
-                .withForce(true).build();
+        return new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager(apply.fieldManager())
+                .withForce(true)
+                .build();
     }
 }

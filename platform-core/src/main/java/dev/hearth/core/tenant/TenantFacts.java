@@ -18,7 +18,8 @@ public record TenantFacts(String namespace, TenantServices services, String host
         if (status == null) {
             return NONE;
         }
-        return new TenantFacts(status.namespace, status.services == null ? new TenantServices() : status.services, status.host);
+        return new TenantFacts(
+                status.namespace, status.services == null ? new TenantServices() : status.services, status.host);
     }
 
     /** The namespace running the etcd the tenant inherits (its Kamaji DataStore carries that name). */

@@ -14,12 +14,13 @@ import dev.hearth.core.api.tenant.Tenant;
 public final class TenantsByNamespace {
     public static final String INDEX = "hearth.dev/tenant-by-namespace";
 
-    private TenantsByNamespace() {
-    }
+    private TenantsByNamespace() {}
 
     /** The index function: the namespace a Tenant owns, if it owns one yet. */
     public static List<String> keys(Tenant tenant) {
-        return tenant.getStatus() == null || tenant.getStatus().namespace == null ? List.of() : List.of(tenant.getStatus().namespace);
+        return tenant.getStatus() == null || tenant.getStatus().namespace == null
+                ? List.of()
+                : List.of(tenant.getStatus().namespace);
     }
 
     /** The Tenant owning {@code namespace}. */

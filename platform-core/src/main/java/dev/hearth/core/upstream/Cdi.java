@@ -17,9 +17,7 @@ public final class Cdi {
     @Version("v1beta1")
     @Kind("DataVolume")
     @Plural("datavolumes")
-    public static class DataVolume extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class DataVolume extends GenericKubernetesResource implements Namespaced {}
 
-    private Cdi() {
-    }
+    private Cdi() {}
 }

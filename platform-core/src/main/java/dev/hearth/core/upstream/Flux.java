@@ -17,30 +17,25 @@ public final class Flux {
     @Version("v2")
     @Kind("HelmRelease")
     @Plural("helmreleases")
-    public static class HelmRelease extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class HelmRelease extends GenericKubernetesResource implements Namespaced {}
 
     @Group("source.toolkit.fluxcd.io")
     @Version("v1")
     @Kind("HelmRepository")
     @Plural("helmrepositories")
-    public static class HelmRepository extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class HelmRepository extends GenericKubernetesResource implements Namespaced {}
 
     @Group("source.toolkit.fluxcd.io")
     @Version("v1")
     @Kind("HelmChart")
     @Plural("helmcharts")
-    public static class HelmChart extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class HelmChart extends GenericKubernetesResource implements Namespaced {}
 
     @Group("source.toolkit.fluxcd.io")
     @Version("v1")
     @Kind("OCIRepository")
     @Plural("ocirepositories")
-    public static class OCIRepository extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class OCIRepository extends GenericKubernetesResource implements Namespaced {}
 
-    private Flux() {
-    }
+    private Flux() {}
 }

@@ -8,8 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /** Reads nested fields of objects that arrive as generic maps (upstream kinds, catalog kinds). Absent is empty. */
 public final class GenericFields {
-    private GenericFields() {
-    }
+    private GenericFields() {}
 
     public static Optional<Object> at(GenericKubernetesResource resource, String... path) {
         return resource == null ? Optional.empty() : at(resource.getAdditionalProperties(), path);
@@ -36,7 +35,9 @@ public final class GenericFields {
 
     /** True for a boolean {@code true} or the string {@code "true"}. */
     public static boolean isTrue(GenericKubernetesResource resource, String... path) {
-        return at(resource, path).map(v -> Boolean.TRUE.equals(v) || "true".equals(v)).orElse(false);
+        return at(resource, path)
+                .map(v -> Boolean.TRUE.equals(v) || "true".equals(v))
+                .orElse(false);
     }
 
     @SuppressWarnings("unchecked")
@@ -47,6 +48,9 @@ public final class GenericFields {
     /** A list of objects, such as {@code status.conditions}; empty when absent or not a list. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> list(GenericKubernetesResource resource, String... path) {
-        return at(resource, path).filter(List.class::isInstance).map(l -> (List<Map<String, Object>>) l).orElse(List.of());
+        return at(resource, path)
+                .filter(List.class::isInstance)
+                .map(l -> (List<Map<String, Object>>) l)
+                .orElse(List.of());
     }
 }

@@ -17,16 +17,13 @@ public final class Kamaji {
     @Version("v1alpha1")
     @Kind("DataStore")
     @Plural("datastores")
-    public static class DataStore extends GenericKubernetesResource {
-    }
+    public static class DataStore extends GenericKubernetesResource {}
 
     @Group("kamaji.clastix.io")
     @Version("v1alpha1")
     @Kind("TenantControlPlane")
     @Plural("tenantcontrolplanes")
-    public static class TenantControlPlane extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class TenantControlPlane extends GenericKubernetesResource implements Namespaced {}
 
-    private Kamaji() {
-    }
+    private Kamaji() {}
 }

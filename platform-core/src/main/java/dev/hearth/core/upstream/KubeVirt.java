@@ -17,16 +17,13 @@ public final class KubeVirt {
     @Version("v1")
     @Kind("VirtualMachine")
     @Plural("virtualmachines")
-    public static class VirtualMachine extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class VirtualMachine extends GenericKubernetesResource implements Namespaced {}
 
     @Group("kubevirt.io")
     @Version("v1")
     @Kind("VirtualMachineInstance")
     @Plural("virtualmachineinstances")
-    public static class VirtualMachineInstance extends GenericKubernetesResource implements Namespaced {
-    }
+    public static class VirtualMachineInstance extends GenericKubernetesResource implements Namespaced {}
 
-    private KubeVirt() {
-    }
+    private KubeVirt() {}
 }

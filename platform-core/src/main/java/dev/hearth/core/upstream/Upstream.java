@@ -13,8 +13,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
  * the API server is unreachable), and its content stays a generic map read with {@link GenericFields}.
  */
 public final class Upstream {
-    private Upstream() {
-    }
+    private Upstream() {}
 
     public static String apiVersion(Class<? extends HasMetadata> kind) {
         return HasMetadata.getApiVersion(kind);
@@ -25,7 +24,8 @@ public final class Upstream {
     }
 
     /** A new object of {@code kind} with {@code metadata} and {@code spec}. */
-    public static <T extends GenericKubernetesResource> T object(Class<T> kind, ObjectMeta metadata, Map<String, Object> spec) {
+    public static <T extends GenericKubernetesResource> T object(
+            Class<T> kind, ObjectMeta metadata, Map<String, Object> spec) {
         T object;
         try {
             object = kind.getDeclaredConstructor().newInstance();

@@ -37,7 +37,9 @@ class CrdContractTest {
     }
 
     static Stream<Path> examples() throws IOException {
-        return Files.list(TestPaths.examples()).filter(p -> p.toString().endsWith(".yaml")).sorted();
+        return Files.list(TestPaths.examples())
+                .filter(p -> p.toString().endsWith(".yaml"))
+                .sorted();
     }
 
     @ParameterizedTest
@@ -52,12 +54,14 @@ class CrdContractTest {
 
     @Test
     void refusesATenantNameWithADash() {
-        assertRefused("""
+        assertRefused(
+                """
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: Tenant
                 metadata: {name: foo-bar}
                 spec: {}
-                """, "a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
+                """,
+                "a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
     }
 
     @Test
@@ -88,12 +92,14 @@ class CrdContractTest {
 
     @Test
     void refusesAnUnsupportedKubernetesVersion() {
-        assertRefused("""
+        assertRefused(
+                """
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: Kubernetes
                 metadata: {name: old}
                 spec: {version: v1.29}
-                """, "spec.version: Unsupported value: \"v1.29\": supported values: \"v1.31\", \"v1.32\", \"v1.33\", \"v1.34\", \"v1.35\"");
+                """,
+                "spec.version: Unsupported value: \"v1.29\": supported values: \"v1.31\", \"v1.32\", \"v1.33\", \"v1.34\", \"v1.35\"");
     }
 
     @Test
@@ -110,7 +116,8 @@ class CrdContractTest {
 
     @Test
     void refusesAWrongType() {
-        assertRefused("""
+        assertRefused(
+                """
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: Tenant
                 metadata: {name: typed}
@@ -130,7 +137,8 @@ class CrdContractTest {
 
     @Test
     void refusesAMalformedOrNegativeQuota() {
-        assertRefused("""
+        assertRefused(
+                """
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: Tenant
                 metadata: {name: badquota}
@@ -229,15 +237,15 @@ class CrdContractTest {
     }
 
     private static void assertRefused(String yaml, String message) {
-        assertThatThrownBy(() -> create(read(yaml)))
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                    assertThat(e.getCode()).isIn(400, 422);
-                    assertThat(e.getStatus().getMessage()).contains(message);
-                });
+        assertThatThrownBy(() -> create(read(yaml))).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+            assertThat(e.getCode()).isIn(400, 422);
+            assertThat(e.getStatus().getMessage()).contains(message);
+        });
     }
 
     private static GenericKubernetesResource create(GenericKubernetesResource resource) {
-        if (!resource.getKind().equals("ApplicationDefinition") && !resource.getKind().equals("Platform")) {
+        if (!resource.getKind().equals("ApplicationDefinition")
+                && !resource.getKind().equals("Platform")) {
             resource.getMetadata().setNamespace(namespace);
         }
         return client.resource(resource).fieldValidation(Validation.STRICT).create();
@@ -251,5 +259,4 @@ class CrdContractTest {
     private static Map<String, Object> spec(GenericKubernetesResource resource) {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
     }
-
 }

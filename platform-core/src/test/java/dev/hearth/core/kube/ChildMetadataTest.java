@@ -19,11 +19,12 @@ class ChildMetadataTest {
 
         assertThat(metadata.getName()).isEqualTo("vm-disk-ubuntu");
         assertThat(metadata.getNamespace()).isEqualTo("tenant-foo");
-        assertThat(metadata.getLabels()).containsOnly(
-                entry("app.kubernetes.io/managed-by", "hearth-vm-service"),
-                entry("hearth.dev/tenant", "tenant-foo"),
-                entry("apps.hearth.dev/application.kind", "VMDisk"),
-                entry("apps.hearth.dev/application.name", "ubuntu"));
+        assertThat(metadata.getLabels())
+                .containsOnly(
+                        entry("app.kubernetes.io/managed-by", "hearth-vm-service"),
+                        entry("hearth.dev/tenant", "tenant-foo"),
+                        entry("apps.hearth.dev/application.kind", "VMDisk"),
+                        entry("apps.hearth.dev/application.name", "ubuntu"));
         assertThat(metadata.getOwnerReferences()).singleElement().satisfies(owner -> {
             assertThat(owner.getApiVersion()).isEqualTo("apps.hearth.dev/v1alpha1");
             assertThat(owner.getKind()).isEqualTo("VMDisk");

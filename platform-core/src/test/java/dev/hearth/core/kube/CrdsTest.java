@@ -19,7 +19,13 @@ class CrdsTest {
     }
 
     private static CustomResourceDefinition withCondition(String type, String status) {
-        return new CustomResourceDefinitionBuilder().withNewStatus().addNewCondition().withType(type).withStatus(status)
-                .endCondition().endStatus().build();
+        return new CustomResourceDefinitionBuilder()
+                .withNewStatus()
+                .addNewCondition()
+                .withType(type)
+                .withStatus(status)
+                .endCondition()
+                .endStatus()
+                .build();
     }
 }

@@ -59,12 +59,22 @@ class KitApiServerTest {
 
     @Test
     void applyOrDeleteRemovesWhatIsNoLongerWanted() {
-        apply.applyOrDelete(Optional.of(configMap("optional", Map.of("k", "v"))), ConfigMap.class, namespace, "optional");
-        assertThat(client.configMaps().inNamespace(namespace).withName("optional").get()).isNotNull();
+        apply.applyOrDelete(
+                Optional.of(configMap("optional", Map.of("k", "v"))), ConfigMap.class, namespace, "optional");
+        assertThat(client.configMaps()
+                        .inNamespace(namespace)
+                        .withName("optional")
+                        .get())
+                .isNotNull();
 
         apply.applyOrDelete(Optional.empty(), ConfigMap.class, namespace, "optional");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.configMaps().inNamespace(namespace).withName("optional").get() == null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.configMaps()
+                                .inNamespace(namespace)
+                                .withName("optional")
+                                .get()
+                        == null);
         apply.applyOrDelete(Optional.empty(), ConfigMap.class, namespace, "optional"); // absent: no error
     }
 
@@ -75,12 +85,29 @@ class KitApiServerTest {
         apply.apply(labelled("drop-me", selector));
         apply.apply(configMap("unselected", Map.of()));
 
-        List<ConfigMap> deleted = apply.prune(ConfigMap.class, namespace, selector, cm -> cm.getMetadata().getName().equals("keep-me"));
+        List<ConfigMap> deleted = apply.prune(
+                ConfigMap.class,
+                namespace,
+                selector,
+                cm -> cm.getMetadata().getName().equals("keep-me"));
 
         assertThat(deleted).extracting(cm -> cm.getMetadata().getName()).containsExactly("drop-me");
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.configMaps().inNamespace(namespace).withName("drop-me").get() == null);
-        assertThat(client.configMaps().inNamespace(namespace).withName("keep-me").get()).isNotNull();
-        assertThat(client.configMaps().inNamespace(namespace).withName("unselected").get()).isNotNull();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.configMaps()
+                                .inNamespace(namespace)
+                                .withName("drop-me")
+                                .get()
+                        == null);
+        assertThat(client.configMaps()
+                        .inNamespace(namespace)
+                        .withName("keep-me")
+                        .get())
+                .isNotNull();
+        assertThat(client.configMaps()
+                        .inNamespace(namespace)
+                        .withName("unselected")
+                        .get())
+                .isNotNull();
     }
 
     @Test
@@ -110,7 +137,8 @@ class KitApiServerTest {
         assertThat(writer.writeIfChanged(tenant, before)).isTrue();
 
         Tenant written = client.resource(tenant).get();
-        assertThat(ReadyCondition.find(written.getStatus().conditions, "Ready")).hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("Testing"));
+        assertThat(ReadyCondition.find(written.getStatus().conditions, "Ready"))
+                .hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("Testing"));
         assertThat(written.getSpec().host).as("the user's spec is untouched").isEqualTo("user.example.org");
         assertThat(written.getMetadata().getManagedFields()).anySatisfy(m -> {
             assertThat(m.getManager()).isEqualTo("hearth-kit-test");
@@ -118,8 +146,10 @@ class KitApiServerTest {
         });
         String version = written.getMetadata().getResourceVersion();
 
-        assertThat(writer.writeIfChanged(written, StatusWriter.snapshot(written.getStatus()))).isFalse();
-        assertThat(client.resource(written).get().getMetadata().getResourceVersion()).isEqualTo(version);
+        assertThat(writer.writeIfChanged(written, StatusWriter.snapshot(written.getStatus())))
+                .isFalse();
+        assertThat(client.resource(written).get().getMetadata().getResourceVersion())
+                .isEqualTo(version);
     }
 
     @Test
@@ -139,14 +169,27 @@ class KitApiServerTest {
         events.readyTransition(tenant, waiting, ready);
 
         String uid = tenant.getMetadata().getUid();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(namespace).list().getItems())
-                .filteredOn(e -> uid.equals(e.getInvolvedObject().getUid()))
-                .extracting(e -> e.getType() + " " + e.getReason() + " " + e.getSource().getComponent())
-                .containsExactlyInAnyOrder("Warning Waiting hearth-kit-test", "Normal NamespaceReady hearth-kit-test"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(client.v1()
+                                .events()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems())
+                        .filteredOn(e -> uid.equals(e.getInvolvedObject().getUid()))
+                        .extracting(e -> e.getType() + " " + e.getReason() + " "
+                                + e.getSource().getComponent())
+                        .containsExactlyInAnyOrder(
+                                "Warning Waiting hearth-kit-test", "Normal NamespaceReady hearth-kit-test"));
     }
 
     private static ConfigMap configMap(String name, Map<String, String> data) {
-        return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().withData(data).build();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withData(data)
+                .build();
     }
 
     private static ConfigMap labelled(String name, Map<String, String> labels) {
@@ -157,6 +200,7 @@ class KitApiServerTest {
 
     private static List<String> managers(ConfigMap cm) {
         return client.resource(cm).get().getMetadata().getManagedFields().stream()
-                .map((ManagedFieldsEntry m) -> m.getManager() + "/" + m.getOperation()).toList();
+                .map((ManagedFieldsEntry m) -> m.getManager() + "/" + m.getOperation())
+                .toList();
     }
 }

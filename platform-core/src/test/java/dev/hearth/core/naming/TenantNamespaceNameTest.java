@@ -29,7 +29,8 @@ class TenantNamespaceNameTest {
 
     @Test
     void refusesTheReservedRootNameUnderRoot() {
-        assertThatThrownBy(() -> TenantNamespaceName.of("tenant-root", "root")).hasMessage("Tenant name 'root' is reserved in tenant-root");
+        assertThatThrownBy(() -> TenantNamespaceName.of("tenant-root", "root"))
+                .hasMessage("Tenant name 'root' is reserved in tenant-root");
         assertThat(TenantNamespaceName.of("tenant-foo", "root")).isEqualTo("tenant-foo-root");
     }
 
@@ -43,14 +44,16 @@ class TenantNamespaceNameTest {
 
     @Test
     void refusesParentsThatAreNotTenantNamespaces() {
-        assertThatThrownBy(() -> TenantNamespaceName.of("default", "foo")).hasMessageContaining("only be created in a tenant namespace");
+        assertThatThrownBy(() -> TenantNamespaceName.of("default", "foo"))
+                .hasMessageContaining("only be created in a tenant namespace");
     }
 
     @Test
     void pathListsEveryAncestorFromRootAndItself() {
         assertThat(TenantNamespaceName.path("tenant-root")).containsExactly("tenant-root");
         assertThat(TenantNamespaceName.path("tenant-foo")).containsExactly("tenant-root", "tenant-foo");
-        assertThat(TenantNamespaceName.path("tenant-foo-bar")).containsExactly("tenant-root", "tenant-foo", "tenant-foo-bar");
+        assertThat(TenantNamespaceName.path("tenant-foo-bar"))
+                .containsExactly("tenant-root", "tenant-foo", "tenant-foo-bar");
         assertThat(TenantNamespaceName.ancestors("tenant-foo-bar")).containsExactly("tenant-root", "tenant-foo");
         assertThat(TenantNamespaceName.ancestors("tenant-root")).isEmpty();
     }

@@ -11,9 +11,12 @@ class FailuresTest {
 
     @Test
     void aRefusalIsTheApiServersOwnWords() {
-        var refused = new KubernetesClientException(new StatusBuilder().withCode(422)
-                .withMessage("Cluster.cluster.x-k8s.io \"a\" is invalid: spec.paused: Invalid value").build());
-        assertThat(Failures.message(refused)).isEqualTo("Cluster.cluster.x-k8s.io \"a\" is invalid: spec.paused: Invalid value");
+        var refused = new KubernetesClientException(new StatusBuilder()
+                .withCode(422)
+                .withMessage("Cluster.cluster.x-k8s.io \"a\" is invalid: spec.paused: Invalid value")
+                .build());
+        assertThat(Failures.message(refused))
+                .isEqualTo("Cluster.cluster.x-k8s.io \"a\" is invalid: spec.paused: Invalid value");
     }
 
     @Test

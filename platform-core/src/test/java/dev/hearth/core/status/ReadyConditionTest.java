@@ -35,7 +35,10 @@ class ReadyConditionTest {
 
     private Tenant tenant(long generation) {
         Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName("foo").withGeneration(generation).build());
+        tenant.setMetadata(new ObjectMetaBuilder()
+                .withName("foo")
+                .withGeneration(generation)
+                .build());
         return tenant;
     }
 

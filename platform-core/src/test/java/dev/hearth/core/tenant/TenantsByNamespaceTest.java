@@ -11,8 +11,10 @@ import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.testing.TenantWithStatus;
 
 class TenantsByNamespaceTest {
-    private final Tenant foo = TenantWithStatus.named("tenant-root", "foo").host("foo.example.org")
-            .services("tenant-root", "tenant-foo", null, "").build();
+    private final Tenant foo = TenantWithStatus.named("tenant-root", "foo")
+            .host("foo.example.org")
+            .services("tenant-root", "tenant-foo", null, "")
+            .build();
 
     @Test
     void aTenantIsIndexedByTheNamespaceItOwnsAndANewOneNotYet() {
@@ -24,7 +26,8 @@ class TenantsByNamespaceTest {
     @Test
     void aConsumerKnowsItsTenantsServicesAndDomain() {
         Map<String, List<Tenant>> index = Map.of("tenant-foo", List.of(foo));
-        TenantFacts facts = TenantsByNamespace.facts(ns -> index.getOrDefault(ns, List.of()), "tenant-foo").orElseThrow();
+        TenantFacts facts = TenantsByNamespace.facts(ns -> index.getOrDefault(ns, List.of()), "tenant-foo")
+                .orElseThrow();
 
         assertThat(facts.namespace()).isEqualTo("tenant-foo");
         assertThat(facts.etcd()).contains("tenant-root");
@@ -32,7 +35,8 @@ class TenantsByNamespaceTest {
         assertThat(facts.monitoring()).isEmpty();
         assertThat(facts.seaweedfs()).as("a blank service is none").isEmpty();
         assertThat(facts.domain()).contains("foo.example.org");
-        assertThat(TenantsByNamespace.facts(ns -> index.getOrDefault(ns, List.of()), "default")).isEmpty();
+        assertThat(TenantsByNamespace.facts(ns -> index.getOrDefault(ns, List.of()), "default"))
+                .isEmpty();
     }
 
     @Test

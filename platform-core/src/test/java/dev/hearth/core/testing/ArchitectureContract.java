@@ -23,14 +23,20 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 public abstract class ArchitectureContract {
     /** The root package of every Hearth module. */
     public static final List<String> MODULE_PACKAGES = List.of(
-            "dev.hearth.core", "dev.hearth.tenant", "dev.hearth.kubernetes", "dev.hearth.vm", "dev.hearth.catalog",
-            "dev.hearth.bundle", "dev.hearth.dashboard");
+            "dev.hearth.core",
+            "dev.hearth.tenant",
+            "dev.hearth.kubernetes",
+            "dev.hearth.vm",
+            "dev.hearth.catalog",
+            "dev.hearth.bundle",
+            "dev.hearth.dashboard");
 
     /** The module's root package, e.g. {@code dev.hearth.tenant}. */
     protected abstract String rootPackage();
 
     private JavaClasses mainClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(rootPackage());
     }
@@ -39,23 +45,26 @@ public abstract class ArchitectureContract {
     void packagesFormNoCycle() {
         String root = rootPackage();
         ArchRule rule = slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String pkg = javaClass.getPackageName();
-                if (pkg.equals(root)) {
-                    return SliceIdentifier.of("(root)");
-                }
-                if (pkg.startsWith(root + ".")) {
-                    return SliceIdentifier.of(pkg.substring(root.length() + 1).split("\\.")[0]);
-                }
-                return SliceIdentifier.ignore();
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        String pkg = javaClass.getPackageName();
+                        if (pkg.equals(root)) {
+                            return SliceIdentifier.of("(root)");
+                        }
+                        if (pkg.startsWith(root + ".")) {
+                            return SliceIdentifier.of(
+                                    pkg.substring(root.length() + 1).split("\\.")[0]);
+                        }
+                        return SliceIdentifier.ignore();
+                    }
 
-            @Override
-            public String getDescription() {
-                return "the packages of " + root;
-            }
-        }).should().beFreeOfCycles();
+                    @Override
+                    public String getDescription() {
+                        return "the packages of " + root;
+                    }
+                })
+                .should()
+                .beFreeOfCycles();
         rule.check(mainClasses());
     }
 
@@ -65,7 +74,10 @@ public abstract class ArchitectureContract {
                 .filter(p -> !p.equals(rootPackage()) && !p.equals("dev.hearth.core"))
                 .map(p -> p + "..")
                 .toArray(String[]::new);
-        ArchRule rule = ArchRuleDefinition.noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+        ArchRule rule = ArchRuleDefinition.noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
                 .because("services coordinate through Kubernetes resources, and share code only through platform-core");
         rule.check(mainClasses());
     }

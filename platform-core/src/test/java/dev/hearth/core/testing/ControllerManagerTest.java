@@ -18,13 +18,20 @@ class ControllerManagerTest {
         TestKubernetes kubernetes = TestKubernetes.shared().withControllerManager();
         KubernetesClient client = kubernetes.client();
         String namespace = kubernetes.newNamespace("kcm");
-        client.configMaps().inNamespace(namespace)
-                .resource(new ConfigMapBuilder().withNewMetadata().withName("content").endMetadata().addToData("a", "b").build())
+        client.configMaps()
+                .inNamespace(namespace)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("content")
+                        .endMetadata()
+                        .addToData("a", "b")
+                        .build())
                 .create();
 
         client.namespaces().withName(namespace).delete();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> client.namespaces().withName(namespace).get() == null);
         assertThat(kubernetes.controllerManagerRunning()).isTrue();
     }
@@ -34,15 +41,37 @@ class ControllerManagerTest {
         TestKubernetes kubernetes = TestKubernetes.shared().withControllerManager();
         KubernetesClient client = kubernetes.client();
         String namespace = kubernetes.newNamespace("gc");
-        var owner = client.configMaps().inNamespace(namespace)
-                .resource(new ConfigMapBuilder().withNewMetadata().withName("owner").endMetadata().build()).create();
-        client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("dependent")
-                .addNewOwnerReference().withApiVersion("v1").withKind("ConfigMap").withName("owner")
-                .withUid(owner.getMetadata().getUid()).endOwnerReference().endMetadata().build()).create();
+        var owner = client.configMaps()
+                .inNamespace(namespace)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("owner")
+                        .endMetadata()
+                        .build())
+                .create();
+        client.configMaps()
+                .inNamespace(namespace)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("dependent")
+                        .addNewOwnerReference()
+                        .withApiVersion("v1")
+                        .withKind("ConfigMap")
+                        .withName("owner")
+                        .withUid(owner.getMetadata().getUid())
+                        .endOwnerReference()
+                        .endMetadata()
+                        .build())
+                .create();
 
         client.configMaps().inNamespace(namespace).withName("owner").delete();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> client.configMaps().inNamespace(namespace).withName("dependent").get() == null);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> client.configMaps()
+                                .inNamespace(namespace)
+                                .withName("dependent")
+                                .get()
+                        == null);
     }
 }

@@ -32,7 +32,8 @@ public class KubeApiServerTestResource implements QuarkusTestResourceLifecycleMa
         if ("all".equals(upstream)) {
             kubernetes.withAllUpstreamCrds();
         } else if (!upstream.isBlank()) {
-            kubernetes.withUpstreamCrds(Arrays.stream(upstream.split(",")).map(String::trim).toArray(String[]::new));
+            kubernetes.withUpstreamCrds(
+                    Arrays.stream(upstream.split(",")).map(String::trim).toArray(String[]::new));
         }
         return new HashMap<>(kubernetes.quarkusClientProperties());
     }

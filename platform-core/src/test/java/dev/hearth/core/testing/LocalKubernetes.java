@@ -11,8 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * folder given as the only argument.
  */
 public final class LocalKubernetes {
-    private LocalKubernetes() {
-    }
+    private LocalKubernetes() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/local");
@@ -22,13 +21,21 @@ public final class LocalKubernetes {
             // the operators watch Cluster API, KubeVirt, CDI and Flux objects: without their CRDs they stay not-ready
             kubernetes.withAllUpstreamCrds();
         } catch (IllegalStateException e) {
-            System.out.println("LocalKubernetes: no upstream CRDs installed (" + e.getMessage() + "); kubernetes-service, "
-                    + "vm-service and apps-catalog will report not-ready");
+            System.out.println("LocalKubernetes: no upstream CRDs installed (" + e.getMessage()
+                    + "); kubernetes-service, " + "vm-service and apps-catalog will report not-ready");
         }
-        Files.copy(kubernetes.kubeconfig(), out.resolve("kubeconfig.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                kubernetes.kubeconfig(),
+                out.resolve("kubeconfig.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         StringBuilder properties = new StringBuilder();
         for (Map.Entry<String, String> e : kubernetes.quarkusClientProperties().entrySet()) {
-            properties.append("-D").append(e.getKey()).append('=').append(e.getValue()).append('\n');
+            properties
+                    .append("-D")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue())
+                    .append('\n');
         }
         Files.writeString(out.resolve("client.properties"), properties);
         System.out.println("LocalKubernetes: API server " + kubernetes.config().getMasterUrl() + " ready; kubeconfig "

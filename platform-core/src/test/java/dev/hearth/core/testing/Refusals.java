@@ -12,12 +12,15 @@ import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 
 /** Assertions that the real API server refuses a write as invalid, with the message a user would read. */
 public final class Refusals {
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** Creating {@code resource} (with strict field validation) is refused as invalid with a message containing {@code message}. */
     public static void assertRefused(KubernetesClient client, HasMetadata resource, String message) {
-        assertRefused(() -> client.resource(resource).fieldValidation(Validation.STRICT).create(), message);
+        assertRefused(
+                () -> client.resource(resource)
+                        .fieldValidation(Validation.STRICT)
+                        .create(),
+                message);
     }
 
     /** {@code write} is refused as invalid (400 or 422) with a message containing {@code message}. */

@@ -20,10 +20,16 @@ public abstract class ServiceHealthContract {
 
     @Test
     void isReadyBecauseTheApiServerAnswers() {
-        given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Kubernetes API server"))
-                .body("checks.find { it.name == 'Kubernetes API server' }.data.version", equalTo("v" + TestPaths.kubernetesVersion()));
+                .body(
+                        "checks.find { it.name == 'Kubernetes API server' }.data.version",
+                        equalTo("v" + TestPaths.kubernetesVersion()));
     }
 
     @Test

@@ -19,10 +19,14 @@ public abstract class ServiceWithoutApiServerContract {
 
     @Test
     void reportsNotReadyWithTheReason() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'Kubernetes API server' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'Kubernetes API server' }.data.url", equalTo(UnreachableApiServerProfile.URL + "/"))
+                .body(
+                        "checks.find { it.name == 'Kubernetes API server' }.data.url",
+                        equalTo(UnreachableApiServerProfile.URL + "/"))
                 .body("checks.find { it.name == 'Kubernetes API server' }.data.reason", notNullValue());
     }
 }

@@ -57,9 +57,11 @@ public final class TestKubernetes {
         try {
             apiServer.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot start the test API server (Kubernetes " + version + " from " + binaryDir
-                    + "): run scripts/test-binaries.sh to build the binaries, or set KUBE_API_TEST_OFFLINE_MODE=false "
-                    + "where kube-api-test can download them. Cause: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the test API server (Kubernetes " + version + " from " + binaryDir
+                            + "): run scripts/test-binaries.sh to build the binaries, or set KUBE_API_TEST_OFFLINE_MODE=false "
+                            + "where kube-api-test can download them. Cause: " + e.getMessage(),
+                    e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-kubernetes-stop"));
         try {
@@ -142,7 +144,8 @@ public final class TestKubernetes {
             }
             Path dir = TestPaths.upstreamCrds().resolve(group);
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("No upstream CRDs for group " + group + " in " + TestPaths.upstreamCrds());
+                throw new IllegalArgumentException(
+                        "No upstream CRDs for group " + group + " in " + TestPaths.upstreamCrds());
             }
             files.addAll(TestPaths.crdFiles(dir));
             upstreamGroupsInstalled.add(group);
@@ -158,18 +161,26 @@ public final class TestKubernetes {
         }
         Path binary = binaryDir.resolve("kube-controller-manager");
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException("kube-controller-manager not found at " + binary + ": run scripts/test-binaries.sh");
+            throw new IllegalStateException(
+                    "kube-controller-manager not found at " + binary + ": run scripts/test-binaries.sh");
         }
         try {
             Path log = Files.createTempFile("hearth-kube-controller-manager", ".log");
-            controllerManager = new ProcessBuilder(binary.toString(),
-                    "--kubeconfig", kubeconfig.toString(),
-                    "--controllers", "namespace,garbagecollector,serviceaccount",
-                    "--leader-elect=false",
-                    "--bind-address", "127.0.0.1",
-                    "--secure-port", "0",
-                    "--concurrent-namespace-syncs", "5",
-                    "--concurrent-gc-syncs", "10")
+            controllerManager = new ProcessBuilder(
+                            binary.toString(),
+                            "--kubeconfig",
+                            kubeconfig.toString(),
+                            "--controllers",
+                            "namespace,garbagecollector,serviceaccount",
+                            "--leader-elect=false",
+                            "--bind-address",
+                            "127.0.0.1",
+                            "--secure-port",
+                            "0",
+                            "--concurrent-namespace-syncs",
+                            "5",
+                            "--concurrent-gc-syncs",
+                            "10")
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -187,7 +198,13 @@ public final class TestKubernetes {
     /** Creates a fresh namespace {@code <prefix>-<random>} for one test class. */
     public String newNamespace(String prefix) {
         String name = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
+                .create();
         return name;
     }
 
@@ -195,8 +212,12 @@ public final class TestKubernetes {
         List<CustomResourceDefinition> crds = new ArrayList<>();
         for (Path file : files) {
             try (var in = Files.newInputStream(file)) {
-                CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-                crds.add(client.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
+                CustomResourceDefinition crd =
+                        client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                crds.add(client.resource(crd)
+                        .fieldManager(FIELD_MANAGER)
+                        .forceConflicts()
+                        .serverSideApply());
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read CRD " + file, e);
             } catch (RuntimeException e) {
@@ -204,14 +225,20 @@ public final class TestKubernetes {
             }
         }
         for (CustomResourceDefinition crd : crds) {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crd.getMetadata().getName())
                     .waitUntilCondition(TestKubernetes::established, 60, TimeUnit.SECONDS);
         }
     }
 
     private static boolean established(CustomResourceDefinition crd) {
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+        return crd != null
+                && crd.getStatus() != null
+                && crd.getStatus().getConditions() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private void stop() {

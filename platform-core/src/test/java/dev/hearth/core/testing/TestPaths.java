@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  * serve a test started from an IDE inside a module.
  */
 public final class TestPaths {
-    private TestPaths() {
-    }
+    private TestPaths() {}
 
     /** Kubernetes version of the test API server (root pom property {@code hearth.kubernetes.version}). */
     public static String kubernetesVersion() {
@@ -36,7 +35,9 @@ public final class TestPaths {
             path = Path.of(configured).normalize();
         } else {
             String cache = System.getenv("HEARTH_CACHE");
-            path = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "hearth"))
+            path = (cache != null && !cache.isBlank()
+                            ? Path.of(cache)
+                            : Path.of(System.getProperty("user.home"), ".cache", "hearth"))
                     .resolve("upstream-crds");
         }
         if (!Files.isDirectory(path)) {
@@ -54,7 +55,10 @@ public final class TestPaths {
     /** The CRD files of a folder, in name order. */
     public static List<Path> crdFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+            return files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,7 +78,7 @@ public final class TestPaths {
                 return dir.resolve(fromRoot).normalize();
             }
         }
-        throw new IllegalStateException("Cannot find " + fromRoot + " above " + Path.of("").toAbsolutePath()
-                + "; set the system property " + property);
+        throw new IllegalStateException("Cannot find " + fromRoot + " above "
+                + Path.of("").toAbsolutePath() + "; set the system property " + property);
     }
 }

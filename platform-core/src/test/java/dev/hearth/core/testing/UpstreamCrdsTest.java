@@ -20,14 +20,23 @@ class UpstreamCrdsTest {
 
         List<String> expected;
         try (Stream<Path> files = Files.walk(TestPaths.upstreamCrds())) {
-            expected = files.filter(f -> f.toString().endsWith(".yaml") && !f.getParent().equals(TestPaths.upstreamCrds()))
-                    .map(f -> f.getFileName().toString().replace(".yaml", "") + "." + f.getParent().getFileName())
-                    .sorted().toList();
+            expected = files.filter(f ->
+                            f.toString().endsWith(".yaml") && !f.getParent().equals(TestPaths.upstreamCrds()))
+                    .map(f -> f.getFileName().toString().replace(".yaml", "") + "."
+                            + f.getParent().getFileName())
+                    .sorted()
+                    .toList();
         }
-        List<String> served = kubernetes.client().apiextensions().v1().customResourceDefinitions().list().getItems().stream()
-                .filter(crd -> crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())))
-                .map(CustomResourceDefinition::getMetadata).map(m -> m.getName()).toList();
+        List<String> served =
+                kubernetes.client().apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                        .filter(crd -> crd.getStatus() != null
+                                && crd.getStatus().getConditions() != null
+                                && crd.getStatus().getConditions().stream()
+                                        .anyMatch(
+                                                c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())))
+                        .map(CustomResourceDefinition::getMetadata)
+                        .map(m -> m.getName())
+                        .toList();
 
         assertThat(expected).hasSizeGreaterThan(40);
         assertThat(served).containsAll(expected);

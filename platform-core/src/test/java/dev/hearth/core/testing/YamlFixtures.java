@@ -21,8 +21,7 @@ public final class YamlFixtures {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private YamlFixtures() {
-    }
+    private YamlFixtures() {}
 
     /** The fixture at {@code path} (e.g. {@code mapping/minimal.yaml}) as a {@code type}. */
     public static <T> T read(String path, Class<T> type) {

@@ -28,11 +28,15 @@ class GenericFieldsTest {
     @Test
     void readsNestedFieldsByTheirPath() {
         assertThat(GenericFields.string(cluster, "status", "phase")).contains("Provisioned");
-        assertThat(GenericFields.integer(cluster, "spec", "controlPlaneEndpoint", "port")).contains(6443);
+        assertThat(GenericFields.integer(cluster, "spec", "controlPlaneEndpoint", "port"))
+                .contains(6443);
         assertThat(GenericFields.isTrue(cluster, "status", "controlPlaneReady")).isTrue();
-        assertThat(GenericFields.isTrue(cluster, "status", "infrastructureReady")).isTrue();
-        assertThat(GenericFields.map(cluster, "spec", "controlPlaneEndpoint")).contains(Map.of("host", "a.example.org", "port", 6443));
-        assertThat(GenericFields.list(cluster, "status", "conditions")).containsExactly(Map.of("type", "Ready", "status", "True"));
+        assertThat(GenericFields.isTrue(cluster, "status", "infrastructureReady"))
+                .isTrue();
+        assertThat(GenericFields.map(cluster, "spec", "controlPlaneEndpoint"))
+                .contains(Map.of("host", "a.example.org", "port", 6443));
+        assertThat(GenericFields.list(cluster, "status", "conditions"))
+                .containsExactly(Map.of("type", "Ready", "status", "True"));
     }
 
     @Test
@@ -49,12 +53,15 @@ class GenericFieldsTest {
 
     @Test
     void anUpstreamObjectIsBuiltWithTheKindItsClassNames() {
-        ClusterApi.Cluster object = Upstream.object(ClusterApi.Cluster.class, cluster.getMetadata(), Map.of("paused", false));
+        ClusterApi.Cluster object =
+                Upstream.object(ClusterApi.Cluster.class, cluster.getMetadata(), Map.of("paused", false));
         assertThat(object.getApiVersion()).isEqualTo("cluster.x-k8s.io/v1beta1");
         assertThat(object.getKind()).isEqualTo("Cluster");
         assertThat(object.getAdditionalProperties()).containsEntry("spec", Map.of("paused", false));
-        assertThat(ClusterApi.ref(ClusterApi.KamajiControlPlane.class, "kubernetes-a", "tenant-foo")).containsExactly(
-                Map.entry("apiVersion", "controlplane.cluster.x-k8s.io/v1alpha1"), Map.entry("kind", "KamajiControlPlane"),
-                Map.entry("name", "kubernetes-a"), Map.entry("namespace", "tenant-foo"));
+        assertThat(ClusterApi.ref(ClusterApi.KamajiControlPlane.class, "kubernetes-a", "tenant-foo"))
+                .containsExactly(
+                        Map.entry("apiVersion", "controlplane.cluster.x-k8s.io/v1alpha1"),
+                                Map.entry("kind", "KamajiControlPlane"),
+                        Map.entry("name", "kubernetes-a"), Map.entry("namespace", "tenant-foo"));
     }
 }

@@ -74,13 +74,19 @@ public class TenantDeletion {
         List<String> blockedBy = new ArrayList<>();
         for (APIResource resource : appResources()) {
             var instances = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
-                    .withGroup(ApiGroups.APPS).withVersion(ApiGroups.VERSION).withKind(resource.getKind())
-                    .withPlural(resource.getName()).withNamespaced(true).build()).inNamespace(namespace);
+                            .withGroup(ApiGroups.APPS)
+                            .withVersion(ApiGroups.VERSION)
+                            .withKind(resource.getKind())
+                            .withPlural(resource.getName())
+                            .withNamespaced(true)
+                            .build())
+                    .inNamespace(namespace);
             for (GenericKubernetesResource app : instances.list().getItems()) {
                 if (app.getMetadata().getDeletionTimestamp() == null) {
                     instances.withName(app.getMetadata().getName()).delete();
                 }
-                blockedBy.add(resource.getKind() + " " + app.getMetadata().getName() + finalizers(app) + " is being deleted");
+                blockedBy.add(
+                        resource.getKind() + " " + app.getMetadata().getName() + finalizers(app) + " is being deleted");
             }
         }
         return blockedBy;
@@ -89,9 +95,13 @@ public class TenantDeletion {
     private List<APIResource> appResources() {
         try {
             var list = client.getApiResources(ApiGroups.APPS + "/" + ApiGroups.VERSION);
-            return list == null ? List.of() : list.getResources().stream()
-                    .filter(r -> Boolean.TRUE.equals(r.getNamespaced()) && !r.getName().contains("/") && !"Tenant".equals(r.getKind()))
-                    .toList();
+            return list == null
+                    ? List.of()
+                    : list.getResources().stream()
+                            .filter(r -> Boolean.TRUE.equals(r.getNamespaced())
+                                    && !r.getName().contains("/")
+                                    && !"Tenant".equals(r.getKind()))
+                            .toList();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 return List.of();
@@ -111,7 +121,8 @@ public class TenantDeletion {
             if (child.getMetadata().getDeletionTimestamp() == null) {
                 client.resource(child).delete();
             }
-            String id = "Tenant " + child.getMetadata().getNamespace() + "/" + child.getMetadata().getName();
+            String id = "Tenant " + child.getMetadata().getNamespace() + "/"
+                    + child.getMetadata().getName();
             blockedBy.add(id + " is being deleted");
             if (child.getStatus() != null) {
                 child.getStatus().blockedBy.forEach(reason -> blockedBy.add(id + ": " + reason));
@@ -131,15 +142,21 @@ public class TenantDeletion {
                 continue;
             }
             for (APIResource resource : resources) {
-                if (!Boolean.TRUE.equals(resource.getNamespaced()) || resource.getName().contains("/") || !resource.getVerbs().contains("list")) {
+                if (!Boolean.TRUE.equals(resource.getNamespaced())
+                        || resource.getName().contains("/")
+                        || !resource.getVerbs().contains("list")) {
                     continue;
                 }
                 try {
-                    for (GenericKubernetesResource object : client.genericKubernetesResources(groupVersion, resource.getKind())
-                            .inNamespace(namespace).list().getItems()) {
+                    for (GenericKubernetesResource object : client.genericKubernetesResources(
+                                    groupVersion, resource.getKind())
+                            .inNamespace(namespace)
+                            .list()
+                            .getItems()) {
                         String finalizers = finalizers(object);
                         if (!finalizers.isEmpty()) {
-                            found.add(resource.getKind() + " " + object.getMetadata().getName() + finalizers);
+                            found.add(resource.getKind() + " "
+                                    + object.getMetadata().getName() + finalizers);
                         }
                     }
                 } catch (KubernetesClientException e) {
@@ -153,7 +170,9 @@ public class TenantDeletion {
     private List<String> groupVersions() {
         List<String> versions = new ArrayList<>();
         versions.add("v1");
-        client.getApiGroups().getGroups().forEach(group -> versions.add(group.getPreferredVersion().getGroupVersion()));
+        client.getApiGroups()
+                .getGroups()
+                .forEach(group -> versions.add(group.getPreferredVersion().getGroupVersion()));
         return versions;
     }
 }

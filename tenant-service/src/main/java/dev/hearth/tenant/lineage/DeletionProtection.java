@@ -14,25 +14,32 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmiss
  */
 public final class DeletionProtection {
     public static final String NAME = "hearth-no-delete";
-    static final String MESSAGE = "this object is labelled hearth.dev/no-delete=true and cannot be deleted (tenant-root and the "
-            + "platform's own objects are protected); remove the label first if you really mean it";
+    static final String MESSAGE =
+            "this object is labelled hearth.dev/no-delete=true and cannot be deleted (tenant-root and the "
+                    + "platform's own objects are protected); remove the label first if you really mean it";
 
-    private DeletionProtection() {
-    }
+    private DeletionProtection() {}
 
     public static ValidatingAdmissionPolicy policy(String serviceName) {
         return new ValidatingAdmissionPolicyBuilder()
-                .withNewMetadata().withName(NAME).addToLabels(Labels.MANAGED_BY, Labels.managedBy(serviceName)).endMetadata()
+                .withNewMetadata()
+                .withName(NAME)
+                .addToLabels(Labels.MANAGED_BY, Labels.managedBy(serviceName))
+                .endMetadata()
                 .withNewSpec()
                 .withFailurePolicy("Fail")
                 .withNewMatchConstraints()
                 .addNewResourceRule()
-                .withApiGroups("*").withApiVersions("*").withResources("*").withOperations("DELETE")
+                .withApiGroups("*")
+                .withApiVersions("*")
+                .withResources("*")
+                .withOperations("DELETE")
                 .endResourceRule()
                 .endMatchConstraints()
                 .addNewValidation()
-                .withExpression("!has(oldObject.metadata.labels) || !('" + Labels.NO_DELETE + "' in oldObject.metadata.labels)"
-                        + " || oldObject.metadata.labels['" + Labels.NO_DELETE + "'] != 'true'")
+                .withExpression(
+                        "!has(oldObject.metadata.labels) || !('" + Labels.NO_DELETE + "' in oldObject.metadata.labels)"
+                                + " || oldObject.metadata.labels['" + Labels.NO_DELETE + "'] != 'true'")
                 .withMessage(MESSAGE)
                 .withReason("Forbidden")
                 .endValidation()
@@ -42,12 +49,18 @@ public final class DeletionProtection {
 
     public static ValidatingAdmissionPolicyBinding binding(String serviceName) {
         return new ValidatingAdmissionPolicyBindingBuilder()
-                .withNewMetadata().withName(NAME).addToLabels(Labels.MANAGED_BY, Labels.managedBy(serviceName)).endMetadata()
+                .withNewMetadata()
+                .withName(NAME)
+                .addToLabels(Labels.MANAGED_BY, Labels.managedBy(serviceName))
+                .endMetadata()
                 .withNewSpec()
                 .withPolicyName(NAME)
                 .withValidationActions(List.of("Deny"))
                 // only labelled objects are sent to the policy, so other deletions cost nothing
-                .withNewMatchResources().withNewObjectSelector().addToMatchLabels(Labels.NO_DELETE, "true").endObjectSelector()
+                .withNewMatchResources()
+                .withNewObjectSelector()
+                .addToMatchLabels(Labels.NO_DELETE, "true")
+                .endObjectSelector()
                 .endMatchResources()
                 .endSpec()
                 .build();

@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 
 /** The namespace of a tenant, labelled with its lineage; tenant-root's also refuses deletion. */
 public final class TenantNamespace {
-    private TenantNamespace() {
-    }
+    private TenantNamespace() {}
 
     public static Namespace desired(TenantPlacement placement) {
-        var builder = new NamespaceBuilder().withNewMetadata()
+        var builder = new NamespaceBuilder()
+                .withNewMetadata()
                 .withName(placement.namespace())
                 .withLabels(placement.namespaceLabels())
                 .endMetadata();

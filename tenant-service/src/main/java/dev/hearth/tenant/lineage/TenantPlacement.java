@@ -15,12 +15,14 @@ import dev.hearth.core.naming.TenantNamespaceName;
  *
  * @param parentNamespace the parent tenant's namespace; {@code null} for tenant-root
  */
-public record TenantPlacement(String namespace, String parentNamespace, List<String> path, String host, TenantServices services) {
+public record TenantPlacement(
+        String namespace, String parentNamespace, List<String> path, String host, TenantServices services) {
 
     public static final String SERVICE_NAME = "tenant-service";
 
     /** tenant-root, whose settings come from the configuration because no Tenant object describes it. */
-    public static TenantPlacement root(String host, boolean etcd, boolean ingress, boolean monitoring, boolean seaweedfs) {
+    public static TenantPlacement root(
+            String host, boolean etcd, boolean ingress, boolean monitoring, boolean seaweedfs) {
         String root = TenantNamespaceName.ROOT;
         TenantServices services = new TenantServices(
                 etcd ? root : null, ingress ? root : null, monitoring ? root : null, seaweedfs ? root : null);

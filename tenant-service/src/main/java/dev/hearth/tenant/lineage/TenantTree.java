@@ -36,7 +36,8 @@ public final class TenantTree {
      * {@code bar} in {@code tenant-foo}. Empty for tenant-root and for namespaces that are not tenant namespaces.
      */
     public static Optional<ResourceID> ownerOf(String tenantNamespace) {
-        if (!TenantNamespaceName.isTenantNamespace(tenantNamespace) || TenantNamespaceName.ROOT.equals(tenantNamespace)) {
+        if (!TenantNamespaceName.isTenantNamespace(tenantNamespace)
+                || TenantNamespaceName.ROOT.equals(tenantNamespace)) {
             return Optional.empty();
         }
         String name = tenantNamespace.substring(tenantNamespace.lastIndexOf('-') + 1);
@@ -45,13 +46,17 @@ public final class TenantTree {
 
     /** The Tenants created inside a tenant namespace. */
     public List<Tenant> childrenIn(String tenantNamespace) {
-        return tenantNamespace == null ? List.of() : tenants.list(tenantNamespace).toList();
+        return tenantNamespace == null
+                ? List.of()
+                : tenants.list(tenantNamespace).toList();
     }
 
     /** The other Tenants in the same namespace. */
     public List<Tenant> siblingsOf(Tenant tenant) {
         return tenants.list(tenant.getMetadata().getNamespace())
-                .filter(other -> !other.getMetadata().getName().equals(tenant.getMetadata().getName()))
+                .filter(other -> !other.getMetadata()
+                        .getName()
+                        .equals(tenant.getMetadata().getName()))
                 .toList();
     }
 
@@ -67,10 +72,14 @@ public final class TenantTree {
     public Stream<ResourceID> dependentsOf(Tenant changed) {
         String namespace = changed.getMetadata().getNamespace();
         Stream<ResourceID> parent = parentOf(namespace).map(ResourceID::fromResource).stream();
-        Stream<ResourceID> children = changed.getStatus() == null ? Stream.empty()
+        Stream<ResourceID> children = changed.getStatus() == null
+                ? Stream.empty()
                 : childrenIn(changed.getStatus().namespace).stream().map(ResourceID::fromResource);
         Stream<ResourceID> waitingSiblings = tenants.list(namespace)
-                .filter(other -> !admitted(other) && !Objects.equals(other.getMetadata().getName(), changed.getMetadata().getName()))
+                .filter(other -> !admitted(other)
+                        && !Objects.equals(
+                                other.getMetadata().getName(),
+                                changed.getMetadata().getName()))
                 .map(ResourceID::fromResource);
         return Stream.of(parent, children, waitingSiblings).flatMap(s -> s);
     }

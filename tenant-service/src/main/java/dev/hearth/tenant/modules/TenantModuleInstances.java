@@ -35,8 +35,7 @@ public class TenantModuleInstances {
 
     private volatile ServedKinds lastDiscovery;
 
-    private record ServedKinds(Map<String, APIResource> byKind, long discoveredAt) {
-    }
+    private record ServedKinds(Map<String, APIResource> byKind, long discoveredAt) {}
 
     /**
      * Converges the module instances of a tenant.
@@ -52,13 +51,19 @@ public class TenantModuleInstances {
                 if (resource == null) {
                     missing.add(module.kind());
                 } else {
-                    instances(resource).inNamespace(placement.namespace()).resource(TenantModules.desired(placement, module))
-                            .fieldManager(ServerSideApply.FIELD_MANAGER).forceConflicts().serverSideApply();
+                    instances(resource)
+                            .inNamespace(placement.namespace())
+                            .resource(TenantModules.desired(placement, module))
+                            .fieldManager(ServerSideApply.FIELD_MANAGER)
+                            .forceConflicts()
+                            .serverSideApply();
                 }
             } else if (resource != null) {
-                var existing = instances(resource).inNamespace(placement.namespace()).withName(module.instanceName());
+                var existing =
+                        instances(resource).inNamespace(placement.namespace()).withName(module.instanceName());
                 GenericKubernetesResource instance = existing.get();
-                if (instance != null && "true".equals(instance.getMetadata().getLabels().get(TenantModules.MODULE_LABEL))) {
+                if (instance != null
+                        && "true".equals(instance.getMetadata().getLabels().get(TenantModules.MODULE_LABEL))) {
                     existing.delete();
                 }
             }
@@ -87,15 +92,22 @@ public class TenantModuleInstances {
             throw e;
         }
         if (list != null) {
-            list.getResources().stream().filter(r -> !r.getName().contains("/")).forEach(r -> served.put(r.getKind(), r));
+            list.getResources().stream()
+                    .filter(r -> !r.getName().contains("/"))
+                    .forEach(r -> served.put(r.getKind(), r));
         }
         return served;
     }
 
-    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> instances(
-            APIResource resource) {
+    private MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            instances(APIResource resource) {
         return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
-                .withGroup(ApiGroups.APPS).withVersion(ApiGroups.VERSION).withKind(resource.getKind())
-                .withPlural(resource.getName()).withNamespaced(true).build());
+                .withGroup(ApiGroups.APPS)
+                .withVersion(ApiGroups.VERSION)
+                .withKind(resource.getKind())
+                .withPlural(resource.getName())
+                .withNamespaced(true)
+                .build());
     }
 }

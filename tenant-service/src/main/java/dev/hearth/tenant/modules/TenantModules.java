@@ -13,8 +13,7 @@ public final class TenantModules {
     /** Marks app instances that the tenant service manages as modules, not user apps. */
     public static final String MODULE_LABEL = "apps.hearth.dev/tenant-module";
 
-    private TenantModules() {
-    }
+    private TenantModules() {}
 
     public static GenericKubernetesResource desired(TenantPlacement placement, TenantModule module) {
         Map<String, String> labels = new LinkedHashMap<>(placement.objectLabels());
@@ -22,7 +21,11 @@ public final class TenantModules {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(ApiGroups.APPS + "/" + ApiGroups.VERSION)
                 .withKind(module.kind())
-                .withNewMetadata().withName(module.instanceName()).withNamespace(placement.namespace()).withLabels(labels).endMetadata()
+                .withNewMetadata()
+                .withName(module.instanceName())
+                .withNamespace(placement.namespace())
+                .withLabels(labels)
+                .endMetadata()
                 .addToAdditionalProperties("spec", Map.of())
                 .build();
     }

@@ -36,12 +36,12 @@ public final class TenantNetworkPolicies {
     public static final String SHARED_SERVICES_INGRESS = "hearth-tenant-shared-services";
     /** Label of the pods of a shared service (etcd, ingress, monitoring) that descendants may reach. */
     public static final String SERVICE_LABEL = "hearth.dev/service";
+
     public static final List<String> SHARED_SERVICES = List.of("etcd", "ingress", "monitoring");
 
     static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-    private TenantNetworkPolicies() {
-    }
+    private TenantNetworkPolicies() {}
 
     public static List<NetworkPolicy> desired(TenantPlacement placement) {
         return List.of(ingress(placement), egress(placement), sharedServicesIngress(placement));
@@ -49,32 +49,62 @@ public final class TenantNetworkPolicies {
 
     static NetworkPolicy ingress(TenantPlacement placement) {
         List<NetworkPolicyPeer> from = new ArrayList<>();
-        from.add(new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build());
-        from.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelectorBuilder()
-                .addToMatchLabels(Labels.SYSTEM, "true").build()).build());
+        from.add(new NetworkPolicyPeerBuilder()
+                .withPodSelector(new LabelSelector())
+                .build());
+        from.add(new NetworkPolicyPeerBuilder()
+                .withNamespaceSelector(new LabelSelectorBuilder()
+                        .addToMatchLabels(Labels.SYSTEM, "true")
+                        .build())
+                .build());
         if (!placement.isRoot()) {
-            from.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(namespacesNamed(placement.ancestors())).build());
+            from.add(new NetworkPolicyPeerBuilder()
+                    .withNamespaceSelector(namespacesNamed(placement.ancestors()))
+                    .build());
         }
-        NetworkPolicyIngressRule rule = new NetworkPolicyIngressRuleBuilder().withFrom(from).build();
+        NetworkPolicyIngressRule rule =
+                new NetworkPolicyIngressRuleBuilder().withFrom(from).build();
         return new NetworkPolicyBuilder()
-                .withNewMetadata().withName(INGRESS).withNamespace(placement.namespace()).withLabels(placement.objectLabels()).endMetadata()
-                .withNewSpec().withPodSelector(new LabelSelector()).withPolicyTypes("Ingress").withIngress(rule).endSpec()
+                .withNewMetadata()
+                .withName(INGRESS)
+                .withNamespace(placement.namespace())
+                .withLabels(placement.objectLabels())
+                .endMetadata()
+                .withNewSpec()
+                .withPodSelector(new LabelSelector())
+                .withPolicyTypes("Ingress")
+                .withIngress(rule)
+                .endSpec()
                 .build();
     }
 
     static NetworkPolicy egress(TenantPlacement placement) {
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         rules.add(new NetworkPolicyEgressRuleBuilder()
-                .addToTo(new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build())
-                .addToTo(new NetworkPolicyPeerBuilder().withNamespaceSelector(descendants(placement)).build())
+                .addToTo(new NetworkPolicyPeerBuilder()
+                        .withPodSelector(new LabelSelector())
+                        .build())
+                .addToTo(new NetworkPolicyPeerBuilder()
+                        .withNamespaceSelector(descendants(placement))
+                        .build())
                 .build());
         rules.add(new NetworkPolicyEgressRuleBuilder()
                 .addToTo(new NetworkPolicyPeerBuilder()
-                        .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME_LABEL, "kube-system").build())
-                        .withPodSelector(new LabelSelectorBuilder().addToMatchLabels("k8s-app", "kube-dns").build())
+                        .withNamespaceSelector(new LabelSelectorBuilder()
+                                .addToMatchLabels(NAMESPACE_NAME_LABEL, "kube-system")
+                                .build())
+                        .withPodSelector(new LabelSelectorBuilder()
+                                .addToMatchLabels("k8s-app", "kube-dns")
+                                .build())
                         .build())
-                .addToPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build())
-                .addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(53)).build())
+                .addToPorts(new NetworkPolicyPortBuilder()
+                        .withProtocol("UDP")
+                        .withPort(new IntOrString(53))
+                        .build())
+                .addToPorts(new NetworkPolicyPortBuilder()
+                        .withProtocol("TCP")
+                        .withPort(new IntOrString(53))
+                        .build())
                 .build());
         if (!placement.isRoot()) {
             rules.add(new NetworkPolicyEgressRuleBuilder()
@@ -85,35 +115,62 @@ public final class TenantNetworkPolicies {
                     .build());
         }
         return new NetworkPolicyBuilder()
-                .withNewMetadata().withName(EGRESS).withNamespace(placement.namespace()).withLabels(placement.objectLabels()).endMetadata()
-                .withNewSpec().withPodSelector(new LabelSelector()).withPolicyTypes("Egress").withEgress(rules).endSpec()
+                .withNewMetadata()
+                .withName(EGRESS)
+                .withNamespace(placement.namespace())
+                .withLabels(placement.objectLabels())
+                .endMetadata()
+                .withNewSpec()
+                .withPodSelector(new LabelSelector())
+                .withPolicyTypes("Egress")
+                .withEgress(rules)
+                .endSpec()
                 .build();
     }
 
     static NetworkPolicy sharedServicesIngress(TenantPlacement placement) {
         return new NetworkPolicyBuilder()
-                .withNewMetadata().withName(SHARED_SERVICES_INGRESS).withNamespace(placement.namespace()).withLabels(placement.objectLabels())
+                .withNewMetadata()
+                .withName(SHARED_SERVICES_INGRESS)
+                .withNamespace(placement.namespace())
+                .withLabels(placement.objectLabels())
                 .endMetadata()
                 .withNewSpec()
                 .withPodSelector(sharedServicePods())
                 .withPolicyTypes("Ingress")
-                .addNewIngress().addNewFrom().withNamespaceSelector(descendants(placement)).endFrom().endIngress()
+                .addNewIngress()
+                .addNewFrom()
+                .withNamespaceSelector(descendants(placement))
+                .endFrom()
+                .endIngress()
                 .endSpec()
                 .build();
     }
 
     /** Every descendant of the tenant, itself included, through the ancestor label each tenant namespace carries. */
     private static LabelSelector descendants(TenantPlacement placement) {
-        return new LabelSelectorBuilder().addToMatchLabels(Labels.tenantAncestor(placement.namespace()), "").build();
+        return new LabelSelectorBuilder()
+                .addToMatchLabels(Labels.tenantAncestor(placement.namespace()), "")
+                .build();
     }
 
     private static LabelSelector sharedServicePods() {
-        return new LabelSelectorBuilder().addNewMatchExpression()
-                .withKey(SERVICE_LABEL).withOperator("In").withValues(SHARED_SERVICES).endMatchExpression().build();
+        return new LabelSelectorBuilder()
+                .addNewMatchExpression()
+                .withKey(SERVICE_LABEL)
+                .withOperator("In")
+                .withValues(SHARED_SERVICES)
+                .endMatchExpression()
+                .build();
     }
 
     private static LabelSelector namespacesNamed(List<String> names) {
-        return new LabelSelectorBuilder().addNewMatchExpression()
-                .withKey(NAMESPACE_NAME_LABEL).withOperator("In").withValues(names).endMatchExpression().build();
+        return new LabelSelectorBuilder()
+                .addNewMatchExpression()
+                .withKey(NAMESPACE_NAME_LABEL)
+                .withOperator("In")
+                .withValues(names)
+                .endMatchExpression()
+                .build();
     }
 }

@@ -15,8 +15,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
  * children. A key the parent does not limit is unlimited for its children.
  */
 public final class QuotaBudget {
-    private QuotaBudget() {
-    }
+    private QuotaBudget() {}
 
     /** The sum, per key, of the quotas of some children. */
     public static Map<String, Quantity> sum(Collection<Map<String, Quantity>> quotas) {
@@ -36,8 +35,11 @@ public final class QuotaBudget {
      * @param parentHard the parent's own quota
      * @param givenToOthers what the parent already gave to its other children
      */
-    public static Optional<String> exceeded(String parentNamespace, Map<String, Quantity> parentHard,
-            Map<String, Quantity> givenToOthers, Map<String, Quantity> requested) {
+    public static Optional<String> exceeded(
+            String parentNamespace,
+            Map<String, Quantity> parentHard,
+            Map<String, Quantity> givenToOthers,
+            Map<String, Quantity> requested) {
         List<String> excesses = new ArrayList<>();
         for (var entry : new TreeMap<>(requested).entrySet()) {
             String key = entry.getKey();
@@ -45,19 +47,21 @@ public final class QuotaBudget {
             if (limit == null) {
                 continue;
             }
-            BigDecimal given = givenToOthers.containsKey(key) ? givenToOthers.get(key).getNumericalAmount() : BigDecimal.ZERO;
+            BigDecimal given =
+                    givenToOthers.containsKey(key) ? givenToOthers.get(key).getNumericalAmount() : BigDecimal.ZERO;
             BigDecimal left = limit.getNumericalAmount().subtract(given).max(BigDecimal.ZERO);
             BigDecimal asked = entry.getValue().getNumericalAmount();
             if (asked.compareTo(left) > 0) {
-                excesses.add(key + ": requested " + entry.getValue() + " but only " + quantity(key, left) + " of " + limit
-                        + " is left (" + quantity(key, given) + " given to other children), " + quantity(key, asked.subtract(left)) + " too much");
+                excesses.add(key + ": requested " + entry.getValue() + " but only " + quantity(key, left) + " of "
+                        + limit + " is left (" + quantity(key, given) + " given to other children), "
+                        + quantity(key, asked.subtract(left)) + " too much");
             }
         }
         if (excesses.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("The quota does not fit in what " + parentNamespace + " has left: " + String.join("; ", excesses)
-                + ". Lower spec.resourceQuotas or free budget in the parent.");
+        return Optional.of("The quota does not fit in what " + parentNamespace + " has left: "
+                + String.join("; ", excesses) + ". Lower spec.resourceQuotas or free budget in the parent.");
     }
 
     /** A readable quantity: binary suffixes for byte amounts, plain numbers (with m for fractions) otherwise. */

@@ -28,7 +28,8 @@ public class SiblingAdmissions {
      *
      * @param siblings every other Tenant in the parent namespace, as the cache has them
      */
-    public synchronized Optional<String> admit(String parentNamespace, Map<String, Quantity> parentHard, Tenant tenant, List<Tenant> siblings) {
+    public synchronized Optional<String> admit(
+            String parentNamespace, Map<String, Quantity> parentHard, Tenant tenant, List<Tenant> siblings) {
         Map<String, Map<String, Quantity>> remembered = admitted.computeIfAbsent(parentNamespace, k -> new HashMap<>());
         forgetWhatTheCacheShows(remembered, tenant, siblings);
         Map<String, Map<String, Quantity>> given = new HashMap<>(remembered);
@@ -39,7 +40,8 @@ public class SiblingAdmissions {
             }
         }
         Map<String, Quantity> quota = tenant.getSpec().resourceQuotas;
-        Optional<String> exceeded = QuotaBudget.exceeded(parentNamespace, parentHard, QuotaBudget.sum(given.values()), quota);
+        Optional<String> exceeded =
+                QuotaBudget.exceeded(parentNamespace, parentHard, QuotaBudget.sum(given.values()), quota);
         if (exceeded.isEmpty()) {
             remembered.put(tenant.getMetadata().getName(), Map.copyOf(quota));
         }
@@ -50,12 +52,16 @@ public class SiblingAdmissions {
      * Drops the admissions the cache now shows (admitted with that quota) and those of children that are gone;
      * {@code tenant} is not gone, it is the one being decided.
      */
-    private static void forgetWhatTheCacheShows(Map<String, Map<String, Quantity>> remembered, Tenant tenant, List<Tenant> siblings) {
-        Map<String, Tenant> present = siblings.stream().collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t));
+    private static void forgetWhatTheCacheShows(
+            Map<String, Map<String, Quantity>> remembered, Tenant tenant, List<Tenant> siblings) {
+        Map<String, Tenant> present =
+                siblings.stream().collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t));
         present.put(tenant.getMetadata().getName(), tenant);
         remembered.entrySet().removeIf(admission -> {
             Tenant cached = present.get(admission.getKey());
-            return cached == null || TenantTree.admitted(cached) && cached.getSpec().resourceQuotas.equals(admission.getValue());
+            return cached == null
+                    || TenantTree.admitted(cached)
+                            && cached.getSpec().resourceQuotas.equals(admission.getValue());
         });
     }
 }

@@ -19,8 +19,7 @@ public final class TenantQuota {
     public static final String QUOTA = "tenant-quota";
     public static final String LIMIT_RANGE = "tenant-range-limits";
 
-    private TenantQuota() {
-    }
+    private TenantQuota() {}
 
     /** The ResourceQuota's {@code hard} for a Tenant's {@code spec.resourceQuotas}. */
     public static Map<String, Quantity> hard(Map<String, Quantity> declared) {
@@ -39,7 +38,8 @@ public final class TenantQuota {
     }
 
     /** The usage a ResourceQuota reports, under the keys the Tenant declares (cpu = requests.cpu, ...). */
-    public static Map<String, Quantity> usedAsDeclared(Map<String, Quantity> declared, Map<String, Quantity> quotaUsed) {
+    public static Map<String, Quantity> usedAsDeclared(
+            Map<String, Quantity> declared, Map<String, Quantity> quotaUsed) {
         Map<String, Quantity> used = new TreeMap<>();
         if (quotaUsed == null) {
             return used;
@@ -59,16 +59,27 @@ public final class TenantQuota {
 
     public static ResourceQuota resourceQuota(TenantPlacement placement, Map<String, Quantity> declared) {
         return new ResourceQuotaBuilder()
-                .withNewMetadata().withName(QUOTA).withNamespace(placement.namespace()).withLabels(placement.objectLabels()).endMetadata()
-                .withNewSpec().withHard(hard(declared)).endSpec()
+                .withNewMetadata()
+                .withName(QUOTA)
+                .withNamespace(placement.namespace())
+                .withLabels(placement.objectLabels())
+                .endMetadata()
+                .withNewSpec()
+                .withHard(hard(declared))
+                .endSpec()
                 .build();
     }
 
     /** Container defaults, so that pods without resources still fit a quota that bounds requests and limits. */
     public static LimitRange limitRange(TenantPlacement placement) {
         return new LimitRangeBuilder()
-                .withNewMetadata().withName(LIMIT_RANGE).withNamespace(placement.namespace()).withLabels(placement.objectLabels()).endMetadata()
-                .withNewSpec().addNewLimit()
+                .withNewMetadata()
+                .withName(LIMIT_RANGE)
+                .withNamespace(placement.namespace())
+                .withLabels(placement.objectLabels())
+                .endMetadata()
+                .withNewSpec()
+                .addNewLimit()
                 .withType("Container")
                 .addToDefault("cpu", new Quantity("250m"))
                 .addToDefault("memory", new Quantity("128Mi"))
@@ -76,7 +87,8 @@ public final class TenantQuota {
                 .addToDefaultRequest("cpu", new Quantity("25m"))
                 .addToDefaultRequest("memory", new Quantity("128Mi"))
                 .addToDefaultRequest("ephemeral-storage", new Quantity("50Mi"))
-                .endLimit().endSpec()
+                .endLimit()
+                .endSpec()
                 .build();
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 
 /** The four access levels of a tenant, each including the ones below it. */
 public enum AccessLevel {
-    VIEW("view"), USE("use"), ADMIN("admin"), SUPER_ADMIN("super-admin");
+    VIEW("view"),
+    USE("use"),
+    ADMIN("admin"),
+    SUPER_ADMIN("super-admin");
 
     private final String id;
 

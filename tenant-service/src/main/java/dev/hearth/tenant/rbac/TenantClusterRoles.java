@@ -27,13 +27,30 @@ public final class TenantClusterRoles {
 
     /** App kinds an admin manages: the typed kinds and the catalog's applications. Tenants and tenant modules are super-admin's. */
     static final List<String> ADMIN_APP_RESOURCES = List.of(
-            "vmdisks", "vminstances", "kuberneteses",
-            "buckets", "clickhouses", "foundationdbs", "harbors", "httpcaches", "kafkas", "kubernetesnodeses", "mariadbs",
-            "mongodbs", "natses", "openbaos", "opensearches", "postgreses", "qdrants", "rabbitmqs", "redises",
-            "tcpbalancers", "virtualprivateclouds", "vpns");
+            "vmdisks",
+            "vminstances",
+            "kuberneteses",
+            "buckets",
+            "clickhouses",
+            "foundationdbs",
+            "harbors",
+            "httpcaches",
+            "kafkas",
+            "kubernetesnodeses",
+            "mariadbs",
+            "mongodbs",
+            "natses",
+            "openbaos",
+            "opensearches",
+            "postgreses",
+            "qdrants",
+            "rabbitmqs",
+            "redises",
+            "tcpbalancers",
+            "virtualprivateclouds",
+            "vpns");
 
-    private TenantClusterRoles() {
-    }
+    private TenantClusterRoles() {}
 
     public static List<ClusterRole> desired(String serviceName) {
         List<ClusterRole> roles = new ArrayList<>();
@@ -50,7 +67,10 @@ public final class TenantClusterRoles {
             labels.put(AGGREGATE_LABEL_PREFIX + above.id(), "true");
         }
         return new ClusterRoleBuilder()
-                .withNewMetadata().withName(level.clusterRoleName()).withLabels(labels).endMetadata()
+                .withNewMetadata()
+                .withName(level.clusterRoleName())
+                .withLabels(labels)
+                .endMetadata()
                 .withRules(rulesIncludingBelow(level))
                 .build();
     }
@@ -67,31 +87,54 @@ public final class TenantClusterRoles {
     /** What a level adds to the one below it (DESIGN.md §3). */
     static List<PolicyRule> ownRules(AccessLevel level) {
         return switch (level) {
-            case VIEW -> List.of(
-                    rule(ApiGroups.APPS, List.of("*"), READ),
-                    rule("", List.of("pods", "pods/log", "services", "endpoints", "events", "resourcequotas", "limitranges",
-                            "persistentvolumeclaims"), READ),
-                    rule("discovery.k8s.io", List.of("endpointslices"), READ),
-                    rule("networking.k8s.io", List.of("ingresses"), READ),
-                    rule("events.k8s.io", List.of("events"), READ),
-                    rule("rbac.authorization.k8s.io", List.of("roles", "rolebindings"), List.of("get", "list")));
-            case USE -> List.of(
-                    rule("subresources.kubevirt.io", List.of("virtualmachineinstances/console", "virtualmachineinstances/vnc"),
-                            List.of("get", "list")),
-                    rule("subresources.kubevirt.io", List.of("virtualmachineinstances/portforward"), List.of("get", "update")),
-                    rule("subresources.kubevirt.io", List.of("virtualmachines/start", "virtualmachines/stop", "virtualmachines/restart"),
-                            List.of("update")),
-                    rule("kubevirt.io", List.of("virtualmachines", "virtualmachineinstances"), READ));
-            case ADMIN -> List.of(
-                    rule(ApiGroups.APPS, ADMIN_APP_RESOURCES, WRITE),
-                    rule("", List.of("pods"), List.of("delete")));
-            case SUPER_ADMIN -> List.of(
-                    rule(ApiGroups.APPS, List.of("*"), List.of("*")),
-                    rule("kubevirt.io", List.of("virtualmachines"), List.of("*")));
+            case VIEW ->
+                List.of(
+                        rule(ApiGroups.APPS, List.of("*"), READ),
+                        rule(
+                                "",
+                                List.of(
+                                        "pods",
+                                        "pods/log",
+                                        "services",
+                                        "endpoints",
+                                        "events",
+                                        "resourcequotas",
+                                        "limitranges",
+                                        "persistentvolumeclaims"),
+                                READ),
+                        rule("discovery.k8s.io", List.of("endpointslices"), READ),
+                        rule("networking.k8s.io", List.of("ingresses"), READ),
+                        rule("events.k8s.io", List.of("events"), READ),
+                        rule("rbac.authorization.k8s.io", List.of("roles", "rolebindings"), List.of("get", "list")));
+            case USE ->
+                List.of(
+                        rule(
+                                "subresources.kubevirt.io",
+                                List.of("virtualmachineinstances/console", "virtualmachineinstances/vnc"),
+                                List.of("get", "list")),
+                        rule(
+                                "subresources.kubevirt.io",
+                                List.of("virtualmachineinstances/portforward"),
+                                List.of("get", "update")),
+                        rule(
+                                "subresources.kubevirt.io",
+                                List.of("virtualmachines/start", "virtualmachines/stop", "virtualmachines/restart"),
+                                List.of("update")),
+                        rule("kubevirt.io", List.of("virtualmachines", "virtualmachineinstances"), READ));
+            case ADMIN ->
+                List.of(rule(ApiGroups.APPS, ADMIN_APP_RESOURCES, WRITE), rule("", List.of("pods"), List.of("delete")));
+            case SUPER_ADMIN ->
+                List.of(
+                        rule(ApiGroups.APPS, List.of("*"), List.of("*")),
+                        rule("kubevirt.io", List.of("virtualmachines"), List.of("*")));
         };
     }
 
     private static PolicyRule rule(String apiGroup, List<String> resources, List<String> verbs) {
-        return new PolicyRuleBuilder().withApiGroups(apiGroup).withResources(resources).withVerbs(verbs).build();
+        return new PolicyRuleBuilder()
+                .withApiGroups(apiGroup)
+                .withResources(resources)
+                .withVerbs(verbs)
+                .build();
     }
 }

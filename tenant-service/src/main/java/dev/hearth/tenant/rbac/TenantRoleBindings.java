@@ -17,14 +17,17 @@ import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
  * admins administer its descendants), plus the ServiceAccount {@code <ns>} of the tenant and of every ancestor.
  */
 public final class TenantRoleBindings {
-    private TenantRoleBindings() {
-    }
+    private TenantRoleBindings() {}
 
     /** The tenant's own ServiceAccount, named after its namespace. */
     public static ServiceAccount serviceAccount(TenantPlacement placement) {
-        return new ServiceAccountBuilder().withNewMetadata()
-                .withName(placement.namespace()).withNamespace(placement.namespace()).withLabels(placement.objectLabels())
-                .endMetadata().build();
+        return new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(placement.namespace())
+                .withNamespace(placement.namespace())
+                .withLabels(placement.objectLabels())
+                .endMetadata()
+                .build();
     }
 
     public static List<RoleBinding> desired(TenantPlacement placement, String groupPrefix) {
@@ -36,8 +39,11 @@ public final class TenantRoleBindings {
                     .withNamespace(placement.namespace())
                     .withLabels(placement.objectLabels())
                     .endMetadata()
-                    .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
-                    .withName(level.clusterRoleName()).endRoleRef()
+                    .withNewRoleRef()
+                    .withApiGroup("rbac.authorization.k8s.io")
+                    .withKind("ClusterRole")
+                    .withName(level.clusterRoleName())
+                    .endRoleRef()
                     .withSubjects(subjects(placement, level, groupPrefix))
                     .build());
         }
@@ -48,10 +54,17 @@ public final class TenantRoleBindings {
         List<Subject> subjects = new ArrayList<>();
         for (String tenantNamespace : placement.path()) {
             for (AccessLevel member : level.andAbove()) {
-                subjects.add(new SubjectBuilder().withApiGroup("rbac.authorization.k8s.io").withKind("Group")
-                        .withName(groupName(groupPrefix, tenantNamespace, member)).build());
+                subjects.add(new SubjectBuilder()
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withKind("Group")
+                        .withName(groupName(groupPrefix, tenantNamespace, member))
+                        .build());
             }
-            subjects.add(new SubjectBuilder().withKind("ServiceAccount").withName(tenantNamespace).withNamespace(tenantNamespace).build());
+            subjects.add(new SubjectBuilder()
+                    .withKind("ServiceAccount")
+                    .withName(tenantNamespace)
+                    .withNamespace(tenantNamespace)
+                    .build());
         }
         return subjects;
     }

@@ -69,15 +69,23 @@ public final class TenantBenchmark {
         TestKubernetes kubernetes = TestKubernetes.shared().withHearthCrds();
         TenantBenchmark benchmark = new TenantBenchmark(kubernetes.client(), fanOut);
         int total = fanOut[0] + fanOut[0] * fanOut[1] + fanOut[0] * fanOut[1] * fanOut[2];
-        kubernetes.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(TenantNamespaceName.ROOT)
-                .endMetadata().build()).serverSideApply();
+        kubernetes
+                .client()
+                .namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(TenantNamespaceName.ROOT)
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
 
         Cpu floorCpu = Cpu.now(null);
         double floorSeconds = benchmark.floor(total);
         floorCpu = Cpu.now(null).minus(floorCpu);
 
         try (ServiceProcess service = ServiceProcess.start(jar, kubernetes, List.of())) {
-            System.out.println("tenant-service log: " + service.log() + ", JVM options: " + System.getProperty("hearth.service-jvm-options"));
+            System.out.println("tenant-service log: " + service.log() + ", JVM options: "
+                    + System.getProperty("hearth.service-jvm-options"));
             service.awaitReady(Duration.ofMinutes(2));
             // warm-up (as JMH would): the JIT compiles the service's hot paths here, not during the measured run
             new TenantBenchmark(benchmark.client, new int[] {5, 3, 2}).service("warmup", 5 + 15 + 30);
@@ -93,18 +101,27 @@ public final class TenantBenchmark {
             int writtenAfterRestart = benchmark.writtenAfterRestart(jar, kubernetes, versionsBefore);
 
             System.out.println();
-            System.out.printf("tenant-service benchmark: %d tenants in 3 levels (%d x %d x %d), %d writer threads%n",
+            System.out.printf(
+                    "tenant-service benchmark: %d tenants in 3 levels (%d x %d x %d), %d writer threads%n",
                     total, fanOut[0], fanOut[1], fanOut[2], WRITERS);
-            System.out.printf("  all Ready: %s%n", run.ready.ended() == total ? "yes" : "NO (" + run.ready.ended() + " Ready)");
+            System.out.printf(
+                    "  all Ready: %s%n", run.ready.ended() == total ? "yes" : "NO (" + run.ready.ended() + " Ready)");
             System.out.printf("  raw floor (bare client writes the same objects): %.2f s%n", floorSeconds);
             System.out.printf("  service (first create -> all Ready): %.2f s%n", run.seconds);
             System.out.printf("  ratio service/floor: %.2f (target <= 1.4)%n", run.seconds / floorSeconds);
-            System.out.printf("  create -> Ready per tenant: p50 %.0f ms, p99 %.0f ms%n",
+            System.out.printf(
+                    "  create -> Ready per tenant: p50 %.0f ms, p99 %.0f ms%n",
                     run.ready.percentileMillis(50), run.ready.percentileMillis(99));
-            System.out.printf("  single tenant create -> Ready (idle, %d runs): p50 %.0f ms, p90 %.0f ms, max %.0f ms (target <= 300 ms)%n",
-                    SINGLE_RUNS, single.percentileMillis(50), single.percentileMillis(90), single.percentileMillis(100));
+            System.out.printf(
+                    "  single tenant create -> Ready (idle, %d runs): p50 %.0f ms, p90 %.0f ms, max %.0f ms (target <= 300 ms)%n",
+                    SINGLE_RUNS,
+                    single.percentileMillis(50),
+                    single.percentileMillis(90),
+                    single.percentileMillis(100));
             System.out.printf("  CPU seconds, floor: %s; service run: %s%n", floorCpu, serviceCpu);
-            System.out.printf("  restart with nothing changed: %d of %d objects written (expected 0)%n", writtenAfterRestart, versionsBefore.size());
+            System.out.printf(
+                    "  restart with nothing changed: %d of %d objects written (expected 0)%n",
+                    writtenAfterRestart, versionsBefore.size());
             System.out.printf("  tenant-service RSS after the run: %d MiB (target <= 300 MB)%n", rss);
         }
         System.exit(0);
@@ -129,7 +146,8 @@ public final class TenantBenchmark {
         return seconds;
     }
 
-    private void submitFloor(ExecutorService pool, TenantPlacement parent, String name, int level, CountDownLatch done) {
+    private void submitFloor(
+            ExecutorService pool, TenantPlacement parent, String name, int level, CountDownLatch done) {
         pool.submit(() -> {
             try {
                 TenantPlacement placement = writeFloorTenant(parent, name, level);
@@ -167,23 +185,42 @@ public final class TenantBenchmark {
         status.path = new ArrayList<>(placement.path());
         status.host = placement.host();
         status.services = placement.services();
-        ReadyCondition.systemClock().ready(tenant, status, "NamespaceReady", "Namespace " + placement.namespace() + " is ready");
+        ReadyCondition.systemClock()
+                .ready(tenant, status, "NamespaceReady", "Namespace " + placement.namespace() + " is ready");
         tenant.setStatus(status);
         client.resource(tenant).updateStatus();
         String now = Instant.now().toString();
-        client.v1().events().inNamespace(parent.namespace()).resource(new EventBuilder()
-                .withNewMetadata().withName(name + "." + UUID.randomUUID().toString().substring(0, 8)).endMetadata()
-                .withNewInvolvedObject().withApiVersion(tenant.getApiVersion()).withKind(tenant.getKind()).withName(name)
-                .withNamespace(parent.namespace()).withUid(tenant.getMetadata().getUid()).endInvolvedObject()
-                .withType("Normal").withReason("NamespaceReady").withMessage("Namespace " + placement.namespace() + " is ready")
-                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1).build()).create();
+        client.v1()
+                .events()
+                .inNamespace(parent.namespace())
+                .resource(new EventBuilder()
+                        .withNewMetadata()
+                        .withName(name + "." + UUID.randomUUID().toString().substring(0, 8))
+                        .endMetadata()
+                        .withNewInvolvedObject()
+                        .withApiVersion(tenant.getApiVersion())
+                        .withKind(tenant.getKind())
+                        .withName(name)
+                        .withNamespace(parent.namespace())
+                        .withUid(tenant.getMetadata().getUid())
+                        .endInvolvedObject()
+                        .withType("Normal")
+                        .withReason("NamespaceReady")
+                        .withMessage("Namespace " + placement.namespace() + " is ready")
+                        .withFirstTimestamp(now)
+                        .withLastTimestamp(now)
+                        .withCount(1)
+                        .build())
+                .create();
         return placement;
     }
 
     private Set<String> floorNamespaces() {
         Set<String> namespaces = ConcurrentHashMap.newKeySet();
         client.resources(Tenant.class).inAnyNamespace().list().getItems().stream()
-                .filter(t -> t.getStatus() != null && t.getStatus().namespace != null && t.getStatus().namespace.startsWith("tenant-floor"))
+                .filter(t -> t.getStatus() != null
+                        && t.getStatus().namespace != null
+                        && t.getStatus().namespace.startsWith("tenant-floor"))
                 .forEach(t -> namespaces.add(t.getMetadata().getNamespace()));
         return namespaces;
     }
@@ -195,7 +232,9 @@ public final class TenantBenchmark {
             Thread.sleep(15_000);
         }
         Map<String, String> after = serviceObjectVersions();
-        return (int) before.entrySet().stream().filter(e -> !e.getValue().equals(after.get(e.getKey()))).count();
+        return (int) before.entrySet().stream()
+                .filter(e -> !e.getValue().equals(after.get(e.getKey())))
+                .count();
     }
 
     /** Resource versions of every Tenant and of every object tenant-service manages, by uid. */
@@ -203,25 +242,51 @@ public final class TenantBenchmark {
         String managed = Labels.MANAGED_BY + "=" + Labels.managedBy(TenantPlacement.SERVICE_NAME);
         Map<String, String> versions = new TreeMap<>();
         java.util.stream.Stream.of(
-                client.resources(Tenant.class).inAnyNamespace().list().getItems(),
-                client.namespaces().withLabelSelector(managed).list().getItems(),
-                client.serviceAccounts().inAnyNamespace().withLabelSelector(managed).list().getItems(),
-                client.rbac().roleBindings().inAnyNamespace().withLabelSelector(managed).list().getItems(),
-                client.network().v1().networkPolicies().inAnyNamespace().withLabelSelector(managed).list().getItems(),
-                client.resourceQuotas().inAnyNamespace().withLabelSelector(managed).list().getItems(),
-                client.limitRanges().inAnyNamespace().withLabelSelector(managed).list().getItems())
+                        client.resources(Tenant.class).inAnyNamespace().list().getItems(),
+                        client.namespaces().withLabelSelector(managed).list().getItems(),
+                        client.serviceAccounts()
+                                .inAnyNamespace()
+                                .withLabelSelector(managed)
+                                .list()
+                                .getItems(),
+                        client.rbac()
+                                .roleBindings()
+                                .inAnyNamespace()
+                                .withLabelSelector(managed)
+                                .list()
+                                .getItems(),
+                        client.network()
+                                .v1()
+                                .networkPolicies()
+                                .inAnyNamespace()
+                                .withLabelSelector(managed)
+                                .list()
+                                .getItems(),
+                        client.resourceQuotas()
+                                .inAnyNamespace()
+                                .withLabelSelector(managed)
+                                .list()
+                                .getItems(),
+                        client.limitRanges()
+                                .inAnyNamespace()
+                                .withLabelSelector(managed)
+                                .list()
+                                .getItems())
                 .flatMap(List::stream)
-                .forEach(o -> versions.put(((HasMetadata) o).getMetadata().getUid(), ((HasMetadata) o).getMetadata().getResourceVersion()));
+                .forEach(o -> versions.put(
+                        ((HasMetadata) o).getMetadata().getUid(),
+                        ((HasMetadata) o).getMetadata().getResourceVersion()));
         return versions;
     }
 
-    private record Run(double seconds, Latencies ready) {
-    }
+    private record Run(double seconds, Latencies ready) {}
 
     /** CPU time used by the API server, etcd and (if running) the service: where a run's time goes on a small machine. */
     private record Cpu(double apiServer, double etcd, double service) {
         static Cpu now(ServiceProcess service) throws java.io.IOException {
-            return new Cpu(ServiceProcess.cpuSecondsOf("kube-apiserver"), ServiceProcess.cpuSecondsOf("etcd"),
+            return new Cpu(
+                    ServiceProcess.cpuSecondsOf("kube-apiserver"),
+                    ServiceProcess.cpuSecondsOf("etcd"),
                     service == null ? 0 : service.cpuSeconds());
         }
 
@@ -248,7 +313,8 @@ public final class TenantBenchmark {
                 done.countDown();
                 if (level + 1 < fanOut.length) {
                     for (int c = 0; c < fanOut[level + 1]; c++) {
-                        submitCreate(pool, tenant.getStatus().namespace, childName(level + 1, c), level + 1, levels, ready);
+                        submitCreate(
+                                pool, tenant.getStatus().namespace, childName(level + 1, c), level + 1, levels, ready);
                     }
                 }
             }
@@ -264,7 +330,13 @@ public final class TenantBenchmark {
         return new Run(seconds, ready);
     }
 
-    private void submitCreate(ExecutorService pool, String namespace, String name, int level, Map<String, Integer> levels, Latencies ready) {
+    private void submitCreate(
+            ExecutorService pool,
+            String namespace,
+            String name,
+            int level,
+            Map<String, Integer> levels,
+            Latencies ready) {
         pool.submit(() -> {
             String key = namespace + "/" + name;
             levels.put(key, level);
@@ -302,23 +374,33 @@ public final class TenantBenchmark {
     private Watch watchReady(java.util.function.Consumer<Tenant> onReady) {
         // from the current resource version: a watch without one first replays every existing Tenant, which would
         // delay the events measured here by the time this process takes to read them
-        String now = client.resources(Tenant.class).inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build()).getMetadata().getResourceVersion();
-        return client.resources(Tenant.class).inAnyNamespace().withResourceVersion(now).watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, Tenant tenant) {
-                if (action != Action.DELETED && tenant.getStatus() != null && ReadyCondition.find(tenant.getStatus().conditions,
-                        ReadyCondition.TYPE).map(c -> ReadyCondition.TRUE.equals(c.getStatus())).orElse(false)) {
-                    onReady.accept(tenant);
-                }
-            }
+        String now = client.resources(Tenant.class)
+                .inAnyNamespace()
+                .list(new ListOptionsBuilder().withLimit(1L).build())
+                .getMetadata()
+                .getResourceVersion();
+        return client.resources(Tenant.class)
+                .inAnyNamespace()
+                .withResourceVersion(now)
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, Tenant tenant) {
+                        if (action != Action.DELETED
+                                && tenant.getStatus() != null
+                                && ReadyCondition.find(tenant.getStatus().conditions, ReadyCondition.TYPE)
+                                        .map(c -> ReadyCondition.TRUE.equals(c.getStatus()))
+                                        .orElse(false)) {
+                            onReady.accept(tenant);
+                        }
+                    }
 
-            @Override
-            public void onClose(WatcherException cause) {
-                if (cause != null) {
-                    System.err.println("watch closed: " + cause.getMessage());
-                }
-            }
-        });
+                    @Override
+                    public void onClose(WatcherException cause) {
+                        if (cause != null) {
+                            System.err.println("watch closed: " + cause.getMessage());
+                        }
+                    }
+                });
     }
 
     /** A tenant of the tree; each level's quota fits its parent's with all siblings: 10 × (64, 128Gi) ⊃ 7 × (8, 16Gi) ⊃ 6 × (1, 2Gi). */
@@ -327,7 +409,8 @@ public final class TenantBenchmark {
         tenant.getMetadata().setNamespace(namespace);
         tenant.getMetadata().setName(name);
         String[][] quotas = {{"64", "128Gi"}, {"8", "16Gi"}, {"1", "2Gi"}};
-        tenant.getSpec().resourceQuotas = new TreeMap<>(Map.of("cpu", new Quantity(quotas[level][0]), "memory", new Quantity(quotas[level][1])));
+        tenant.getSpec().resourceQuotas =
+                new TreeMap<>(Map.of("cpu", new Quantity(quotas[level][0]), "memory", new Quantity(quotas[level][1])));
         return tenant;
     }
 

@@ -42,7 +42,8 @@ class TenantConvergenceTest {
         await().atMost(Tenants.TIMEOUT).untilAsserted(() -> {
             RoleBinding restored = bindings.withName("hearth:tenant:admin").get();
             assertThat(restored).isNotNull();
-            assertThat(restored.getMetadata().getUid()).isNotEqualTo(original.getMetadata().getUid());
+            assertThat(restored.getMetadata().getUid())
+                    .isNotEqualTo(original.getMetadata().getUid());
             assertThat(restored.getSubjects()).isEqualTo(original.getSubjects());
         });
     }
@@ -50,7 +51,8 @@ class TenantConvergenceTest {
     @Test
     void aHandDeletedRoleBindingOfTheRootIsRestored() {
         var bindings = client().rbac().roleBindings().inNamespace("tenant-root");
-        await().atMost(Tenants.TIMEOUT).until(() -> bindings.withName("hearth:tenant:view").get() != null);
+        await().atMost(Tenants.TIMEOUT)
+                .until(() -> bindings.withName("hearth:tenant:view").get() != null);
         String uid = bindings.withName("hearth:tenant:view").get().getMetadata().getUid();
 
         bindings.withName("hearth:tenant:view").delete();
@@ -73,8 +75,11 @@ class TenantConvergenceTest {
             return policy;
         });
 
-        await().atMost(Tenants.TIMEOUT).untilAsserted(() ->
-                assertThat(policies.withName(TenantNetworkPolicies.INGRESS).get().getSpec()).isEqualTo(desired.getSpec()));
+        await().atMost(Tenants.TIMEOUT)
+                .untilAsserted(() -> assertThat(policies.withName(TenantNetworkPolicies.INGRESS)
+                                .get()
+                                .getSpec())
+                        .isEqualTo(desired.getSpec()));
     }
 
     @Test
@@ -82,25 +87,47 @@ class TenantConvergenceTest {
         Map<String, String> before = resourceVersionsOfBaz();
 
         // an annotation on an owned object brings a reconcile of baz, which has nothing to change
-        client().network().v1().networkPolicies().inNamespace("tenant-baz").withName(TenantNetworkPolicies.EGRESS)
+        client().network()
+                .v1()
+                .networkPolicies()
+                .inNamespace("tenant-baz")
+                .withName(TenantNetworkPolicies.EGRESS)
                 .edit(policy -> {
                     policy.getMetadata().setAnnotations(Map.of("example.com/touched", "yes"));
                     return policy;
                 });
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Tenants.TIMEOUT).untilAsserted(() ->
-                assertThat(resourceVersionsOfBaz()).isEqualTo(before));
+        await().pollDelay(Duration.ofSeconds(3))
+                .atMost(Tenants.TIMEOUT)
+                .untilAsserted(() -> assertThat(resourceVersionsOfBaz()).isEqualTo(before));
     }
 
     private static Map<String, String> resourceVersionsOfBaz() {
         Map<String, String> versions = new TreeMap<>();
         versions.put("Tenant", Tenants.get("tenant-root", "baz").getMetadata().getResourceVersion());
-        versions.put("Namespace", client().namespaces().withName("tenant-baz").get().getMetadata().getResourceVersion());
-        client().rbac().roleBindings().inNamespace("tenant-baz").list().getItems()
-                .forEach(b -> versions.put("RoleBinding " + b.getMetadata().getName(), b.getMetadata().getResourceVersion()));
-        versions.put("ServiceAccount", client().serviceAccounts().inNamespace("tenant-baz").withName("tenant-baz").get().getMetadata().getResourceVersion());
+        versions.put(
+                "Namespace",
+                client().namespaces().withName("tenant-baz").get().getMetadata().getResourceVersion());
+        client().rbac()
+                .roleBindings()
+                .inNamespace("tenant-baz")
+                .list()
+                .getItems()
+                .forEach(b -> versions.put(
+                        "RoleBinding " + b.getMetadata().getName(),
+                        b.getMetadata().getResourceVersion()));
+        versions.put(
+                "ServiceAccount",
+                client().serviceAccounts()
+                        .inNamespace("tenant-baz")
+                        .withName("tenant-baz")
+                        .get()
+                        .getMetadata()
+                        .getResourceVersion());
         client().network().v1().networkPolicies().inNamespace("tenant-baz").list().getItems().stream()
                 .filter(p -> !p.getMetadata().getName().equals(TenantNetworkPolicies.EGRESS))
-                .forEach(p -> versions.put("NetworkPolicy " + p.getMetadata().getName(), p.getMetadata().getResourceVersion()));
+                .forEach(p -> versions.put(
+                        "NetworkPolicy " + p.getMetadata().getName(),
+                        p.getMetadata().getResourceVersion()));
         return versions;
     }
 
@@ -108,12 +135,14 @@ class TenantConvergenceTest {
     void theTenantRecordsAnEventWhenItBecomesReady() {
         await().atMost(Tenants.TIMEOUT).untilAsserted(() -> {
             List<Event> events = client().v1().events().inNamespace("tenant-root").list().getItems().stream()
-                    .filter(e -> "baz".equals(e.getInvolvedObject().getName()) && "Tenant".equals(e.getInvolvedObject().getKind()))
+                    .filter(e -> "baz".equals(e.getInvolvedObject().getName())
+                            && "Tenant".equals(e.getInvolvedObject().getKind()))
                     .toList();
             assertThat(events).anySatisfy(e -> {
                 assertThat(e.getReason()).isEqualTo("NamespaceReady");
                 assertThat(e.getType()).isEqualTo("Normal");
-                assertThat(e.getMessage()).isEqualTo("Namespace tenant-baz is ready with its RBAC and network policies");
+                assertThat(e.getMessage())
+                        .isEqualTo("Namespace tenant-baz is ready with its RBAC and network policies");
                 assertThat(e.getSource().getComponent()).isEqualTo("hearth-tenant-service");
             });
         });

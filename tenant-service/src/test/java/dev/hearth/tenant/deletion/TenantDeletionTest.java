@@ -30,7 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Deletion with kube-controller-manager running, so namespaces really go away. */
 @QuarkusTest
-@QuarkusTestResource(value = KubeApiServerTestResource.class, initArgs = @ResourceArg(name = "controllerManager", value = "true"))
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "controllerManager", value = "true"))
 class TenantDeletionTest {
     private static final Duration DELETION_TIMEOUT = Duration.ofSeconds(120);
 
@@ -45,39 +47,65 @@ class TenantDeletionTest {
             public void eventReceived(Action action, Namespace namespace) {
                 String name = namespace.getMetadata().getName();
                 if (name.startsWith("tenant-gone")) {
-                    namespaceEvents.add(name + (action == Action.DELETED ? " deleted"
-                            : namespace.getMetadata().getDeletionTimestamp() != null ? " terminating" : " present"));
+                    namespaceEvents.add(name
+                            + (action == Action.DELETED
+                                    ? " deleted"
+                                    : namespace.getMetadata().getDeletionTimestamp() != null
+                                            ? " terminating"
+                                            : " present"));
                 }
             }
 
             @Override
-            public void onClose(WatcherException cause) {
-            }
+            public void onClose(WatcherException cause) {}
         })) {
-            client().resources(Tenant.class).inNamespace("tenant-root").withName("gone").delete();
+            client().resources(Tenant.class)
+                    .inNamespace("tenant-root")
+                    .withName("gone")
+                    .delete();
 
-            await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
-                    client().namespaces().withName("tenant-gone").get() == null && client().namespaces().withName("tenant-gone-inner").get() == null);
+            await().atMost(DELETION_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> client().namespaces().withName("tenant-gone").get() == null
+                            && client().namespaces()
+                                            .withName("tenant-gone-inner")
+                                            .get()
+                                    == null);
         }
         await().atMost(Tenants.TIMEOUT).until(() -> Tenants.get("tenant-root", "gone") == null);
         assertThat(Tenants.get("tenant-gone", "inner")).isNull();
         List<String> events = List.copyOf(namespaceEvents);
         assertThat(events).contains("tenant-gone-inner deleted", "tenant-gone deleted");
-        assertThat(events.indexOf("tenant-gone-inner deleted")).as(events.toString())
+        assertThat(events.indexOf("tenant-gone-inner deleted"))
+                .as(events.toString())
                 .isLessThan(events.indexOf("tenant-gone terminating"));
     }
 
     @Test
     void aForeignFinalizerBlocksDeletionTheStatusNamesItAndRemovingItLetsDeletionFinish() {
         createReady("tenant-root", "held");
-        client().configMaps().inNamespace("tenant-held").resource(new ConfigMapBuilder().withNewMetadata()
-                .withName("held-config").addToFinalizers("example.com/hold").endMetadata().build()).create();
+        client().configMaps()
+                .inNamespace("tenant-held")
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("held-config")
+                        .addToFinalizers("example.com/hold")
+                        .endMetadata()
+                        .build())
+                .create();
 
-        client().resources(Tenant.class).inNamespace("tenant-root").withName("held").delete();
+        client().resources(Tenant.class)
+                .inNamespace("tenant-root")
+                .withName("held")
+                .delete();
 
-        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Tenants.get("tenant-root", "held").getStatus().blockedBy)
-                        .contains("Namespace tenant-held is terminating", "ConfigMap held-config (finalizers: example.com/hold)"));
+        await().atMost(DELETION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(
+                        () -> assertThat(Tenants.get("tenant-root", "held").getStatus().blockedBy)
+                                .contains(
+                                        "Namespace tenant-held is terminating",
+                                        "ConfigMap held-config (finalizers: example.com/hold)"));
         Tenant blocked = Tenants.get("tenant-root", "held");
         var ready = ReadyCondition.find(blocked.getStatus().conditions, "Ready").orElseThrow();
         assertThat(ready.getReason()).isEqualTo("Deleting");
@@ -88,43 +116,71 @@ class TenantDeletionTest {
             return cm;
         });
 
-        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
-                Tenants.get("tenant-root", "held") == null && client().namespaces().withName("tenant-held").get() == null);
+        await().atMost(DELETION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> Tenants.get("tenant-root", "held") == null
+                        && client().namespaces().withName("tenant-held").get() == null);
     }
 
     @Test
     void appInstancesAreDeletedBeforeTheNamespace() {
         createReady("tenant-root", "withapps");
         VMDisk disk = new VMDisk();
-        disk.setMetadata(new ObjectMetaBuilder().withName("kept").withNamespace("tenant-withapps").withFinalizers("example.com/hold").build());
+        disk.setMetadata(new ObjectMetaBuilder()
+                .withName("kept")
+                .withNamespace("tenant-withapps")
+                .withFinalizers("example.com/hold")
+                .build());
         disk.getSpec().source = new VMDiskSource();
         disk.getSpec().source.blank = new VMDiskSource.Empty();
         disk.getSpec().size = new Quantity("1Gi");
         client().resource(disk).create();
 
-        client().resources(Tenant.class).inNamespace("tenant-root").withName("withapps").delete();
+        client().resources(Tenant.class)
+                .inNamespace("tenant-root")
+                .withName("withapps")
+                .delete();
 
-        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(Tenants.get("tenant-root", "withapps").getStatus().blockedBy)
-                        .containsExactly("VMDisk kept (finalizers: example.com/hold) is being deleted"));
-        assertThat(client().resources(VMDisk.class).inNamespace("tenant-withapps").withName("kept").get().getMetadata().getDeletionTimestamp())
+        await().atMost(DELETION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(
+                        () -> assertThat(Tenants.get("tenant-root", "withapps").getStatus().blockedBy)
+                                .containsExactly("VMDisk kept (finalizers: example.com/hold) is being deleted"));
+        assertThat(client().resources(VMDisk.class)
+                        .inNamespace("tenant-withapps")
+                        .withName("kept")
+                        .get()
+                        .getMetadata()
+                        .getDeletionTimestamp())
                 .isNotNull();
-        assertThat(client().namespaces().withName("tenant-withapps").get().getMetadata().getDeletionTimestamp()).isNull();
+        assertThat(client().namespaces()
+                        .withName("tenant-withapps")
+                        .get()
+                        .getMetadata()
+                        .getDeletionTimestamp())
+                .isNull();
 
-        client().resources(VMDisk.class).inNamespace("tenant-withapps").withName("kept").edit(d -> {
-            d.getMetadata().setFinalizers(List.of());
-            return d;
-        });
+        client().resources(VMDisk.class)
+                .inNamespace("tenant-withapps")
+                .withName("kept")
+                .edit(d -> {
+                    d.getMetadata().setFinalizers(List.of());
+                    return d;
+                });
 
-        await().atMost(DELETION_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
-                Tenants.get("tenant-root", "withapps") == null && client().namespaces().withName("tenant-withapps").get() == null);
+        await().atMost(DELETION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> Tenants.get("tenant-root", "withapps") == null
+                        && client().namespaces().withName("tenant-withapps").get() == null);
     }
 
     private static void createReady(String namespace, String name) {
         Tenants.awaitRoot();
-        await().atMost(Tenants.TIMEOUT).until(() -> client().namespaces().withName(namespace).get() != null);
+        await().atMost(Tenants.TIMEOUT)
+                .until(() -> client().namespaces().withName(namespace).get() != null);
         Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        tenant.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         Tenants.apply(tenant);
         Tenants.awaitReason(namespace, name, "NamespaceReady");
     }

@@ -33,48 +33,62 @@ class TenantLineageTest {
 
     @Test
     void rootNamespaceIsEnsuredOnStartAndRefusesDeletionByLabel() {
-        assertThat(client().namespaces().withName("tenant-root").get().getMetadata().getLabels()).containsOnly(
-                entry("kubernetes.io/metadata.name", "tenant-root"),
-                entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
-                entry("hearth.dev/tenant", "tenant-root"),
-                entry("tenant.hearth.dev/tenant-root", ""),
-                entry("hearth.dev/no-delete", "true"));
+        assertThat(client().namespaces()
+                        .withName("tenant-root")
+                        .get()
+                        .getMetadata()
+                        .getLabels())
+                .containsOnly(
+                        entry("kubernetes.io/metadata.name", "tenant-root"),
+                        entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("hearth.dev/tenant", "tenant-root"),
+                        entry("tenant.hearth.dev/tenant-root", ""),
+                        entry("hearth.dev/no-delete", "true"));
     }
 
     @Test
     void theApiServerRefusesToDeleteTheRootNamespace() {
         // dry runs pass through admission without deleting anything, so a failure here cannot break other tests
-        await().atMost(Tenants.TIMEOUT).untilAsserted(() -> assertThatThrownBy(() -> client().namespaces().withName("tenant-root").dryRun().delete())
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("ValidatingAdmissionPolicy 'hearth-no-delete'")
-                .hasMessageContaining("this object is labelled hearth.dev/no-delete=true and cannot be deleted"));
-        assertThat(client().namespaces().withName("tenant-baz").dryRun().delete()).isNotEmpty();
+        await().atMost(Tenants.TIMEOUT)
+                .untilAsserted(() -> assertThatThrownBy(() -> client().namespaces()
+                                .withName("tenant-root")
+                                .dryRun()
+                                .delete())
+                        .isInstanceOf(KubernetesClientException.class)
+                        .hasMessageContaining("ValidatingAdmissionPolicy 'hearth-no-delete'")
+                        .hasMessageContaining(
+                                "this object is labelled hearth.dev/no-delete=true and cannot be deleted"));
+        assertThat(client().namespaces().withName("tenant-baz").dryRun().delete())
+                .isNotEmpty();
     }
 
     @Test
     void namespacesCarryTheirLineage() {
-        assertThat(labels("tenant-foo")).containsOnly(
-                entry("kubernetes.io/metadata.name", "tenant-foo"),
-                entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
-                entry("hearth.dev/tenant", "tenant-foo"),
-                entry("hearth.dev/parent", "tenant-root"),
-                entry("tenant.hearth.dev/tenant-root", ""),
-                entry("tenant.hearth.dev/tenant-foo", ""));
-        assertThat(labels("tenant-foo-bar")).containsOnly(
-                entry("kubernetes.io/metadata.name", "tenant-foo-bar"),
-                entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
-                entry("hearth.dev/tenant", "tenant-foo-bar"),
-                entry("hearth.dev/parent", "tenant-foo"),
-                entry("tenant.hearth.dev/tenant-root", ""),
-                entry("tenant.hearth.dev/tenant-foo", ""),
-                entry("tenant.hearth.dev/tenant-foo-bar", ""));
-        assertThat(labels("tenant-baz")).containsOnly(
-                entry("kubernetes.io/metadata.name", "tenant-baz"),
-                entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
-                entry("hearth.dev/tenant", "tenant-baz"),
-                entry("hearth.dev/parent", "tenant-root"),
-                entry("tenant.hearth.dev/tenant-root", ""),
-                entry("tenant.hearth.dev/tenant-baz", ""));
+        assertThat(labels("tenant-foo"))
+                .containsOnly(
+                        entry("kubernetes.io/metadata.name", "tenant-foo"),
+                        entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("hearth.dev/tenant", "tenant-foo"),
+                        entry("hearth.dev/parent", "tenant-root"),
+                        entry("tenant.hearth.dev/tenant-root", ""),
+                        entry("tenant.hearth.dev/tenant-foo", ""));
+        assertThat(labels("tenant-foo-bar"))
+                .containsOnly(
+                        entry("kubernetes.io/metadata.name", "tenant-foo-bar"),
+                        entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("hearth.dev/tenant", "tenant-foo-bar"),
+                        entry("hearth.dev/parent", "tenant-foo"),
+                        entry("tenant.hearth.dev/tenant-root", ""),
+                        entry("tenant.hearth.dev/tenant-foo", ""),
+                        entry("tenant.hearth.dev/tenant-foo-bar", ""));
+        assertThat(labels("tenant-baz"))
+                .containsOnly(
+                        entry("kubernetes.io/metadata.name", "tenant-baz"),
+                        entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("hearth.dev/tenant", "tenant-baz"),
+                        entry("hearth.dev/parent", "tenant-root"),
+                        entry("tenant.hearth.dev/tenant-root", ""),
+                        entry("tenant.hearth.dev/tenant-baz", ""));
     }
 
     @Test
@@ -99,7 +113,9 @@ class TenantLineageTest {
         assertThat(baz.getStatus().host).isEqualTo("baz.example.net");
         assertServices(baz, new TenantServices("tenant-root", null, "tenant-root", null));
 
-        assertThat(ReadyCondition.find(bar.getStatus().conditions, "Ready").orElseThrow().getMessage())
+        assertThat(ReadyCondition.find(bar.getStatus().conditions, "Ready")
+                        .orElseThrow()
+                        .getMessage())
                 .isEqualTo("Namespace tenant-foo-bar is ready with its RBAC and network policies");
     }
 
@@ -107,18 +123,27 @@ class TenantLineageTest {
     void aNamespaceLongerThan63CharactersIsRefusedWithoutCreatingIt() {
         String parentName = "l".repeat(40);
         Tenant parent = new Tenant();
-        parent.setMetadata(new ObjectMetaBuilder().withName(parentName).withNamespace("tenant-root").build());
+        parent.setMetadata(new ObjectMetaBuilder()
+                .withName(parentName)
+                .withNamespace("tenant-root")
+                .build());
         Tenants.apply(parent);
         Tenants.awaitReason("tenant-root", parentName, "NamespaceReady");
 
         Tenant child = new Tenant();
-        child.setMetadata(new ObjectMetaBuilder().withName("c".repeat(20)).withNamespace("tenant-" + parentName).build());
+        child.setMetadata(new ObjectMetaBuilder()
+                .withName("c".repeat(20))
+                .withNamespace("tenant-" + parentName)
+                .build());
         Tenants.apply(child);
         Tenant refused = Tenants.awaitReason("tenant-" + parentName, "c".repeat(20), "InvalidName");
 
         String namespace = "tenant-" + parentName + "-" + "c".repeat(20);
-        assertThat(ReadyCondition.find(refused.getStatus().conditions, "Ready").orElseThrow().getMessage()).isEqualTo(
-                "Tenant namespace '" + namespace + "' would be 68 characters long, more than the 63 Kubernetes allows: "
+        assertThat(ReadyCondition.find(refused.getStatus().conditions, "Ready")
+                        .orElseThrow()
+                        .getMessage())
+                .isEqualTo("Tenant namespace '" + namespace
+                        + "' would be 68 characters long, more than the 63 Kubernetes allows: "
                         + "choose a shorter name or nest less deeply");
         assertThat(refused.getStatus().namespace).isNull();
         assertThat(client().namespaces().withName(namespace).get()).isNull();
@@ -127,20 +152,34 @@ class TenantLineageTest {
     @Test
     void changingTheParentHostPropagatesToChildren() {
         Tenant parent = new Tenant();
-        parent.setMetadata(new ObjectMetaBuilder().withName("hosting").withNamespace("tenant-root").build());
+        parent.setMetadata(new ObjectMetaBuilder()
+                .withName("hosting")
+                .withNamespace("tenant-root")
+                .build());
         parent.getSpec().host = "first.example.com";
         Tenants.apply(parent);
         Tenant child = new Tenant();
-        child.setMetadata(new ObjectMetaBuilder().withName("web").withNamespace("tenant-hosting").build());
-        org.awaitility.Awaitility.await().atMost(Tenants.TIMEOUT).until(() -> client().namespaces().withName("tenant-hosting").get() != null);
+        child.setMetadata(new ObjectMetaBuilder()
+                .withName("web")
+                .withNamespace("tenant-hosting")
+                .build());
+        org.awaitility.Awaitility.await()
+                .atMost(Tenants.TIMEOUT)
+                .until(() -> client().namespaces().withName("tenant-hosting").get() != null);
         Tenants.apply(child);
-        assertThat(Tenants.awaitReason("tenant-hosting", "web", "NamespaceReady").getStatus().host).isEqualTo("web.first.example.com");
+        assertThat(Tenants.awaitReason("tenant-hosting", "web", "NamespaceReady")
+                        .getStatus()
+                        .host)
+                .isEqualTo("web.first.example.com");
 
         parent.getSpec().host = "second.example.com";
         Tenants.apply(parent);
 
-        org.awaitility.Awaitility.await().atMost(Tenants.TIMEOUT).untilAsserted(() ->
-                assertThat(Tenants.get("tenant-hosting", "web").getStatus().host).isEqualTo("web.second.example.com"));
+        org.awaitility.Awaitility.await()
+                .atMost(Tenants.TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(Tenants.get("tenant-hosting", "web").getStatus().host)
+                                .isEqualTo("web.second.example.com"));
     }
 
     private static Map<String, String> labels(String namespace) {

@@ -19,12 +19,15 @@ class TenantPlacementTest {
     void rootRunsWhatItsConfigurationSays() {
         assertThat(ROOT.namespace()).isEqualTo("tenant-root");
         assertThat(ROOT.path()).containsExactly("tenant-root");
-        assertThat(ROOT.services()).usingRecursiveComparison().isEqualTo(new TenantServices("tenant-root", null, "tenant-root", null));
-        assertThat(TenantNamespace.desired(ROOT).getMetadata().getLabels()).containsOnly(
-                entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
-                entry("hearth.dev/tenant", "tenant-root"),
-                entry("tenant.hearth.dev/tenant-root", ""),
-                entry("hearth.dev/no-delete", "true"));
+        assertThat(ROOT.services())
+                .usingRecursiveComparison()
+                .isEqualTo(new TenantServices("tenant-root", null, "tenant-root", null));
+        assertThat(TenantNamespace.desired(ROOT).getMetadata().getLabels())
+                .containsOnly(
+                        entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("hearth.dev/tenant", "tenant-root"),
+                        entry("tenant.hearth.dev/tenant-root", ""),
+                        entry("hearth.dev/no-delete", "true"));
     }
 
     @Test
@@ -32,35 +35,45 @@ class TenantPlacementTest {
         TenantPlacement foo = TenantPlacement.childOf(ROOT, Tenants.fixture("tree/foo.yaml"));
         TenantPlacement bar = TenantPlacement.childOf(foo, Tenants.fixture("tree/bar.yaml"));
 
-        assertThat(foo.services()).usingRecursiveComparison().isEqualTo(new TenantServices("tenant-foo", "tenant-foo", "tenant-root", null));
+        assertThat(foo.services())
+                .usingRecursiveComparison()
+                .isEqualTo(new TenantServices("tenant-foo", "tenant-foo", "tenant-root", null));
         assertThat(bar.namespace()).isEqualTo("tenant-foo-bar");
         assertThat(bar.parentNamespace()).isEqualTo("tenant-foo");
         assertThat(bar.path()).containsExactly("tenant-root", "tenant-foo", "tenant-foo-bar");
         assertThat(bar.ancestors()).containsExactly("tenant-root", "tenant-foo");
         assertThat(bar.host()).isEqualTo("bar.foo.example.org");
-        assertThat(bar.services()).usingRecursiveComparison()
+        assertThat(bar.services())
+                .usingRecursiveComparison()
                 .isEqualTo(new TenantServices("tenant-foo", "tenant-foo", "tenant-root", "tenant-foo-bar"));
-        assertThat(TenantNamespace.desired(bar).getMetadata().getLabels()).containsOnly(
-                entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
-                entry("hearth.dev/tenant", "tenant-foo-bar"),
-                entry("hearth.dev/parent", "tenant-foo"),
-                entry("tenant.hearth.dev/tenant-root", ""),
-                entry("tenant.hearth.dev/tenant-foo", ""),
-                entry("tenant.hearth.dev/tenant-foo-bar", ""));
+        assertThat(TenantNamespace.desired(bar).getMetadata().getLabels())
+                .containsOnly(
+                        entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("hearth.dev/tenant", "tenant-foo-bar"),
+                        entry("hearth.dev/parent", "tenant-foo"),
+                        entry("tenant.hearth.dev/tenant-root", ""),
+                        entry("tenant.hearth.dev/tenant-foo", ""),
+                        entry("tenant.hearth.dev/tenant-foo-bar", ""));
     }
 
     @Test
     void anExplicitHostWins() {
-        assertThat(TenantPlacement.childOf(ROOT, Tenants.fixture("tree/baz.yaml")).host()).isEqualTo("baz.example.net");
+        assertThat(TenantPlacement.childOf(ROOT, Tenants.fixture("tree/baz.yaml"))
+                        .host())
+                .isEqualTo("baz.example.net");
     }
 
     @Test
     void aNameThatBreaksTheNamingRuleIsRefusedWithTheReason() {
         Tenant dashed = new Tenant();
-        dashed.setMetadata(new ObjectMetaBuilder().withName("my-team").withNamespace("tenant-root").build());
+        dashed.setMetadata(new ObjectMetaBuilder()
+                .withName("my-team")
+                .withNamespace("tenant-root")
+                .build());
 
         assertThatThrownBy(() -> TenantPlacement.childOf(ROOT, dashed))
                 .isInstanceOf(InvalidTenantNameException.class)
-                .hasMessage("Tenant name 'my-team' must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
+                .hasMessage(
+                        "Tenant name 'my-team' must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
     }
 }

@@ -24,8 +24,8 @@ class TenantModuleMappingTest {
 
     @Test
     void aModuleIsOneInstanceOfItsKindInTheTenantNamespace() {
-        TenantPlacement foo = TenantPlacement.childOf(TenantPlacement.root("example.org", false, false, false, false),
-                Tenants.fixture("tree/foo.yaml"));
+        TenantPlacement foo = TenantPlacement.childOf(
+                TenantPlacement.root("example.org", false, false, false, false), Tenants.fixture("tree/foo.yaml"));
 
         GenericKubernetesResource seaweedfs = TenantModules.desired(foo, TenantModule.SEAWEEDFS);
 
@@ -33,8 +33,11 @@ class TenantModuleMappingTest {
         assertThat(seaweedfs.getKind()).isEqualTo("SeaweedFS");
         assertThat(seaweedfs.getMetadata().getName()).isEqualTo("seaweedfs");
         assertThat(seaweedfs.getMetadata().getNamespace()).isEqualTo("tenant-foo");
-        assertThat(seaweedfs.getMetadata().getLabels()).containsOnly(entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
-                entry("hearth.dev/tenant", "tenant-foo"), entry("apps.hearth.dev/tenant-module", "true"));
+        assertThat(seaweedfs.getMetadata().getLabels())
+                .containsOnly(
+                        entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("hearth.dev/tenant", "tenant-foo"),
+                        entry("apps.hearth.dev/tenant-module", "true"));
         assertThat(seaweedfs.getAdditionalProperties()).containsOnly(entry("spec", Map.of()));
     }
 }

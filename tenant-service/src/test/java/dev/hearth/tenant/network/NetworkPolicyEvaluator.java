@@ -16,8 +16,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
  */
 final class NetworkPolicyEvaluator {
 
-    record Pod(String namespace, Map<String, String> labels) {
-    }
+    record Pod(String namespace, Map<String, String> labels) {}
 
     private final Map<String, Map<String, String>> namespaceLabels;
     private final List<NetworkPolicy> policies;
@@ -28,7 +27,8 @@ final class NetworkPolicyEvaluator {
     }
 
     boolean allowed(Pod from, Pod to, String protocol, int port) {
-        return direction(from, to, from, "Egress", protocol, port) && direction(to, from, from, "Ingress", protocol, port);
+        return direction(from, to, from, "Egress", protocol, port)
+                && direction(to, from, from, "Ingress", protocol, port);
     }
 
     /** Whether {@code subject}'s policies of one direction admit {@code peer}. */
@@ -66,7 +66,8 @@ final class NetworkPolicyEvaluator {
         for (NetworkPolicyPeer candidate : peers) {
             boolean namespaceOk = candidate.getNamespaceSelector() == null
                     ? peer.namespace().equals(policy.getMetadata().getNamespace())
-                    : matches(candidate.getNamespaceSelector(), namespaceLabels.getOrDefault(peer.namespace(), Map.of()));
+                    : matches(
+                            candidate.getNamespaceSelector(), namespaceLabels.getOrDefault(peer.namespace(), Map.of()));
             boolean podOk = candidate.getPodSelector() == null || matches(candidate.getPodSelector(), peer.labels());
             if (candidate.getIpBlock() != null) {
                 throw new IllegalArgumentException("ipBlock peers are outside this evaluator");
@@ -82,8 +83,9 @@ final class NetworkPolicyEvaluator {
         if (ports == null || ports.isEmpty()) {
             return true;
         }
-        return ports.stream().anyMatch(p -> (p.getProtocol() == null ? "TCP" : p.getProtocol()).equals(protocol)
-                && (p.getPort() == null || p.getPort().getIntVal() == port));
+        return ports.stream()
+                .anyMatch(p -> (p.getProtocol() == null ? "TCP" : p.getProtocol()).equals(protocol)
+                        && (p.getPort() == null || p.getPort().getIntVal() == port));
     }
 
     static boolean matches(LabelSelector selector, Map<String, String> labels) {

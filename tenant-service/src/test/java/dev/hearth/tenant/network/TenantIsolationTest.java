@@ -36,55 +36,71 @@ class TenantIsolationTest {
     static void tree() {
         Tenants.fooBarBaz();
         system = "hearth-system-" + java.util.UUID.randomUUID().toString().substring(0, 6);
-        client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(system)
-                .addToLabels("hearth.dev/system", "true").endMetadata().build()).create();
+        client().namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(system)
+                        .addToLabels("hearth.dev/system", "true")
+                        .endMetadata()
+                        .build())
+                .create();
         outside = dev.hearth.core.testing.TestKubernetes.shared().newNamespace("outside");
     }
 
     @Test
     void theServerHoldsExactlyTheDesiredPolicies() throws Exception {
-        List<NetworkPolicy> actual = client().network().v1().networkPolicies().inNamespace("tenant-foo-bar").list().getItems();
+        List<NetworkPolicy> actual = client().network()
+                .v1()
+                .networkPolicies()
+                .inNamespace("tenant-foo-bar")
+                .list()
+                .getItems();
 
         assertThat(actual).hasSize(3);
         for (NetworkPolicy expected : TenantNetworkPoliciesTest.expectedForBar()) {
-            NetworkPolicy found = actual.stream().filter(p -> p.getMetadata().getName().equals(expected.getMetadata().getName()))
-                    .findFirst().orElseThrow();
+            NetworkPolicy found = actual.stream()
+                    .filter(p -> p.getMetadata()
+                            .getName()
+                            .equals(expected.getMetadata().getName()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(found.getSpec()).isEqualTo(expected.getSpec());
-            assertThat(found.getMetadata().getLabels()).isEqualTo(expected.getMetadata().getLabels());
+            assertThat(found.getMetadata().getLabels())
+                    .isEqualTo(expected.getMetadata().getLabels());
         }
     }
 
     @ParameterizedTest(name = "{0} → {1} ({2}/{3}): {4}")
     @CsvSource({
-            // within a tenant
-            "tenant-foo/app,         tenant-foo/app,         TCP, 80, true",
-            // a parent (and the root) reaches its descendants, not the other way round
-            "tenant-foo/app,         tenant-foo-bar/app,     TCP, 80, true",
-            "tenant-root/app,        tenant-foo-bar/app,     TCP, 80, true",
-            "tenant-root/app,        tenant-baz/app,         TCP, 80, true",
-            "tenant-foo-bar/app,     tenant-foo/app,         TCP, 80, false",
-            "tenant-foo/app,         tenant-root/app,        TCP, 80, false",
-            // siblings and unrelated tenants are isolated
-            "tenant-foo/app,         tenant-baz/app,         TCP, 80, false",
-            "tenant-baz/app,         tenant-foo/app,         TCP, 80, false",
-            "tenant-baz/app,         tenant-foo-bar/app,     TCP, 80, false",
-            "tenant-foo-bar/app,     tenant-baz/app,         TCP, 80, false",
-            // descendants reach their ancestors' shared services only
-            "tenant-foo-bar/ingress, tenant-foo-bar/app,     TCP, 80, true",
-            "tenant-foo-bar/app,     tenant-foo/ingress,     TCP, 443, true",
-            "tenant-foo-bar/app,     tenant-root/etcd,       TCP, 2379, true",
-            "tenant-baz/app,         tenant-root/etcd,       TCP, 2379, true",
-            "tenant-baz/app,         tenant-foo/ingress,     TCP, 443, false",
-            "tenant-root/app,        tenant-foo/ingress,     TCP, 443, true",
-            // DNS, platform components and the rest of the cluster
-            "tenant-foo-bar/app,     kube-system/dns,        UDP, 53, true",
-            "tenant-foo-bar/app,     kube-system/dns,        TCP, 80, false",
-            "tenant-foo-bar/app,     kube-system/app,        UDP, 53, false",
-            "system/app,             tenant-foo-bar/app,     TCP, 80, true",
-            "system/app,             tenant-root/app,        TCP, 80, true",
-            "tenant-foo/app,         system/app,             TCP, 80, false",
-            "outside/app,            tenant-foo/app,         TCP, 80, false",
-            "tenant-foo/app,         outside/app,            TCP, 80, false",
+        // within a tenant
+        "tenant-foo/app,         tenant-foo/app,         TCP, 80, true",
+        // a parent (and the root) reaches its descendants, not the other way round
+        "tenant-foo/app,         tenant-foo-bar/app,     TCP, 80, true",
+        "tenant-root/app,        tenant-foo-bar/app,     TCP, 80, true",
+        "tenant-root/app,        tenant-baz/app,         TCP, 80, true",
+        "tenant-foo-bar/app,     tenant-foo/app,         TCP, 80, false",
+        "tenant-foo/app,         tenant-root/app,        TCP, 80, false",
+        // siblings and unrelated tenants are isolated
+        "tenant-foo/app,         tenant-baz/app,         TCP, 80, false",
+        "tenant-baz/app,         tenant-foo/app,         TCP, 80, false",
+        "tenant-baz/app,         tenant-foo-bar/app,     TCP, 80, false",
+        "tenant-foo-bar/app,     tenant-baz/app,         TCP, 80, false",
+        // descendants reach their ancestors' shared services only
+        "tenant-foo-bar/ingress, tenant-foo-bar/app,     TCP, 80, true",
+        "tenant-foo-bar/app,     tenant-foo/ingress,     TCP, 443, true",
+        "tenant-foo-bar/app,     tenant-root/etcd,       TCP, 2379, true",
+        "tenant-baz/app,         tenant-root/etcd,       TCP, 2379, true",
+        "tenant-baz/app,         tenant-foo/ingress,     TCP, 443, false",
+        "tenant-root/app,        tenant-foo/ingress,     TCP, 443, true",
+        // DNS, platform components and the rest of the cluster
+        "tenant-foo-bar/app,     kube-system/dns,        UDP, 53, true",
+        "tenant-foo-bar/app,     kube-system/dns,        TCP, 80, false",
+        "tenant-foo-bar/app,     kube-system/app,        UDP, 53, false",
+        "system/app,             tenant-foo-bar/app,     TCP, 80, true",
+        "system/app,             tenant-root/app,        TCP, 80, true",
+        "tenant-foo/app,         system/app,             TCP, 80, false",
+        "outside/app,            tenant-foo/app,         TCP, 80, false",
+        "tenant-foo/app,         outside/app,            TCP, 80, false",
     })
     void whoMayReachWhom(String from, String to, String protocol, int port, boolean allowed) {
         assertThat(evaluator().allowed(pod(from), pod(to), protocol, port)).isEqualTo(allowed);
@@ -96,8 +112,19 @@ class TenantIsolationTest {
         List<String> namespaces = new ArrayList<>(TENANTS);
         namespaces.addAll(List.of("kube-system", system, outside));
         for (String namespace : namespaces) {
-            labels.put(namespace, client().namespaces().withName(namespace).get().getMetadata().getLabels());
-            policies.addAll(client().network().v1().networkPolicies().inNamespace(namespace).list().getItems());
+            labels.put(
+                    namespace,
+                    client().namespaces()
+                            .withName(namespace)
+                            .get()
+                            .getMetadata()
+                            .getLabels());
+            policies.addAll(client().network()
+                    .v1()
+                    .networkPolicies()
+                    .inNamespace(namespace)
+                    .list()
+                    .getItems());
         }
         return new NetworkPolicyEvaluator(labels, policies);
     }

@@ -18,16 +18,19 @@ class TenantNetworkPoliciesTest {
     private static final TenantPlacement ROOT = TenantPlacement.root("example.org", false, false, false, false);
 
     static List<NetworkPolicy> expectedForBar() throws Exception {
-        try (InputStream in = TenantNetworkPoliciesTest.class.getResourceAsStream("/fixtures/network/tenant-foo-bar-policies.yaml")) {
-            List<HasMetadata> items = new KubernetesSerialization().unmarshal(in, KubernetesList.class).getItems();
+        try (InputStream in =
+                TenantNetworkPoliciesTest.class.getResourceAsStream("/fixtures/network/tenant-foo-bar-policies.yaml")) {
+            List<HasMetadata> items = new KubernetesSerialization()
+                    .unmarshal(in, KubernetesList.class)
+                    .getItems();
             return items.stream().map(NetworkPolicy.class::cast).toList();
         }
     }
 
     @Test
     void aNestedTenantGetsExactlyTheseThreePolicies() throws Exception {
-        TenantPlacement bar = TenantPlacement.childOf(TenantPlacement.childOf(ROOT, Tenants.fixture("tree/foo.yaml")),
-                Tenants.fixture("tree/bar.yaml"));
+        TenantPlacement bar = TenantPlacement.childOf(
+                TenantPlacement.childOf(ROOT, Tenants.fixture("tree/foo.yaml")), Tenants.fixture("tree/bar.yaml"));
 
         assertThat(TenantNetworkPolicies.desired(bar)).isEqualTo(expectedForBar());
     }

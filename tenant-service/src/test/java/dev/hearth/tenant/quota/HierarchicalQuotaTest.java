@@ -32,8 +32,10 @@ class HierarchicalQuotaTest {
 
         Tenants.apply(Tenants.fixture("quota/second.yaml"));
         Tenant refused = Tenants.awaitReason("tenant-pool", "second", "QuotaExceeded");
-        assertThat(ReadyCondition.find(refused.getStatus().conditions, "Ready").orElseThrow().getMessage()).isEqualTo(
-                "The quota does not fit in what tenant-pool has left: "
+        assertThat(ReadyCondition.find(refused.getStatus().conditions, "Ready")
+                        .orElseThrow()
+                        .getMessage())
+                .isEqualTo("The quota does not fit in what tenant-pool has left: "
                         + "cpu: requested 2 but only 1 of 4 is left (3 given to other children), 1 too much. "
                         + "Lower spec.resourceQuotas or free budget in the parent.");
         assertThat(refused.getStatus().namespace).isNull();
@@ -46,11 +48,16 @@ class HierarchicalQuotaTest {
         Tenant admitted = Tenants.awaitReason("tenant-pool", "second", "NamespaceReady");
         assertThat(admitted.getStatus().namespace).isEqualTo("tenant-pool-second");
         assertThat(client().namespaces().withName("tenant-pool-second").get()).isNotNull();
-        org.awaitility.Awaitility.await().atMost(Tenants.TIMEOUT).untilAsserted(() ->
-                assertThat(Tenants.get("tenant-root", "pool").getStatus().quota.allocatedToChildren)
-                        .containsOnly(entry("cpu", new Quantity("4")), entry("memory", new Quantity("6Gi"))));
+        org.awaitility.Awaitility.await()
+                .atMost(Tenants.TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(Tenants.get("tenant-root", "pool").getStatus().quota.allocatedToChildren)
+                                .containsOnly(entry("cpu", new Quantity("4")), entry("memory", new Quantity("6Gi"))));
         assertThat(Tenants.get("tenant-root", "pool").getStatus().quota.hard)
-                .containsOnly(entry("cpu", new Quantity("4")), entry("memory", new Quantity("8Gi")), entry("pods", new Quantity("20")));
+                .containsOnly(
+                        entry("cpu", new Quantity("4")),
+                        entry("memory", new Quantity("8Gi")),
+                        entry("pods", new Quantity("20")));
     }
 
     @Test
@@ -62,57 +69,86 @@ class HierarchicalQuotaTest {
         Tenants.apply(tenant("tenant-twins", "left", "2"));
         Tenants.apply(tenant("tenant-twins", "right", "2"));
 
-        org.awaitility.Awaitility.await().atMost(Tenants.TIMEOUT).until(() -> java.util.stream.Stream.of("left", "right")
-                .map(name -> readyReason(Tenants.get("tenant-twins", name))).sorted().toList(),
-                reasons -> reasons.equals(java.util.List.of("NamespaceReady", "QuotaExceeded")));
+        org.awaitility.Awaitility.await()
+                .atMost(Tenants.TIMEOUT)
+                .until(
+                        () -> java.util.stream.Stream.of("left", "right")
+                                .map(name -> readyReason(Tenants.get("tenant-twins", name)))
+                                .sorted()
+                                .toList(),
+                        reasons -> reasons.equals(java.util.List.of("NamespaceReady", "QuotaExceeded")));
     }
 
     private static Tenant tenant(String namespace, String name, String cpu) {
         Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        tenant.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         tenant.getSpec().resourceQuotas = new java.util.TreeMap<>(Map.of("cpu", new Quantity(cpu)));
         return tenant;
     }
 
     private static String readyReason(Tenant tenant) {
-        return tenant == null || tenant.getStatus() == null ? ""
-                : ReadyCondition.find(tenant.getStatus().conditions, ReadyCondition.TYPE).map(c -> c.getReason()).orElse("");
+        return tenant == null || tenant.getStatus() == null
+                ? ""
+                : ReadyCondition.find(tenant.getStatus().conditions, ReadyCondition.TYPE)
+                        .map(c -> c.getReason())
+                        .orElse("");
     }
 
     @Test
     void theQuotaBecomesAResourceQuotaAndContainerDefaults() {
         Tenants.applyReady("quota/pool.yaml");
 
-        ResourceQuota quota = client().resourceQuotas().inNamespace("tenant-pool").withName("tenant-quota").get();
-        assertThat(quota.getSpec().getHard()).containsOnly(
-                entry("requests.cpu", new Quantity("4")), entry("limits.cpu", new Quantity("4")),
-                entry("requests.memory", new Quantity("8Gi")), entry("limits.memory", new Quantity("8Gi")),
-                entry("pods", new Quantity("20")));
-        LimitRange range = client().limitRanges().inNamespace("tenant-pool").withName("tenant-range-limits").get();
+        ResourceQuota quota = client().resourceQuotas()
+                .inNamespace("tenant-pool")
+                .withName("tenant-quota")
+                .get();
+        assertThat(quota.getSpec().getHard())
+                .containsOnly(
+                        entry("requests.cpu", new Quantity("4")),
+                        entry("limits.cpu", new Quantity("4")),
+                        entry("requests.memory", new Quantity("8Gi")),
+                        entry("limits.memory", new Quantity("8Gi")),
+                        entry("pods", new Quantity("20")));
+        LimitRange range = client().limitRanges()
+                .inNamespace("tenant-pool")
+                .withName("tenant-range-limits")
+                .get();
         var limit = range.getSpec().getLimits().get(0);
         assertThat(limit.getType()).isEqualTo("Container");
-        assertThat(limit.getDefault()).containsOnly(entry("cpu", new Quantity("250m")), entry("memory", new Quantity("128Mi")),
-                entry("ephemeral-storage", new Quantity("2Gi")));
-        assertThat(limit.getDefaultRequest()).containsOnly(entry("cpu", new Quantity("25m")), entry("memory", new Quantity("128Mi")),
-                entry("ephemeral-storage", new Quantity("50Mi")));
+        assertThat(limit.getDefault())
+                .containsOnly(
+                        entry("cpu", new Quantity("250m")),
+                        entry("memory", new Quantity("128Mi")),
+                        entry("ephemeral-storage", new Quantity("2Gi")));
+        assertThat(limit.getDefaultRequest())
+                .containsOnly(
+                        entry("cpu", new Quantity("25m")),
+                        entry("memory", new Quantity("128Mi")),
+                        entry("ephemeral-storage", new Quantity("50Mi")));
     }
 
     @Test
     void negativeOrMalformedQuotasAndDashedNamesAreRefusedByTheApiServer() {
         assertThatThrownBy(() -> Tenants.apply(tenant("negative", Map.of("cpu", new Quantity("-1")))))
                 .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("every value must be a non-negative Kubernetes quantity such as 500m, 2, 4Gi or 10G");
+                .hasMessageContaining(
+                        "every value must be a non-negative Kubernetes quantity such as 500m, 2, 4Gi or 10G");
         assertThatThrownBy(() -> Tenants.apply(tenant("malformed", Map.of("memory", new Quantity("4 GB")))))
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("every value must be a non-negative Kubernetes quantity");
         assertThatThrownBy(() -> Tenants.apply(tenant("my-team", Map.of())))
                 .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
+                .hasMessageContaining(
+                        "a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
     }
 
     private static Tenant tenant(String name, Map<String, Quantity> quota) {
         Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("tenant-root").build());
+        tenant.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace("tenant-root")
+                .build());
         tenant.getSpec().resourceQuotas.putAll(quota);
         return tenant;
     }

@@ -15,17 +15,20 @@ class QuotaBudgetTest {
 
     @Test
     void aChildThatFitsInWhatIsLeftIsAdmitted() {
-        Map<String, Quantity> given = QuotaBudget.sum(List.of(Map.of("cpu", q("1500m")), Map.of("cpu", q("1"), "memory", q("4Gi"))));
+        Map<String, Quantity> given =
+                QuotaBudget.sum(List.of(Map.of("cpu", q("1500m")), Map.of("cpu", q("1"), "memory", q("4Gi"))));
 
         assertThat(given).containsOnly(entry("cpu", q("2500m")), entry("memory", q("4Gi")));
-        assertThat(QuotaBudget.exceeded("tenant-foo", PARENT, given, Map.of("cpu", q("1500m"), "memory", q("4Gi")))).isEmpty();
+        assertThat(QuotaBudget.exceeded("tenant-foo", PARENT, given, Map.of("cpu", q("1500m"), "memory", q("4Gi"))))
+                .isEmpty();
     }
 
     @Test
     void aChildThatDoesNotFitIsToldByHowMuchForEachResource() {
         Map<String, Quantity> given = Map.of("cpu", q("3"), "memory", q("6Gi"));
 
-        assertThat(QuotaBudget.exceeded("tenant-foo", PARENT, given, Map.of("cpu", q("2"), "memory", q("3Gi"), "pods", q("5"))))
+        assertThat(QuotaBudget.exceeded(
+                        "tenant-foo", PARENT, given, Map.of("cpu", q("2"), "memory", q("3Gi"), "pods", q("5"))))
                 .contains("The quota does not fit in what tenant-foo has left: "
                         + "cpu: requested 2 but only 1 of 4 is left (3 given to other children), 1 too much; "
                         + "memory: requested 3Gi but only 2Gi of 8Gi is left (6Gi given to other children), 1Gi too much. "
@@ -34,19 +37,37 @@ class QuotaBudgetTest {
 
     @Test
     void whatTheParentDoesNotLimitIsUnlimited() {
-        assertThat(QuotaBudget.exceeded("tenant-root", Map.of(), Map.of(), Map.of("cpu", q("1000")))).isEmpty();
-        assertThat(QuotaBudget.exceeded("tenant-foo", PARENT, Map.of(), Map.of("services.loadbalancers", q("3")))).isEmpty();
+        assertThat(QuotaBudget.exceeded("tenant-root", Map.of(), Map.of(), Map.of("cpu", q("1000"))))
+                .isEmpty();
+        assertThat(QuotaBudget.exceeded("tenant-foo", PARENT, Map.of(), Map.of("services.loadbalancers", q("3"))))
+                .isEmpty();
     }
 
     @Test
     void cpuAndMemoryBoundRequestsAndLimitsAndCountsPassThrough() {
-        assertThat(TenantQuota.hard(Map.of("cpu", q("4"), "memory", q("8Gi"), "storage", q("100Gi"), "pods", q("20"),
-                "services.loadbalancers", q("2")))).containsOnly(
-                        entry("requests.cpu", q("4")), entry("limits.cpu", q("4")),
-                        entry("requests.memory", q("8Gi")), entry("limits.memory", q("8Gi")),
-                        entry("requests.storage", q("100Gi")), entry("pods", q("20")), entry("services.loadbalancers", q("2")));
-        assertThat(TenantQuota.usedAsDeclared(Map.of("cpu", q("4"), "pods", q("20")),
-                Map.of("requests.cpu", q("250m"), "limits.cpu", q("1"), "pods", q("3")))).containsOnly(entry("cpu", q("250m")), entry("pods", q("3")));
+        assertThat(TenantQuota.hard(Map.of(
+                        "cpu",
+                        q("4"),
+                        "memory",
+                        q("8Gi"),
+                        "storage",
+                        q("100Gi"),
+                        "pods",
+                        q("20"),
+                        "services.loadbalancers",
+                        q("2"))))
+                .containsOnly(
+                        entry("requests.cpu", q("4")),
+                        entry("limits.cpu", q("4")),
+                        entry("requests.memory", q("8Gi")),
+                        entry("limits.memory", q("8Gi")),
+                        entry("requests.storage", q("100Gi")),
+                        entry("pods", q("20")),
+                        entry("services.loadbalancers", q("2")));
+        assertThat(TenantQuota.usedAsDeclared(
+                        Map.of("cpu", q("4"), "pods", q("20")),
+                        Map.of("requests.cpu", q("250m"), "limits.cpu", q("1"), "pods", q("3"))))
+                .containsOnly(entry("cpu", q("250m")), entry("pods", q("3")));
     }
 
     private static Quantity q(String value) {

@@ -22,10 +22,12 @@ class SiblingAdmissionsTest {
         Tenant left = child("left", false);
         Tenant right = child("right", false);
 
-        assertThat(admissions.admit("tenant-twins", PARENT, left, List.of(right))).isEmpty();
+        assertThat(admissions.admit("tenant-twins", PARENT, left, List.of(right)))
+                .isEmpty();
         // right is reconciled before left's status reaches the cache: left still counts
-        assertThat(admissions.admit("tenant-twins", PARENT, right, List.of(left))).hasValueSatisfying(message ->
-                assertThat(message).contains("cpu: requested 2 but only 0 of 2 is left (2 given to other children)"));
+        assertThat(admissions.admit("tenant-twins", PARENT, right, List.of(left)))
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("cpu: requested 2 but only 0 of 2 is left (2 given to other children)"));
     }
 
     @Test
@@ -34,7 +36,8 @@ class SiblingAdmissionsTest {
         Tenant right = child("right", false);
         admissions.admit("tenant-twins", PARENT, left, List.of(right));
 
-        assertThat(admissions.admit("tenant-twins", PARENT, right, List.of(child("left", true)))).isPresent();
+        assertThat(admissions.admit("tenant-twins", PARENT, right, List.of(child("left", true))))
+                .isPresent();
         assertThat(admissions.admit("tenant-twins", PARENT, right, List.of())).isEmpty();
     }
 
@@ -48,7 +51,10 @@ class SiblingAdmissionsTest {
 
     private static Tenant child(String name, boolean admitted) {
         Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withNamespace("tenant-twins").withName(name).build());
+        tenant.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("tenant-twins")
+                .withName(name)
+                .build());
         tenant.getSpec().resourceQuotas = new TreeMap<>(Map.of("cpu", new Quantity("2")));
         if (admitted) {
             tenant.setStatus(new TenantStatus());

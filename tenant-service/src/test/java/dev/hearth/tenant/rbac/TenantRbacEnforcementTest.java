@@ -57,8 +57,8 @@ class TenantRbacEnforcementTest {
         for (AccessLevel level : AccessLevel.values()) {
             for (String groupTenant : TENANTS) {
                 for (String namespace : TENANTS) {
-                    rows.add(Arguments.of(groupTenant + "-" + level.id(), namespace,
-                            expected(level, groupTenant, namespace)));
+                    rows.add(Arguments.of(
+                            groupTenant + "-" + level.id(), namespace, expected(level, groupTenant, namespace)));
                 }
             }
         }
@@ -67,7 +67,9 @@ class TenantRbacEnforcementTest {
 
     /** The rule under test, spelled out: read where the group's tenant is an ancestor or self, write from admin up. */
     private static String expected(AccessLevel level, String groupTenant, String namespace) {
-        boolean inScope = namespace.equals(groupTenant) || groupTenant.equals("tenant-root") || namespace.startsWith(groupTenant + "-");
+        boolean inScope = namespace.equals(groupTenant)
+                || groupTenant.equals("tenant-root")
+                || namespace.startsWith(groupTenant + "-");
         if (!inScope) {
             return "none";
         }
@@ -77,18 +79,40 @@ class TenantRbacEnforcementTest {
     @ParameterizedTest(name = "{0} in {1}: {2}")
     @MethodSource("matrix")
     void vmDiskAccess(String group, String namespace, String expected) {
-        KubernetesClient user = CLIENTS.computeIfAbsent(group, g -> TestKubernetes.shared().impersonating("alice", g));
+        KubernetesClient user =
+                CLIENTS.computeIfAbsent(group, g -> TestKubernetes.shared().impersonating("alice", g));
         boolean read = !expected.equals("none");
         boolean write = expected.equals("read-write");
         String probe = "probe-" + suffix();
         Tenants.client().resource(disk(namespace, probe)).create();
 
-        assertThat(allowed(() -> user.resources(VMDisk.class).inNamespace(namespace).withName(probe).get())).as("get").isEqualTo(read);
-        assertThat(allowed(() -> user.resources(VMDisk.class).inNamespace(namespace).list())).as("list").isEqualTo(read);
-        assertThat(allowed(() -> user.resource(disk(namespace, "created-" + suffix())).create())).as("create").isEqualTo(write);
-        assertThat(allowed(() -> user.resources(VMDisk.class).inNamespace(namespace).withName(probe).delete())).as("delete").isEqualTo(write);
+        assertThat(allowed(() -> user.resources(VMDisk.class)
+                        .inNamespace(namespace)
+                        .withName(probe)
+                        .get()))
+                .as("get")
+                .isEqualTo(read);
+        assertThat(allowed(() ->
+                        user.resources(VMDisk.class).inNamespace(namespace).list()))
+                .as("list")
+                .isEqualTo(read);
+        assertThat(allowed(() ->
+                        user.resource(disk(namespace, "created-" + suffix())).create()))
+                .as("create")
+                .isEqualTo(write);
+        assertThat(allowed(() -> user.resources(VMDisk.class)
+                        .inNamespace(namespace)
+                        .withName(probe)
+                        .delete()))
+                .as("delete")
+                .isEqualTo(write);
         if (!write) {
-            assertThat(Tenants.client().resources(VMDisk.class).inNamespace(namespace).withName(probe).get()).isNotNull();
+            assertThat(Tenants.client()
+                            .resources(VMDisk.class)
+                            .inNamespace(namespace)
+                            .withName(probe)
+                            .get())
+                    .isNotNull();
         }
     }
 
@@ -97,7 +121,10 @@ class TenantRbacEnforcementTest {
         for (AccessLevel level : AccessLevel.values()) {
             try (KubernetesClient user = TestKubernetes.shared().impersonating("alice", "tenant-foo-" + level.id())) {
                 Tenant child = new Tenant();
-                child.setMetadata(new ObjectMetaBuilder().withName("child" + level.ordinal() + suffix().replace("-", "")).withNamespace("tenant-foo").build());
+                child.setMetadata(new ObjectMetaBuilder()
+                        .withName("child" + level.ordinal() + suffix().replace("-", ""))
+                        .withNamespace("tenant-foo")
+                        .build());
                 boolean created = allowed(() -> user.resource(child).create());
                 assertThat(created).as(level.id()).isEqualTo(level == AccessLevel.SUPER_ADMIN);
                 if (created) {
@@ -111,30 +138,62 @@ class TenantRbacEnforcementTest {
     void useAddsVmConsoleAndPowerActionsToView() {
         for (AccessLevel level : AccessLevel.values()) {
             try (KubernetesClient user = TestKubernetes.shared().impersonating("alice", "tenant-foo-" + level.id())) {
-                boolean canStart = can(user, "tenant-foo-bar", "subresources.kubevirt.io", "virtualmachines", "start", "update");
-                boolean canConsole = can(user, "tenant-foo-bar", "subresources.kubevirt.io", "virtualmachineinstances", "console", "get");
+                boolean canStart =
+                        can(user, "tenant-foo-bar", "subresources.kubevirt.io", "virtualmachines", "start", "update");
+                boolean canConsole = can(
+                        user,
+                        "tenant-foo-bar",
+                        "subresources.kubevirt.io",
+                        "virtualmachineinstances",
+                        "console",
+                        "get");
                 assertThat(canStart).as(level.id() + " start").isEqualTo(level != AccessLevel.VIEW);
                 assertThat(canConsole).as(level.id() + " console").isEqualTo(level != AccessLevel.VIEW);
-                assertThat(can(user, "tenant-baz", "subresources.kubevirt.io", "virtualmachines", "start", "update")).isFalse();
+                assertThat(can(user, "tenant-baz", "subresources.kubevirt.io", "virtualmachines", "start", "update"))
+                        .isFalse();
             }
         }
     }
 
     @Test
     void aTenantServiceAccountActsInItsTenantAndDescendantsOnly() {
-        try (KubernetesClient sa = TestKubernetes.shared().impersonating("system:serviceaccount:tenant-foo:tenant-foo",
-                "system:serviceaccounts", "system:serviceaccounts:tenant-foo", "system:authenticated")) {
-            assertThat(allowed(() -> sa.resource(disk("tenant-foo-bar", "by-sa-" + suffix())).create())).isTrue();
-            assertThat(allowed(() -> sa.resource(disk("tenant-baz", "by-sa-" + suffix())).create())).isFalse();
-            assertThat(allowed(() -> sa.resource(disk("tenant-root", "by-sa-" + suffix())).create())).isFalse();
+        try (KubernetesClient sa = TestKubernetes.shared()
+                .impersonating(
+                        "system:serviceaccount:tenant-foo:tenant-foo",
+                        "system:serviceaccounts",
+                        "system:serviceaccounts:tenant-foo",
+                        "system:authenticated")) {
+            assertThat(allowed(() -> sa.resource(disk("tenant-foo-bar", "by-sa-" + suffix()))
+                            .create()))
+                    .isTrue();
+            assertThat(allowed(() ->
+                            sa.resource(disk("tenant-baz", "by-sa-" + suffix())).create()))
+                    .isFalse();
+            assertThat(allowed(() -> sa.resource(disk("tenant-root", "by-sa-" + suffix()))
+                            .create()))
+                    .isFalse();
         }
     }
 
-    private static boolean can(KubernetesClient user, String namespace, String group, String resource, String subresource, String verb) {
-        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                .withNamespace(namespace).withGroup(group).withResource(resource).withSubresource(subresource).withVerb(verb)
-                .endResourceAttributes().endSpec().build();
-        return user.authorization().v1().selfSubjectAccessReview().create(review).getStatus().getAllowed();
+    private static boolean can(
+            KubernetesClient user, String namespace, String group, String resource, String subresource, String verb) {
+        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
+                .withNewSpec()
+                .withNewResourceAttributes()
+                .withNamespace(namespace)
+                .withGroup(group)
+                .withResource(resource)
+                .withSubresource(subresource)
+                .withVerb(verb)
+                .endResourceAttributes()
+                .endSpec()
+                .build();
+        return user.authorization()
+                .v1()
+                .selfSubjectAccessReview()
+                .create(review)
+                .getStatus()
+                .getAllowed();
     }
 
     private static boolean allowed(Runnable call) {
@@ -151,7 +210,8 @@ class TenantRbacEnforcementTest {
 
     private static VMDisk disk(String namespace, String name) {
         VMDisk disk = new VMDisk();
-        disk.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        disk.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         disk.getSpec().source = new VMDiskSource();
         disk.getSpec().source.blank = new VMDiskSource.Empty();
         disk.getSpec().size = new Quantity("1Gi");

@@ -20,8 +20,7 @@ public final class DataVolumeFor {
     /** An upload target must be bound at once, or the upload proxy has nothing to write to. */
     public static final String BIND_IMMEDIATE_ANNOTATION = "cdi.kubevirt.io/storage.bind.immediate.requested";
 
-    private DataVolumeFor() {
-    }
+    private DataVolumeFor() {}
 
     public static String name(String diskName) {
         return NAME_PREFIX + diskName;
@@ -41,7 +40,9 @@ public final class DataVolumeFor {
         }
 
         Map<String, Object> storage = new LinkedHashMap<>();
-        storage.put("resources", Map.of("requests", Map.of("storage", disk.getSpec().size.toString())));
+        storage.put(
+                "resources",
+                Map.of("requests", Map.of("storage", disk.getSpec().size.toString())));
         if (disk.getSpec().storageClass != null) {
             storage.put("storageClassName", disk.getSpec().storageClass);
         }
@@ -71,7 +72,8 @@ public final class DataVolumeFor {
         }
         if (source.disk != null) {
             // CDI names the PVC of a DataVolume after the DataVolume
-            return Map.of("pvc", Map.of("namespace", disk.getMetadata().getNamespace(), "name", name(source.disk.name)));
+            return Map.of(
+                    "pvc", Map.of("namespace", disk.getMetadata().getNamespace(), "name", name(source.disk.name)));
         }
         // the CRD admits exactly one source, so this is blank
         return Map.of("blank", Map.of());

@@ -29,8 +29,10 @@ public class VMDiskReconciler implements Reconciler<VMDisk> {
     private final ServerSideApply serverSideApply;
     private final String imagesNamespace;
 
-    public VMDiskReconciler(ServerSideApply serverSideApply,
-            @ConfigProperty(name = "hearth.vm.images-namespace", defaultValue = "hearth-images") String imagesNamespace) {
+    public VMDiskReconciler(
+            ServerSideApply serverSideApply,
+            @ConfigProperty(name = "hearth.vm.images-namespace", defaultValue = "hearth-images")
+                    String imagesNamespace) {
         this.serverSideApply = serverSideApply;
         this.imagesNamespace = imagesNamespace;
     }

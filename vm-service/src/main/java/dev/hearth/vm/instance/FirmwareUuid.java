@@ -11,15 +11,15 @@ import java.util.HexFormat;
  */
 public final class FirmwareUuid {
 
-    private FirmwareUuid() {
-    }
+    private FirmwareUuid() {}
 
     public static String of(String namespace, String name, String cloudInitSeed) {
         String input = namespace + "/" + name + "/" + (cloudInitSeed == null ? "" : cloudInitSeed);
         try {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
-            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-"
-                    + hex.substring(20, 32);
+            String hex = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

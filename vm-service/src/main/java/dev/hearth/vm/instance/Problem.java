@@ -14,8 +14,15 @@ import dev.hearth.core.api.vm.VMInstanceDisk;
 
 /** A mistake in a VMInstance that the schema cannot catch: the reason and message of its Ready=False condition. */
 public record Problem(String reason, String message) {
-    private static final Set<String> KEY_TYPES = Set.of("ssh-rsa", "ssh-ed25519", "ssh-dss", "ecdsa-sha2-nistp256",
-            "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com");
+    private static final Set<String> KEY_TYPES = Set.of(
+            "ssh-rsa",
+            "ssh-ed25519",
+            "ssh-dss",
+            "ecdsa-sha2-nistp256",
+            "ecdsa-sha2-nistp384",
+            "ecdsa-sha2-nistp521",
+            "sk-ssh-ed25519@openssh.com",
+            "sk-ecdsa-sha2-nistp256@openssh.com");
 
     /** What is wrong in the instance's own spec, if anything. */
     public static Optional<Problem> inSpec(VMInstance instance) {
@@ -23,18 +30,28 @@ public record Problem(String reason, String message) {
         for (int i = 0; i < keys.size(); i++) {
             Optional<String> why = sshKeyProblem(keys.get(i));
             if (why.isPresent()) {
-                return Optional.of(new Problem("InvalidSSHKey", "spec.sshKeys[" + i + "] is not an SSH public key: " + why.get()
-                        + "; use one line of an OpenSSH .pub file, e.g. \"ssh-ed25519 AAAAC3Nza... user@host\""));
+                return Optional.of(
+                        new Problem(
+                                "InvalidSSHKey",
+                                "spec.sshKeys[" + i + "] is not an SSH public key: " + why.get()
+                                        + "; use one line of an OpenSSH .pub file, e.g. \"ssh-ed25519 AAAAC3Nza... user@host\""));
             }
         }
         List<String> names = instance.getSpec().disks.stream().map(d -> d.name).toList();
-        List<String> twice = names.stream().filter(n -> names.indexOf(n) != names.lastIndexOf(n)).distinct().toList();
+        List<String> twice = names.stream()
+                .filter(n -> names.indexOf(n) != names.lastIndexOf(n))
+                .distinct()
+                .toList();
         if (!twice.isEmpty()) {
-            return Optional.of(new Problem("DuplicateDisk", "a disk can be attached only once: remove the repeated entries of "
-                    + String.join(", ", twice) + " from spec.disks"));
+            return Optional.of(new Problem(
+                    "DuplicateDisk",
+                    "a disk can be attached only once: remove the repeated entries of " + String.join(", ", twice)
+                            + " from spec.disks"));
         }
-        if (Boolean.TRUE.equals(instance.getSpec().external) && instance.getSpec().externalPorts.isEmpty()) {
-            return Optional.of(new Problem("NoExternalPorts", "external: true needs at least one port in spec.externalPorts"));
+        if (Boolean.TRUE.equals(instance.getSpec().external)
+                && instance.getSpec().externalPorts.isEmpty()) {
+            return Optional.of(
+                    new Problem("NoExternalPorts", "external: true needs at least one port in spec.externalPorts"));
         }
         return Optional.empty();
     }
@@ -48,9 +65,12 @@ public record Problem(String reason, String message) {
                 wrong.add(attached.name);
             }
         }
-        return wrong.isEmpty() ? Optional.empty()
-                : Optional.of(new Problem("InvalidDiskBus", "optical disks are CD-ROMs, which cannot use the virtio bus: set bus to sata or "
-                        + "scsi (or leave it empty) for " + String.join(", ", wrong)));
+        return wrong.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Problem(
+                        "InvalidDiskBus",
+                        "optical disks are CD-ROMs, which cannot use the virtio bus: set bus to sata or "
+                                + "scsi (or leave it empty) for " + String.join(", ", wrong)));
     }
 
     /** Why a line is not an OpenSSH public key: its type must be known and its blob must start with that type. */
@@ -78,7 +98,8 @@ public record Problem(String reason, String message) {
         }
         String blobType = new String(blob, 4, typeLength, StandardCharsets.US_ASCII);
         if (!blobType.equals(parts[0])) {
-            return Optional.of("the key says it is " + parts[0] + " but its content is " + (blobType.isBlank() ? "not an SSH key" : blobType));
+            return Optional.of("the key says it is " + parts[0] + " but its content is "
+                    + (blobType.isBlank() ? "not an SSH key" : blobType));
         }
         return Optional.empty();
     }

@@ -15,8 +15,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 /** The cloud-init and SSH key Secrets of a VMInstance (cozystack.md §4.2). Pure: no I/O. */
 public final class SecretsFor {
 
-    private SecretsFor() {
-    }
+    private SecretsFor() {}
 
     public static String cloudInitName(VMInstance instance) {
         return VirtualMachineFor.name(instance) + "-cloud-init";
@@ -28,7 +27,8 @@ public final class SecretsFor {
 
     /** Whether the VM gets a cloud-init disk: for user data, and for the SSH keys KubeVirt propagates through it. */
     public static boolean needsCloudInit(VMInstance instance) {
-        return instance.getSpec().cloudInit != null || !instance.getSpec().sshKeys.isEmpty();
+        return instance.getSpec().cloudInit != null
+                || !instance.getSpec().sshKeys.isEmpty();
     }
 
     /** {@code userdata}: the user's cloud-init, or a minimal #cloud-config that installs the SSH keys. */
@@ -36,7 +36,9 @@ public final class SecretsFor {
         if (!needsCloudInit(instance)) {
             return Optional.empty();
         }
-        String userData = instance.getSpec().cloudInit != null ? instance.getSpec().cloudInit : minimalCloudConfig(instance.getSpec().sshKeys);
+        String userData = instance.getSpec().cloudInit != null
+                ? instance.getSpec().cloudInit
+                : minimalCloudConfig(instance.getSpec().sshKeys);
         return Optional.of(secret(instance, cloudInitName(instance), Map.of("userdata", userData)));
     }
 
@@ -56,13 +58,16 @@ public final class SecretsFor {
     private static String minimalCloudConfig(List<String> keys) {
         StringBuilder config = new StringBuilder("#cloud-config\nssh_authorized_keys:\n");
         // JSON strings are valid YAML scalars and need no escaping of a key's comment
-        keys.forEach(key -> config.append("  - \"").append(key.strip().replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n"));
+        keys.forEach(key -> config.append("  - \"")
+                .append(key.strip().replace("\\", "\\\\").replace("\"", "\\\""))
+                .append("\"\n"));
         return config.toString();
     }
 
     private static Secret secret(VMInstance instance, String name, Map<String, String> values) {
         Map<String, String> data = new TreeMap<>();
-        values.forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        values.forEach((key, value) ->
+                data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
         return new SecretBuilder()
                 .withMetadata(ChildMetadata.of(instance, name))
                 .withType("Opaque")

@@ -16,20 +16,23 @@ import io.fabric8.kubernetes.api.model.ServicePortBuilder;
  */
 public final class ServiceFor {
 
-    private ServiceFor() {
-    }
+    private ServiceFor() {}
 
     public static boolean isHeadless(Service service) {
         return "None".equals(service.getSpec().getClusterIP());
     }
 
     public static Service desired(VMInstance instance) {
-        ServiceBuilder service = new ServiceBuilder()
-                .withMetadata(ChildMetadata.of(instance, VirtualMachineFor.name(instance)));
+        ServiceBuilder service =
+                new ServiceBuilder().withMetadata(ChildMetadata.of(instance, VirtualMachineFor.name(instance)));
         if (Boolean.TRUE.equals(instance.getSpec().external)) {
             List<ServicePort> ports = instance.getSpec().externalPorts.stream()
-                    .map(port -> new ServicePortBuilder().withName("port-" + port).withProtocol("TCP").withPort(port)
-                            .withTargetPort(new IntOrString(port)).build())
+                    .map(port -> new ServicePortBuilder()
+                            .withName("port-" + port)
+                            .withProtocol("TCP")
+                            .withPort(port)
+                            .withTargetPort(new IntOrString(port))
+                            .build())
                     .toList();
             // Local keeps the client's source address, which a VM's own firewall and logs need
             return service.withNewSpec()

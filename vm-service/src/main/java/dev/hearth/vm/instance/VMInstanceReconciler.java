@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.vm.VMDisk;
@@ -54,14 +54,28 @@ public class VMInstanceReconciler implements Reconciler<VMInstance> {
     @Override
     public List<EventSource<?, VMInstance>> prepareEventSources(EventSourceContext<VMInstance> context) {
         // a VMDisk appearing (or turning optical) wakes every instance that names it
-        context.getPrimaryCache().addIndexer(DISKS_INDEX, instance -> instance.getSpec().disks.stream()
-                .map(disk -> diskKey(instance.getMetadata().getNamespace(), disk.name)).toList());
+        context.getPrimaryCache()
+                .addIndexer(
+                        DISKS_INDEX,
+                        instance -> instance.getSpec().disks.stream()
+                                .map(disk -> diskKey(instance.getMetadata().getNamespace(), disk.name))
+                                .toList());
         var disks = InformerEventSourceConfiguration.from(VMDisk.class, VMInstance.class)
-                .withSecondaryToPrimaryMapper(disk -> context.getPrimaryCache()
-                        .byIndex(DISKS_INDEX, diskKey(disk.getMetadata().getNamespace(), disk.getMetadata().getName())).stream()
-                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .withPrimaryToSecondaryMapper((PrimaryToSecondaryMapper<VMInstance>) instance -> instance.getSpec().disks.stream()
-                        .map(disk -> new ResourceID(disk.name, instance.getMetadata().getNamespace())).collect(Collectors.toSet()))
+                .withSecondaryToPrimaryMapper(disk -> context
+                        .getPrimaryCache()
+                        .byIndex(
+                                DISKS_INDEX,
+                                diskKey(
+                                        disk.getMetadata().getNamespace(),
+                                        disk.getMetadata().getName()))
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+                .withPrimaryToSecondaryMapper((PrimaryToSecondaryMapper<VMInstance>)
+                        instance -> instance.getSpec().disks.stream()
+                                .map(disk -> new ResourceID(
+                                        disk.name, instance.getMetadata().getNamespace()))
+                                .collect(Collectors.toSet()))
                 .build();
         var virtualMachines = InformerEventSourceConfiguration.from(Upstream.VirtualMachine.class, VMInstance.class)
                 .withLabelSelector(MANAGED)
@@ -69,11 +83,17 @@ public class VMInstanceReconciler implements Reconciler<VMInstance> {
                 .build();
         // KubeVirt copies the template's labels onto the VirtualMachineInstance it starts
         var instances = InformerEventSourceConfiguration.from(Upstream.VirtualMachineInstance.class, VMInstance.class)
-                .withLabelSelector(MANAGED + "," + Labels.APPLICATION_KIND + "=" + HasMetadata.getKind(VMInstance.class))
-                .withSecondaryToPrimaryMapper(vmi -> Optional.ofNullable(vmi.getMetadata().getLabels().get(Labels.APPLICATION_NAME))
-                        .map(name -> Set.of(new ResourceID(name, vmi.getMetadata().getNamespace()))).orElse(Set.of()))
+                .withLabelSelector(
+                        MANAGED + "," + Labels.APPLICATION_KIND + "=" + HasMetadata.getKind(VMInstance.class))
+                .withSecondaryToPrimaryMapper(vmi -> Optional.ofNullable(
+                                vmi.getMetadata().getLabels().get(Labels.APPLICATION_NAME))
+                        .map(name ->
+                                Set.of(new ResourceID(name, vmi.getMetadata().getNamespace())))
+                        .orElse(Set.of()))
                 .build();
-        return List.of(new InformerEventSource<>(disks, context), new InformerEventSource<>(virtualMachines, context),
+        return List.of(
+                new InformerEventSource<>(disks, context),
+                new InformerEventSource<>(virtualMachines, context),
                 new InformerEventSource<>(instances, context));
     }
 
@@ -86,8 +106,12 @@ public class VMInstanceReconciler implements Reconciler<VMInstance> {
         List<VMDisk> disks = disksInBootOrder(instance, context);
         List<String> missing = missingDisks(instance, disks);
         if (!missing.isEmpty()) {
-            return notReady(instance, new Problem("WaitingForDisk", "waiting for VMDisk " + String.join(", ", missing)
-                    + ": create it in namespace " + instance.getMetadata().getNamespace() + " or remove it from spec.disks"));
+            return notReady(
+                    instance,
+                    new Problem(
+                            "WaitingForDisk",
+                            "waiting for VMDisk " + String.join(", ", missing) + ": create it in namespace "
+                                    + instance.getMetadata().getNamespace() + " or remove it from spec.disks"));
         }
         invalid = Problem.inDisks(instance, disks);
         if (invalid.isPresent()) {
@@ -96,27 +120,36 @@ public class VMInstanceReconciler implements Reconciler<VMInstance> {
         applySecrets(instance);
         GenericKubernetesResource vm = serverSideApply.apply(VirtualMachineFor.desired(instance, disks));
         boolean serviceApplied = applyService(instance);
-        InstanceState state = InstanceState.of(instance, vm,
-                context.getSecondaryResource(Upstream.VirtualMachineInstance.class).orElse(null));
+        InstanceState state = InstanceState.of(
+                instance,
+                vm,
+                context.getSecondaryResource(Upstream.VirtualMachineInstance.class)
+                        .orElse(null));
         UpdateControl<VMInstance> control = writeStatus(instance, state);
         return serviceApplied ? control : control.rescheduleAfter(SERVICE_RECREATION_RETRY);
     }
 
     @Override
-    public ErrorStatusUpdateControl<VMInstance> updateErrorStatus(VMInstance instance, Context<VMInstance> context, Exception e) {
+    public ErrorStatusUpdateControl<VMInstance> updateErrorStatus(
+            VMInstance instance, Context<VMInstance> context, Exception e) {
         return StatusWriter.failed(instance, status(instance), e);
     }
 
     private static List<VMDisk> disksInBootOrder(VMInstance instance, Context<VMInstance> context) {
         Set<VMDisk> existing = context.getSecondaryResources(VMDisk.class);
         return instance.getSpec().disks.stream()
-                .map(wanted -> existing.stream().filter(d -> d.getMetadata().getName().equals(wanted.name)).findFirst().orElse(null))
+                .map(wanted -> existing.stream()
+                        .filter(d -> d.getMetadata().getName().equals(wanted.name))
+                        .findFirst()
+                        .orElse(null))
                 .toList();
     }
 
     private static List<String> missingDisks(VMInstance instance, List<VMDisk> disks) {
-        return IntStream.range(0, disks.size()).filter(i -> disks.get(i) == null)
-                .mapToObj(i -> instance.getSpec().disks.get(i).name).toList();
+        return IntStream.range(0, disks.size())
+                .filter(i -> disks.get(i) == null)
+                .mapToObj(i -> instance.getSpec().disks.get(i).name)
+                .toList();
     }
 
     /** Applies the Secrets the spec asks for and deletes the ones it no longer does (e.g. after removing every SSH key). */
@@ -140,7 +173,9 @@ public class VMInstanceReconciler implements Reconciler<VMInstance> {
      */
     private boolean applyService(VMInstance instance) {
         Service desired = ServiceFor.desired(instance);
-        var existing = client.services().inNamespace(desired.getMetadata().getNamespace()).withName(desired.getMetadata().getName());
+        var existing = client.services()
+                .inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName());
         Service current = existing.get();
         if (current != null && ServiceFor.isHeadless(current) != ServiceFor.isHeadless(desired)) {
             serverSideApply.delete(current);
@@ -167,7 +202,9 @@ public class VMInstanceReconciler implements Reconciler<VMInstance> {
     }
 
     private static UpdateControl<VMInstance> notReady(VMInstance instance, Problem problem) {
-        return StatusWriter.update(instance, status(instance),
+        return StatusWriter.update(
+                instance,
+                status(instance),
                 status -> StatusWriter.READY.notReady(instance, status, problem.reason(), problem.message()));
     }
 

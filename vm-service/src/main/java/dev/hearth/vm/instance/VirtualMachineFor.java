@@ -22,8 +22,7 @@ public final class VirtualMachineFor {
     static final String CLOUD_INIT_VOLUME = "cloudinitdisk";
     private static final String POD_NETWORK = "default";
 
-    private VirtualMachineFor() {
-    }
+    private VirtualMachineFor() {}
 
     public static String name(VMInstance instance) {
         return NAME_PREFIX + instance.getMetadata().getName();
@@ -31,7 +30,11 @@ public final class VirtualMachineFor {
 
     /** The labels of the VM's pods, which its Service selects. */
     public static Map<String, String> podSelector(VMInstance instance) {
-        return Map.of(Labels.APPLICATION_KIND, instance.getKind(), Labels.APPLICATION_NAME, instance.getMetadata().getName());
+        return Map.of(
+                Labels.APPLICATION_KIND,
+                instance.getKind(),
+                Labels.APPLICATION_NAME,
+                instance.getMetadata().getName());
     }
 
     /** @param disks the instance's VMDisks, in the order of {@code spec.disks} (its boot order) */
@@ -40,15 +43,22 @@ public final class VirtualMachineFor {
         Map<String, Object> vmSpec = new LinkedHashMap<>();
         vmSpec.put("runStrategy", spec.runStrategy.name());
         if (spec.resources == null) {
-            vmSpec.put("instancetype", Map.of("kind", "VirtualMachineClusterInstancetype",
-                    "name", spec.instanceType != null ? spec.instanceType : DEFAULT_INSTANCE_TYPE));
+            vmSpec.put(
+                    "instancetype",
+                    Map.of(
+                            "kind",
+                            "VirtualMachineClusterInstancetype",
+                            "name",
+                            spec.instanceType != null ? spec.instanceType : DEFAULT_INSTANCE_TYPE));
         }
         if (spec.preference != null) {
             vmSpec.put("preference", Map.of("kind", "VirtualMachineClusterPreference", "name", spec.preference));
         }
-        vmSpec.put("template", Map.of(
-                "metadata", Map.of("labels", ChildMetadata.labels(instance)),
-                "spec", templateSpec(instance, disks)));
+        vmSpec.put(
+                "template",
+                Map.of(
+                        "metadata", Map.of("labels", ChildMetadata.labels(instance)),
+                        "spec", templateSpec(instance, disks)));
 
         GenericKubernetesResource vm = new GenericKubernetesResource();
         vm.setApiVersion(Upstream.apiVersion(Upstream.VirtualMachine.class));
@@ -79,7 +89,11 @@ public final class VirtualMachineFor {
         }
         if (SecretsFor.needsCloudInit(instance)) {
             diskDevices.add(Map.of("name", CLOUD_INIT_VOLUME, "disk", Map.of("bus", "virtio")));
-            volumes.add(Map.of("name", CLOUD_INIT_VOLUME, "cloudInitNoCloud", Map.of("secretRef", Map.of("name", SecretsFor.cloudInitName(instance)))));
+            volumes.add(Map.of(
+                    "name",
+                    CLOUD_INIT_VOLUME,
+                    "cloudInitNoCloud",
+                    Map.of("secretRef", Map.of("name", SecretsFor.cloudInitName(instance)))));
         }
 
         Map<String, Object> devices = new LinkedHashMap<>();
@@ -94,7 +108,14 @@ public final class VirtualMachineFor {
         }
 
         Map<String, Object> domain = new LinkedHashMap<>();
-        domain.put("firmware", Map.of("uuid", FirmwareUuid.of(instance.getMetadata().getNamespace(), instance.getMetadata().getName(), spec.cloudInitSeed)));
+        domain.put(
+                "firmware",
+                Map.of(
+                        "uuid",
+                        FirmwareUuid.of(
+                                instance.getMetadata().getNamespace(),
+                                instance.getMetadata().getName(),
+                                spec.cloudInitSeed)));
         if (spec.resources != null) {
             domain.put("cpu", Map.of("cores", spec.resources.cpu, "sockets", spec.resources.sockets));
             domain.put("memory", Map.of("guest", spec.resources.memory.toString()));
@@ -106,9 +127,13 @@ public final class VirtualMachineFor {
         template.put("networks", List.of(Map.of("name", POD_NETWORK, "pod", Map.of())));
         template.put("volumes", volumes);
         if (!spec.sshKeys.isEmpty()) {
-            template.put("accessCredentials", List.of(Map.of("sshPublicKey", Map.of(
-                    "source", Map.of("secret", Map.of("secretName", SecretsFor.sshKeysName(instance))),
-                    "propagationMethod", Map.of("noCloud", Map.of())))));
+            template.put(
+                    "accessCredentials",
+                    List.of(Map.of(
+                            "sshPublicKey",
+                            Map.of(
+                                    "source", Map.of("secret", Map.of("secretName", SecretsFor.sshKeysName(instance))),
+                                    "propagationMethod", Map.of("noCloud", Map.of())))));
         }
         return template;
     }

@@ -13,16 +13,26 @@ class DiskStateTest {
     void waitsWhileCdiReportsNothing() {
         DiskState state = DiskState.of("vm-disk-a", dataVolume("{}"));
 
-        assertThat(state).isEqualTo(new DiskState(null, null, false, "WaitingForDataVolume",
-                "waiting for CDI to report on DataVolume vm-disk-a"));
+        assertThat(state)
+                .isEqualTo(new DiskState(
+                        null,
+                        null,
+                        false,
+                        "WaitingForDataVolume",
+                        "waiting for CDI to report on DataVolume vm-disk-a"));
     }
 
     @Test
     void mirrorsPhaseAndProgressOfAnImport() {
         DiskState state = DiskState.of("vm-disk-a", dataVolume("phase: ImportInProgress\nprogress: 45.20%"));
 
-        assertThat(state).isEqualTo(new DiskState("ImportInProgress", "45.20%", false, "ImportInProgress",
-                "DataVolume vm-disk-a is ImportInProgress (45.20%)"));
+        assertThat(state)
+                .isEqualTo(new DiskState(
+                        "ImportInProgress",
+                        "45.20%",
+                        false,
+                        "ImportInProgress",
+                        "DataVolume vm-disk-a is ImportInProgress (45.20%)"));
     }
 
     @Test
@@ -35,7 +45,9 @@ class DiskStateTest {
 
     @Test
     void isReadyWhenStorageBindsOnFirstConsumer() {
-        assertThat(DiskState.of("vm-disk-a", dataVolume("phase: WaitForFirstConsumer")).ready()).isTrue();
+        assertThat(DiskState.of("vm-disk-a", dataVolume("phase: WaitForFirstConsumer"))
+                        .ready())
+                .isTrue();
     }
 
     @Test
@@ -47,8 +59,13 @@ class DiskStateTest {
                 - {type: Running, status: "False", reason: Error, message: "Unable to connect to http data source: 404 Not Found"}
                 """));
 
-        assertThat(state).isEqualTo(new DiskState("Failed", null, false, "DataVolumeFailed",
-                "DataVolume vm-disk-a failed: Unable to connect to http data source: 404 Not Found"));
+        assertThat(state)
+                .isEqualTo(new DiskState(
+                        "Failed",
+                        null,
+                        false,
+                        "DataVolumeFailed",
+                        "DataVolume vm-disk-a failed: Unable to connect to http data source: 404 Not Found"));
     }
 
     private static GenericKubernetesResource dataVolume(String statusYaml) {

@@ -30,7 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The running operator against a real API server with the real CDI DataVolume CRD. */
 @QuarkusTest
-@QuarkusTestResource(value = KubeApiServerTestResource.class,
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
 class VMDiskReconcilerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -54,9 +55,14 @@ class VMDiskReconcilerTest {
             VMDisk live = client.resource(disk).get();
             // nothing pruned: the live spec is exactly what the mapping produced
             assertThat(dataVolume.getAdditionalProperties().get("spec"))
-                    .as(source).isEqualTo(DataVolumeFor.desired(live, "hearth-images").getAdditionalProperties().get("spec"));
-            assertThat(dataVolume.getMetadata().getOwnerReferences()).singleElement()
-                    .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(live.getMetadata().getUid()));
+                    .as(source)
+                    .isEqualTo(DataVolumeFor.desired(live, "hearth-images")
+                            .getAdditionalProperties()
+                            .get("spec"));
+            assertThat(dataVolume.getMetadata().getOwnerReferences())
+                    .singleElement()
+                    .satisfies(owner -> assertThat(owner.getUid())
+                            .isEqualTo(live.getMetadata().getUid()));
         }
     }
 
@@ -71,9 +77,11 @@ class VMDiskReconcilerTest {
                   size: 2Gi
                 """);
         awaitDataVolume(disk);
-        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(ready(disk))
-                .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"))
-                .satisfies(c -> assertThat(c.getReason()).isEqualTo("WaitingForDataVolume")));
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(ready(disk))
+                        .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"))
+                        .satisfies(c -> assertThat(c.getReason()).isEqualTo("WaitingForDataVolume")));
 
         setDataVolumeStatus(disk, Map.of("phase", "ImportInProgress", "progress", "45.20%"));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
@@ -88,15 +96,21 @@ class VMDiskReconcilerTest {
             Condition ready = ready(disk);
             assertThat(ready.getStatus()).isEqualTo("True");
             assertThat(ready.getReason()).isEqualTo("Succeeded");
-            assertThat(ready.getObservedGeneration()).isEqualTo(client.resource(disk).get().getMetadata().getGeneration());
+            assertThat(ready.getObservedGeneration())
+                    .isEqualTo(client.resource(disk).get().getMetadata().getGeneration());
         });
 
-        Fixtures.retryOnConflict(() -> client.resources(VMDisk.class).inNamespace(namespace).withName(disk.getMetadata().getName())
+        Fixtures.retryOnConflict(() -> client.resources(VMDisk.class)
+                .inNamespace(namespace)
+                .withName(disk.getMetadata().getName())
                 .edit(d -> {
                     d.getSpec().size = new Quantity("4Gi");
                     return d;
                 }));
-        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(storageRequest(dataVolume(disk).get())).isEqualTo("4Gi"));
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(
+                        () -> assertThat(storageRequest(dataVolume(disk).get())).isEqualTo("4Gi"));
     }
 
     @Test
@@ -109,8 +123,13 @@ class VMDiskReconcilerTest {
                 """);
         awaitDataVolume(disk);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/q/metrics").then().log().ifValidationFails().statusCode(200)
-                .body(containsString("operator_sdk_reconciliations_success_total")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> given().get("/q/metrics")
+                        .then()
+                        .log()
+                        .ifValidationFails()
+                        .statusCode(200)
+                        .body(containsString("operator_sdk_reconciliations_success_total")));
     }
 
     private VMDisk create(String yaml) {
@@ -121,12 +140,16 @@ class VMDiskReconcilerTest {
     }
 
     private Resource<GenericKubernetesResource> dataVolume(VMDisk disk) {
-        return client.genericKubernetesResources(Upstream.apiVersion(Upstream.DataVolume.class), Upstream.kind(Upstream.DataVolume.class))
-                .inNamespace(namespace).withName(DataVolumeFor.name(disk.getMetadata().getName()));
+        return client.genericKubernetesResources(
+                        Upstream.apiVersion(Upstream.DataVolume.class), Upstream.kind(Upstream.DataVolume.class))
+                .inNamespace(namespace)
+                .withName(DataVolumeFor.name(disk.getMetadata().getName()));
     }
 
     private GenericKubernetesResource awaitDataVolume(VMDisk disk) {
-        return await().atMost(TIMEOUT).ignoreExceptions().until(() -> dataVolume(disk).get(), dv -> dv != null);
+        return await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .until(() -> dataVolume(disk).get(), dv -> dv != null);
     }
 
     private void setDataVolumeStatus(VMDisk disk, Map<String, Object> status) {
@@ -138,13 +161,17 @@ class VMDiskReconcilerTest {
 
     private Condition ready(VMDisk disk) {
         VMDisk live = client.resource(disk).get();
-        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE).orElseThrow();
+        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE)
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
     private static Object storageRequest(GenericKubernetesResource dataVolume) {
-        Map<String, Object> spec = (Map<String, Object>) dataVolume.getAdditionalProperties().get("spec");
+        Map<String, Object> spec =
+                (Map<String, Object>) dataVolume.getAdditionalProperties().get("spec");
         Map<String, Object> storage = (Map<String, Object>) spec.get("storage");
-        return ((Map<String, Map<String, Object>>) storage.get("resources")).get("requests").get("storage");
+        return ((Map<String, Map<String, Object>>) storage.get("resources"))
+                .get("requests")
+                .get("storage");
     }
 }

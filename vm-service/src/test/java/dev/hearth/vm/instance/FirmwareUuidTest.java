@@ -12,7 +12,9 @@ class FirmwareUuidTest {
     void isAStableUuidOfNamespaceNameAndSeed() {
         String uuid = FirmwareUuid.of("tenant-foo", "web", null);
 
-        assertThat(uuid).isEqualTo(FirmwareUuid.of("tenant-foo", "web", null)).isEqualTo(FirmwareUuid.of("tenant-foo", "web", ""));
+        assertThat(uuid)
+                .isEqualTo(FirmwareUuid.of("tenant-foo", "web", null))
+                .isEqualTo(FirmwareUuid.of("tenant-foo", "web", ""));
         assertThat(UUID.fromString(uuid).toString()).isEqualTo(uuid);
     }
 

@@ -34,7 +34,8 @@ record InstanceFixture(VMInstance instance, List<VMDisk> disks, Map<String, Map<
                 default -> expected.put(key(object), object);
             }
         }
-        List<VMDisk> inBootOrder = instance.getSpec().disks.stream().map(d -> disks.get(d.name)).toList();
+        List<VMDisk> inBootOrder =
+                instance.getSpec().disks.stream().map(d -> disks.get(d.name)).toList();
         return new InstanceFixture(instance, inBootOrder, expected);
     }
 
@@ -58,7 +59,9 @@ record InstanceFixture(VMInstance instance, List<VMDisk> disks, Map<String, Map<
     private static void readableSecretData(Map<String, Object> object) {
         if (object.get("data") instanceof Map<?, ?> data) {
             Map<String, String> decoded = new TreeMap<>();
-            ((Map<String, String>) data).forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+            ((Map<String, String>) data)
+                    .forEach((k, v) ->
+                            decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
             object.remove("data");
             object.put("stringData", decoded);
         }

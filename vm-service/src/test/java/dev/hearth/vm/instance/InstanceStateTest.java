@@ -19,20 +19,35 @@ class InstanceStateTest {
     void waitsUntilKubeVirtReports() {
         InstanceState state = InstanceState.of(instance, withStatus("{}"), null);
 
-        assertThat(state).isEqualTo(new InstanceState(null, false, List.of(), false, false, "WaitingForVirtualMachine",
-                "waiting for KubeVirt to report on VirtualMachine vm-instance-web"));
+        assertThat(state)
+                .isEqualTo(new InstanceState(
+                        null,
+                        false,
+                        List.of(),
+                        false,
+                        false,
+                        "WaitingForVirtualMachine",
+                        "waiting for KubeVirt to report on VirtualMachine vm-instance-web"));
     }
 
     @Test
     void mirrorsARunningVmAndTheAddressesOfItsInstance() {
-        InstanceState state = InstanceState.of(instance, withStatus("printableStatus: Running\nready: true"), withStatus("""
+        InstanceState state =
+                InstanceState.of(instance, withStatus("printableStatus: Running\nready: true"), withStatus("""
                 interfaces:
                 - {name: default, ipAddress: 10.244.0.7, ipAddresses: [10.244.0.7, "fd00::7"]}
                 - {name: extra, ipAddress: 192.168.1.4}
                 """));
 
-        assertThat(state).isEqualTo(new InstanceState("Running", true, List.of("10.244.0.7", "fd00::7", "192.168.1.4"), false, true,
-                "Running", "the VM is running"));
+        assertThat(state)
+                .isEqualTo(new InstanceState(
+                        "Running",
+                        true,
+                        List.of("10.244.0.7", "fd00::7", "192.168.1.4"),
+                        false,
+                        true,
+                        "Running",
+                        "the VM is running"));
     }
 
     @Test
@@ -46,7 +61,8 @@ class InstanceStateTest {
                 """), null);
 
         assertThat(state.restartPending()).isTrue();
-        assertThat(state.message()).isEqualTo("the VM is running; a change waits for a restart of the VM to take effect");
+        assertThat(state.message())
+                .isEqualTo("the VM is running; a change waits for a restart of the VM to take effect");
     }
 
     @Test
@@ -57,13 +73,22 @@ class InstanceStateTest {
                 - {type: Ready, status: "False", reason: Unschedulable, message: "0/3 nodes are available: 3 Insufficient memory."}
                 """), null);
 
-        assertThat(state).isEqualTo(new InstanceState("ErrorUnschedulable", false, List.of(), false, false, "ErrorUnschedulable",
-                "VirtualMachine vm-instance-web is ErrorUnschedulable: 0/3 nodes are available: 3 Insufficient memory."));
+        assertThat(state)
+                .isEqualTo(
+                        new InstanceState(
+                                "ErrorUnschedulable",
+                                false,
+                                List.of(),
+                                false,
+                                false,
+                                "ErrorUnschedulable",
+                                "VirtualMachine vm-instance-web is ErrorUnschedulable: 0/3 nodes are available: 3 Insufficient memory."));
     }
 
     @Test
     void aHaltedVmThatIsStoppedIsWhatWasAskedFor() {
-        InstanceState halted = InstanceState.of(instance(RunStrategy.Halted), withStatus("printableStatus: Stopped"), null);
+        InstanceState halted =
+                InstanceState.of(instance(RunStrategy.Halted), withStatus("printableStatus: Stopped"), null);
         InstanceState crashed = InstanceState.of(instance, withStatus("printableStatus: Stopped"), null);
 
         assertThat(halted.ready()).isTrue();
@@ -73,7 +98,10 @@ class InstanceStateTest {
 
     private static VMInstance instance(RunStrategy runStrategy) {
         VMInstance instance = new VMInstance();
-        instance.setMetadata(new ObjectMetaBuilder().withName("web").withNamespace("tenant-foo").build());
+        instance.setMetadata(new ObjectMetaBuilder()
+                .withName("web")
+                .withNamespace("tenant-foo")
+                .build());
         instance.getSpec().runStrategy = runStrategy;
         return instance;
     }

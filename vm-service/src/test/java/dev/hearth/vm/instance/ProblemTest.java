@@ -12,12 +12,15 @@ import dev.hearth.core.api.vm.VMInstanceDisk;
 import dev.hearth.vm.Fixtures;
 
 class ProblemTest {
-    static final String ALICE = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f alice@laptop";
+    static final String ALICE =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f alice@laptop";
 
     @Test
     void acceptsOpenSshPublicKeys() {
         assertThat(Problem.sshKeyProblem(ALICE)).isEmpty();
-        assertThat(Problem.sshKeyProblem("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f")).isEmpty();
+        assertThat(Problem.sshKeyProblem(
+                        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f"))
+                .isEmpty();
     }
 
     @Test
@@ -25,7 +28,8 @@ class ProblemTest {
         assertThat(Problem.sshKeyProblem("hello")).contains("expected \"<type> <base64 key> [comment]\"");
         assertThat(Problem.sshKeyProblem("ssh-foo AAAA")).contains("unknown key type \"ssh-foo\"");
         assertThat(Problem.sshKeyProblem("ssh-rsa not*base64")).contains("the key is not valid base64");
-        assertThat(Problem.sshKeyProblem("ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f"))
+        assertThat(Problem.sshKeyProblem(
+                        "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f"))
                 .contains("the key says it is ssh-rsa but its content is ssh-ed25519");
         assertThat(Problem.sshKeyProblem("ssh-rsa AAAA/w==")).contains("the key is truncated");
     }
@@ -35,18 +39,23 @@ class ProblemTest {
         VMInstance instance = new VMInstance();
         instance.getSpec().sshKeys = List.of(ALICE, "ssh-rsa oops");
 
-        assertThat(Problem.inSpec(instance)).contains(new Problem("InvalidSSHKey",
-                "spec.sshKeys[1] is not an SSH public key: the key is truncated; use one line of an OpenSSH .pub file, "
-                        + "e.g. \"ssh-ed25519 AAAAC3Nza... user@host\""));
+        assertThat(Problem.inSpec(instance))
+                .contains(new Problem(
+                        "InvalidSSHKey",
+                        "spec.sshKeys[1] is not an SSH public key: the key is truncated; use one line of an OpenSSH .pub file, "
+                                + "e.g. \"ssh-ed25519 AAAAC3Nza... user@host\""));
     }
 
     @Test
     void refusesADiskAttachedTwice() {
         VMInstance instance = new VMInstance();
-        instance.getSpec().disks = List.of(new VMInstanceDisk("system"), new VMInstanceDisk("data"), new VMInstanceDisk("system"));
+        instance.getSpec().disks =
+                List.of(new VMInstanceDisk("system"), new VMInstanceDisk("data"), new VMInstanceDisk("system"));
 
-        assertThat(Problem.inSpec(instance)).contains(new Problem("DuplicateDisk",
-                "a disk can be attached only once: remove the repeated entries of system from spec.disks"));
+        assertThat(Problem.inSpec(instance))
+                .contains(new Problem(
+                        "DuplicateDisk",
+                        "a disk can be attached only once: remove the repeated entries of system from spec.disks"));
     }
 
     @Test
@@ -71,7 +80,10 @@ class ProblemTest {
                 spec: {source: {blank: {}}, size: 1Gi, optical: true}
                 """, VMDisk.class);
 
-        assertThat(Problem.inDisks(instance, List.of(disk))).contains(new Problem("InvalidDiskBus",
-                "optical disks are CD-ROMs, which cannot use the virtio bus: set bus to sata or scsi (or leave it empty) for iso"));
+        assertThat(Problem.inDisks(instance, List.of(disk)))
+                .contains(
+                        new Problem(
+                                "InvalidDiskBus",
+                                "optical disks are CD-ROMs, which cannot use the virtio bus: set bus to sata or scsi (or leave it empty) for iso"));
     }
 }

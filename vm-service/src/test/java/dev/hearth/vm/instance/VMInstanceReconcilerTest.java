@@ -36,7 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The running operator against a real API server with the real KubeVirt and CDI CRDs; KubeVirt's status is set by hand. */
 @QuarkusTest
-@QuarkusTestResource(value = KubeApiServerTestResource.class,
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
 class VMInstanceReconcilerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -72,15 +73,39 @@ class VMInstanceReconcilerTest {
         GenericKubernetesResource vm = awaitVm(web);
 
         // nothing pruned: the live spec is exactly what the mapping produced
-        assertThat(vm.getAdditionalProperties().get("spec")).isEqualTo(VirtualMachineFor.desired(live(web), List.of(
-                client.resource(system).get(), client.resource(data).get())).getAdditionalProperties().get("spec"));
-        Service service = await().atMost(TIMEOUT).ignoreExceptions().until(() -> client.services().inNamespace(namespace).withName("vm-instance-web").get(),
-                s -> s != null);
+        assertThat(vm.getAdditionalProperties().get("spec"))
+                .isEqualTo(VirtualMachineFor.desired(
+                                live(web),
+                                List.of(
+                                        client.resource(system).get(),
+                                        client.resource(data).get()))
+                        .getAdditionalProperties()
+                        .get("spec"));
+        Service service = await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .until(
+                        () -> client.services()
+                                .inNamespace(namespace)
+                                .withName("vm-instance-web")
+                                .get(),
+                        s -> s != null);
         assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
         assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(22, 443);
-        assertThat(client.secrets().inNamespace(namespace).withName("vm-instance-web-cloud-init").get().getData()).containsKey("userdata");
-        assertThat(client.secrets().inNamespace(namespace).withName("vm-instance-web-ssh-keys").get().getData()).containsOnlyKeys("key0");
-        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(ready(web).getReason()).isEqualTo("WaitingForVirtualMachine"));
+        assertThat(client.secrets()
+                        .inNamespace(namespace)
+                        .withName("vm-instance-web-cloud-init")
+                        .get()
+                        .getData())
+                .containsKey("userdata");
+        assertThat(client.secrets()
+                        .inNamespace(namespace)
+                        .withName("vm-instance-web-ssh-keys")
+                        .get()
+                        .getData())
+                .containsOnlyKeys("key0");
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(ready(web).getReason()).isEqualTo("WaitingForVirtualMachine"));
     }
 
     @Test
@@ -111,18 +136,31 @@ class VMInstanceReconcilerTest {
             assertThat(live.getStatus().ipAddresses).containsExactly("10.244.1.9");
             assertThat(live.getStatus().restartPending).isFalse();
             assertThat(ready(db).getStatus()).isEqualTo("True");
-            assertThat(ready(db).getObservedGeneration()).isEqualTo(live.getMetadata().getGeneration());
+            assertThat(ready(db).getObservedGeneration())
+                    .isEqualTo(live.getMetadata().getGeneration());
         });
 
         // a new instance type reaches the VM; KubeVirt then asks for a restart, which the status passes on
         editInstance("db", i -> i.getSpec().instanceType = "u1.large");
-        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
-                .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.large")));
-        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true,
-                "conditions", List.of(Map.of("type", "RestartRequired", "status", "True")))));
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
+                        .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.large")));
+        editVmStatus(
+                db,
+                vm -> withStatus(
+                        vm,
+                        Map.of(
+                                "printableStatus",
+                                "Running",
+                                "ready",
+                                true,
+                                "conditions",
+                                List.of(Map.of("type", "RestartRequired", "status", "True")))));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().restartPending).isTrue();
-            assertThat(ready(db).getMessage()).isEqualTo("the VM is running; a change waits for a restart of the VM to take effect");
+            assertThat(ready(db).getMessage())
+                    .isEqualTo("the VM is running; a change waits for a restart of the VM to take effect");
         });
     }
 
@@ -138,7 +176,8 @@ class VMInstanceReconcilerTest {
                   disks: [{name: app-system}]
                 """);
         awaitVm(app);
-        assertThat(vmSpec(app).get("instancetype")).isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.medium"));
+        assertThat(vmSpec(app).get("instancetype"))
+                .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.medium"));
 
         editInstance("app", i -> {
             VMResources resources = new VMResources();
@@ -154,9 +193,10 @@ class VMInstanceReconcilerTest {
             Map<String, Object> domain = path(spec, "template", "spec", "domain");
             assertThat(domain.get("cpu")).isEqualTo(Map.of("cores", 8, "sockets", 1));
             assertThat(domain.get("memory")).isEqualTo(Map.of("guest", "16Gi"));
-            assertThat(path(domain, "devices").get("disks")).isEqualTo(List.of(
-                    Map.of("name", "disk-app-iso", "bootOrder", 1, "cdrom", Map.of("bus", "sata")),
-                    Map.of("name", "disk-app-system", "bootOrder", 2, "disk", Map.of())));
+            assertThat(path(domain, "devices").get("disks"))
+                    .isEqualTo(List.of(
+                            Map.of("name", "disk-app-iso", "bootOrder", 1, "cdrom", Map.of("bus", "sata")),
+                            Map.of("name", "disk-app-system", "bootOrder", 2, "disk", Map.of())));
         });
     }
 
@@ -173,8 +213,9 @@ class VMInstanceReconcilerTest {
             Condition ready = ready(late);
             assertThat(ready.getStatus()).isEqualTo("False");
             assertThat(ready.getReason()).isEqualTo("WaitingForDisk");
-            assertThat(ready.getMessage()).isEqualTo("waiting for VMDisk late-system: create it in namespace " + namespace
-                    + " or remove it from spec.disks");
+            assertThat(ready.getMessage())
+                    .isEqualTo("waiting for VMDisk late-system: create it in namespace " + namespace
+                            + " or remove it from spec.disks");
         });
         assertThat(vm(late).get()).isNull();
 
@@ -209,7 +250,10 @@ class VMInstanceReconcilerTest {
                 spec: {}
                 """);
         var service = client.services().inNamespace(namespace).withName("vm-instance-edge");
-        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(service.get().getSpec().getClusterIP()).isEqualTo("None"));
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(
+                        () -> assertThat(service.get().getSpec().getClusterIP()).isEqualTo("None"));
 
         editInstance("edge", i -> i.getSpec().external = true);
 
@@ -219,15 +263,20 @@ class VMInstanceReconcilerTest {
             assertThat(external.getSpec().getType()).isEqualTo("LoadBalancer");
             assertThat(external.getSpec().getClusterIP()).isNotEqualTo("None");
             assertThat(external.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
-            assertThat(external.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(22);
+            assertThat(external.getSpec().getPorts())
+                    .extracting(p -> p.getPort())
+                    .containsExactly(22);
         });
     }
 
     private void editInstance(String name, Consumer<VMInstance> change) {
-        Fixtures.retryOnConflict(() -> client.resources(VMInstance.class).inNamespace(namespace).withName(name).edit(i -> {
-            change.accept(i);
-            return i;
-        }));
+        Fixtures.retryOnConflict(() -> client.resources(VMInstance.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .edit(i -> {
+                    change.accept(i);
+                    return i;
+                }));
     }
 
     private VMDisk createDisk(String name, String source, boolean optical) {
@@ -248,21 +297,30 @@ class VMInstanceReconcilerTest {
     }
 
     private VMInstance live(VMInstance instance) {
-        return client.resources(VMInstance.class).inNamespace(namespace).withName(instance.getMetadata().getName()).get();
+        return client.resources(VMInstance.class)
+                .inNamespace(namespace)
+                .withName(instance.getMetadata().getName())
+                .get();
     }
 
     private Condition ready(VMInstance instance) {
         VMInstance live = live(instance);
-        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE).orElseThrow();
+        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE)
+                .orElseThrow();
     }
 
     private Resource<GenericKubernetesResource> vm(VMInstance instance) {
-        return client.genericKubernetesResources(Upstream.apiVersion(Upstream.VirtualMachine.class), Upstream.kind(Upstream.VirtualMachine.class))
-                .inNamespace(namespace).withName(VirtualMachineFor.name(instance));
+        return client.genericKubernetesResources(
+                        Upstream.apiVersion(Upstream.VirtualMachine.class),
+                        Upstream.kind(Upstream.VirtualMachine.class))
+                .inNamespace(namespace)
+                .withName(VirtualMachineFor.name(instance));
     }
 
     private GenericKubernetesResource awaitVm(VMInstance instance) {
-        return await().atMost(TIMEOUT).ignoreExceptions().until(() -> vm(instance).get(), vm -> vm != null);
+        return await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .until(() -> vm(instance).get(), vm -> vm != null);
     }
 
     private Map<String, Object> vmSpec(VMInstance instance) {
@@ -277,14 +335,16 @@ class VMInstanceReconcilerTest {
         Fixtures.retryOnConflict(() -> vm(instance).editStatus(change));
     }
 
-    private static GenericKubernetesResource withStatus(GenericKubernetesResource resource, Map<String, Object> status) {
+    private static GenericKubernetesResource withStatus(
+            GenericKubernetesResource resource, Map<String, Object> status) {
         resource.setAdditionalProperty("status", status);
         return resource;
     }
 
     /** What KubeVirt starts for a running VM: a VirtualMachineInstance with the template's labels and an address. */
     private GenericKubernetesResource runningInstance(VMInstance instance, String ip) {
-        GenericKubernetesResource vmi = Fixtures.read("""
+        GenericKubernetesResource vmi = Fixtures.read(
+                """
                 apiVersion: kubevirt.io/v1
                 kind: VirtualMachineInstance
                 metadata:
@@ -299,8 +359,15 @@ class VMInstanceReconcilerTest {
                   phase: Running
                   interfaces:
                   - {name: default, ipAddress: %s, ipAddresses: [%s]}
-                """.formatted(VirtualMachineFor.name(instance), Labels.MANAGED_BY, Labels.APPLICATION_KIND, Labels.APPLICATION_NAME,
-                instance.getMetadata().getName(), ip, ip), GenericKubernetesResource.class);
+                """.formatted(
+                                VirtualMachineFor.name(instance),
+                                Labels.MANAGED_BY,
+                                Labels.APPLICATION_KIND,
+                                Labels.APPLICATION_NAME,
+                                instance.getMetadata().getName(),
+                                ip,
+                                ip),
+                GenericKubernetesResource.class);
         vmi.getMetadata().setNamespace(namespace);
         return vmi;
     }

@@ -16,5 +16,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1beta1")
 @Kind("Cluster")
 @Plural("clusters")
-public class ClusterApiCluster extends GenericKubernetesResource implements Namespaced {
-}
+public class ClusterApiCluster extends GenericKubernetesResource implements Namespaced {}

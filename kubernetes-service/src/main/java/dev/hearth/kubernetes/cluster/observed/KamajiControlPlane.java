@@ -16,5 +16,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1alpha1")
 @Kind("KamajiControlPlane")
 @Plural("kamajicontrolplanes")
-public class KamajiControlPlane extends GenericKubernetesResource implements Namespaced {
-}
+public class KamajiControlPlane extends GenericKubernetesResource implements Namespaced {}

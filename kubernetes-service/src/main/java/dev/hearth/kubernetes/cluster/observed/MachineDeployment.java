@@ -16,5 +16,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1beta1")
 @Kind("MachineDeployment")
 @Plural("machinedeployments")
-public class MachineDeployment extends GenericKubernetesResource implements Namespaced {
-}
+public class MachineDeployment extends GenericKubernetesResource implements Namespaced {}

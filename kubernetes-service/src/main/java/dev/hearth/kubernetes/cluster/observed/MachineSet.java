@@ -16,5 +16,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1beta1")
 @Kind("MachineSet")
 @Plural("machinesets")
-public class MachineSet extends GenericKubernetesResource implements Namespaced {
-}
+public class MachineSet extends GenericKubernetesResource implements Namespaced {}

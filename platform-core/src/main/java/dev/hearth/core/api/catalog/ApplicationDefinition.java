@@ -14,10 +14,22 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("appdef")
 @Categories(ApiGroups.CATEGORY)
 @AdditionalPrinterColumn(name = "Kind", jsonPath = ".spec.application.kind", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Chart", jsonPath = ".spec.release.chart.name", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.release.chart.version", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Chart",
+        jsonPath = ".spec.release.chart.name",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Version",
+        jsonPath = ".spec.release.chart.version",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class ApplicationDefinition extends CustomResource<ApplicationDefinitionSpec, ApplicationDefinitionStatus> {
 
     @Override

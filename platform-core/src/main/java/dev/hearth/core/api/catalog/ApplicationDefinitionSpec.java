@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "has(self.release) != has(self.managedBy)",
+@ValidationRule(
+        value = "has(self.release) != has(self.managedBy)",
         message = "set exactly one of release (a chart apps-catalog installs) or managedBy (a dedicated service)")
 public class ApplicationDefinitionSpec {
     @JsonPropertyDescription("The kind users create.")
@@ -27,8 +28,11 @@ public class ApplicationDefinitionSpec {
     public Exposes exposes;
 
     public enum ManagedBy {
-        @com.fasterxml.jackson.annotation.JsonProperty("tenant-service") TENANT_SERVICE,
-        @com.fasterxml.jackson.annotation.JsonProperty("kubernetes-service") KUBERNETES_SERVICE,
-        @com.fasterxml.jackson.annotation.JsonProperty("vm-service") VM_SERVICE
+        @com.fasterxml.jackson.annotation.JsonProperty("tenant-service")
+        TENANT_SERVICE,
+        @com.fasterxml.jackson.annotation.JsonProperty("kubernetes-service")
+        KUBERNETES_SERVICE,
+        @com.fasterxml.jackson.annotation.JsonProperty("vm-service")
+        VM_SERVICE
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class Exposes {
     @JsonPropertyDescription("Name templates of Secrets a tenant user may read, e.g. postgres-{name}-credentials.")
     public List<String> secrets = new ArrayList<>();
+
     @JsonPropertyDescription("Name templates of Services a tenant user may read, e.g. postgres-{name}-rw.")
     public List<String> services = new ArrayList<>();
 }

@@ -42,13 +42,16 @@ public class Release {
     public static class SourceRef {
         @Required
         public SourceKind kind;
+
         @Required
         public String name;
+
         @Required
         public String namespace;
     }
 
     public enum SourceKind {
-        HelmRepository, OCIRepository
+        HelmRepository,
+        OCIRepository
     }
 }

@@ -1,9 +1,8 @@
 package dev.hearth.core.api.kubernetes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Default;

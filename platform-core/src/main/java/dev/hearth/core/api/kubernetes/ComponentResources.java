@@ -11,8 +11,7 @@ public class ComponentResources {
     @JsonPropertyDescription("Explicit CPU and memory; override the preset.")
     public Resources resources;
 
-    public ComponentResources() {
-    }
+    public ComponentResources() {}
 
     public ComponentResources(ResourcesPreset preset) {
         this.resourcesPreset = preset;

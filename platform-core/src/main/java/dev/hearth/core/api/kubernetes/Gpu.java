@@ -12,8 +12,7 @@ public class Gpu {
     @Pattern("^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$")
     public String name;
 
-    public Gpu() {
-    }
+    public Gpu() {}
 
     public Gpu(String name) {
         this.name = name;

@@ -11,11 +11,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * table. The CRD's enum of {@code spec.version} is generated from it.
  */
 public enum KubernetesVersion {
-    @JsonProperty("v1.35") V1_35("v1.35", "v1.35.6"),
-    @JsonProperty("v1.34") V1_34("v1.34", "v1.34.9"),
-    @JsonProperty("v1.33") V1_33("v1.33", "v1.33.13"),
-    @JsonProperty("v1.32") V1_32("v1.32", "v1.32.13"),
-    @JsonProperty("v1.31") V1_31("v1.31", "v1.31.14");
+    @JsonProperty("v1.35")
+    V1_35("v1.35", "v1.35.6"),
+    @JsonProperty("v1.34")
+    V1_34("v1.34", "v1.34.9"),
+    @JsonProperty("v1.33")
+    V1_33("v1.33", "v1.33.13"),
+    @JsonProperty("v1.32")
+    V1_32("v1.32", "v1.32.13"),
+    @JsonProperty("v1.31")
+    V1_31("v1.31", "v1.31.14");
 
     public static final String DEFAULT = "v1.35";
 

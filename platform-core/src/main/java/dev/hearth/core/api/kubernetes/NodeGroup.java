@@ -7,18 +7,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import dev.hearth.core.api.Quantities;
-import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /** A group of identical worker VMs, scaled by the cluster-autoscaler between min and max. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "self.minReplicas <= self.maxReplicas", message = "minReplicas must not be greater than maxReplicas")
-@ValidationRule(value = "!(has(self.instanceType) && has(self.resources))",
+@ValidationRule(
+        value = "self.minReplicas <= self.maxReplicas",
+        message = "minReplicas must not be greater than maxReplicas")
+@ValidationRule(
+        value = "!(has(self.instanceType) && has(self.resources))",
         message = "set either instanceType or resources, not both")
 public class NodeGroup {
     @JsonPropertyDescription("Fewest nodes the autoscaler keeps.")
@@ -33,7 +36,8 @@ public class NodeGroup {
     @Max(100)
     public Integer maxReplicas;
 
-    @JsonPropertyDescription("KubeVirt cluster instance type of the nodes, e.g. u1.medium; when neither this nor resources is set, u1.medium.")
+    @JsonPropertyDescription(
+            "KubeVirt cluster instance type of the nodes, e.g. u1.medium; when neither this nor resources is set, u1.medium.")
     @Pattern("^[a-z0-9]+\\.[a-z0-9]+$")
     public String instanceType;
 
@@ -45,7 +49,8 @@ public class NodeGroup {
     @ValidationRule(value = Quantities.POSITIVE, message = Quantities.POSITIVE_MESSAGE)
     public Quantity diskSize;
 
-    @JsonPropertyDescription("Storage class of the node disks (ReadWriteMany allows live migration); the cluster default when empty.")
+    @JsonPropertyDescription(
+            "Storage class of the node disks (ReadWriteMany allows live migration); the cluster default when empty.")
     public String storageClass;
 
     @JsonPropertyDescription("Node roles, applied as node-role.kubernetes.io/<role> labels.")

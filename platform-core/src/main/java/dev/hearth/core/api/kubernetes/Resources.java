@@ -21,8 +21,7 @@ public class Resources {
     @ValidationRule(value = Quantities.POSITIVE, message = Quantities.POSITIVE_MESSAGE)
     public Quantity memory;
 
-    public Resources() {
-    }
+    public Resources() {}
 
     public Resources(String cpu, String memory) {
         this.cpu = new Quantity(cpu);

@@ -1,12 +1,12 @@
 package dev.hearth.core.api.platform;
 
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Pattern;
@@ -19,7 +19,9 @@ public class PlatformSpec {
     public Bundle bundle;
 
     @JsonPropertyDescription("Per component: enable or disable it and override its values.")
-    @ValidationRule(value = "self.all(k, k.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'))", message = "component names are DNS labels")
+    @ValidationRule(
+            value = "self.all(k, k.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'))",
+            message = "component names are DNS labels")
     public Map<String, Component> components = new TreeMap<>();
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,10 +37,14 @@ public class PlatformSpec {
     }
 
     public enum BundleName {
-        @JsonProperty("paas-full") PAAS_FULL,
-        @JsonProperty("paas-hosted") PAAS_HOSTED,
-        @JsonProperty("distro-full") DISTRO_FULL,
-        @JsonProperty("distro-hosted") DISTRO_HOSTED
+        @JsonProperty("paas-full")
+        PAAS_FULL,
+        @JsonProperty("paas-hosted")
+        PAAS_HOSTED,
+        @JsonProperty("distro-full")
+        DISTRO_FULL,
+        @JsonProperty("distro-hosted")
+        DISTRO_HOSTED
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,14 +18,26 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(ApiGroups.VERSION)
 @ShortNames("tn")
 @Categories(ApiGroups.CATEGORY)
-@ValidationRule(value = "self.metadata.name.matches('^[a-z][a-z0-9]*$')",
-        message = "a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes): the tenant namespace is built from it")
+@ValidationRule(
+        value = "self.metadata.name.matches('^[a-z][a-z0-9]*$')",
+        message =
+                "a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes): the tenant namespace is built from it")
 @ValidationRule(value = "size(self.metadata.name) <= 40", message = "a Tenant name must be at most 40 characters")
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Namespace", jsonPath = ".status.namespace", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Host", jsonPath = ".status.host", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Reason",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class Tenant extends CustomResource<TenantSpec, TenantStatus> implements Namespaced {
 
     @Override

@@ -10,8 +10,7 @@ public class TenantServices {
     public String monitoring;
     public String seaweedfs;
 
-    public TenantServices() {
-    }
+    public TenantServices() {}
 
     public TenantServices(String etcd, String ingress, String monitoring, String seaweedfs) {
         this.etcd = etcd;

@@ -23,7 +23,8 @@ public class TenantStatus extends HearthStatus {
     @JsonPropertyDescription("For each shared service, the namespace of the nearest ancestor (inclusive) that runs it.")
     public TenantServices services;
 
-    @JsonPropertyDescription("Quota of the tenant namespace: hard limits, usage and what is allocated to child tenants.")
+    @JsonPropertyDescription(
+            "Quota of the tenant namespace: hard limits, usage and what is allocated to child tenants.")
     public TenantQuotaStatus quota;
 
     @JsonPropertyDescription("While deletion is blocked: the objects and finalizers that block it.")

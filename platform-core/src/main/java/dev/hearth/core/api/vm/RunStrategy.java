@@ -2,5 +2,9 @@ package dev.hearth.core.api.vm;
 
 /** KubeVirt run strategies. */
 public enum RunStrategy {
-    Always, Halted, Manual, RerunOnFailure, Once
+    Always,
+    Halted,
+    Manual,
+    RerunOnFailure,
+    Once
 }

@@ -9,7 +9,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Exactly one source of a disk's content. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "[has(self.image), has(self.http), has(self.upload), has(self.disk), has(self.blank)].filter(x, x).size() == 1",
+@ValidationRule(
+        value =
+                "[has(self.image), has(self.http), has(self.upload), has(self.disk), has(self.blank)].filter(x, x).size() == 1",
         message = "set exactly one source: image, http, upload, disk or blank")
 public class VMDiskSource {
 
@@ -49,6 +51,5 @@ public class VMDiskSource {
 
     /** A source without settings ({@code upload: {}}, {@code blank: {}}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class Empty {
-    }
+    public static class Empty {}
 }

@@ -11,9 +11,12 @@ import io.fabric8.kubernetes.api.model.Quantity;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.source == oldSelf.source", message = "spec.source is immutable once the disk exists")
-@ValidationRule(value = "has(self.storageClass) == has(oldSelf.storageClass) && (!has(self.storageClass) || self.storageClass == oldSelf.storageClass)",
+@ValidationRule(
+        value =
+                "has(self.storageClass) == has(oldSelf.storageClass) && (!has(self.storageClass) || self.storageClass == oldSelf.storageClass)",
         message = "spec.storageClass is immutable once the disk exists")
-@ValidationRule(value = "quantity(string(self.size)).compareTo(quantity(string(oldSelf.size))) >= 0",
+@ValidationRule(
+        value = "quantity(string(self.size)).compareTo(quantity(string(oldSelf.size))) >= 0",
         message = "spec.size cannot shrink: a disk can only grow")
 public class VMDiskSpec {
 

@@ -7,7 +7,8 @@ import dev.hearth.core.api.HearthStatus;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class VMDiskStatus extends HearthStatus {
-    @JsonPropertyDescription("Phase of the DataVolume (Pending, ImportScheduled, ImportInProgress, Succeeded, Failed, ...).")
+    @JsonPropertyDescription(
+            "Phase of the DataVolume (Pending, ImportScheduled, ImportInProgress, Succeeded, Failed, ...).")
     public String phase;
 
     @JsonPropertyDescription("Import or clone progress, e.g. 45.2%.")

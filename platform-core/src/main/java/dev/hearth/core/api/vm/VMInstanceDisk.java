@@ -16,14 +16,15 @@ public class VMInstanceDisk {
     @JsonPropertyDescription("Disk bus; KubeVirt's default (virtio) when empty.")
     public DiskBus bus;
 
-    public VMInstanceDisk() {
-    }
+    public VMInstanceDisk() {}
 
     public VMInstanceDisk(String name) {
         this.name = name;
     }
 
     public enum DiskBus {
-        virtio, sata, scsi
+        virtio,
+        sata,
+        scsi
     }
 }

@@ -7,15 +7,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import dev.hearth.core.api.kubernetes.Gpu;
-import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!(has(self.instanceType) && has(self.resources))",
+@ValidationRule(
+        value = "!(has(self.instanceType) && has(self.resources))",
         message = "set either instanceType (with an optional preference) or resources, not both")
-@ValidationRule(value = "!has(self.externalPorts) || self.externalPorts.all(p, p >= 1 && p <= 65535)",
+@ValidationRule(
+        value = "!has(self.externalPorts) || self.externalPorts.all(p, p >= 1 && p <= 65535)",
         message = "externalPorts must be between 1 and 65535")
 public class VMInstanceSpec {
 
@@ -23,7 +25,8 @@ public class VMInstanceSpec {
     @Default("Always")
     public RunStrategy runStrategy;
 
-    @JsonPropertyDescription("VirtualMachineClusterInstancetype, e.g. u1.medium; u1.medium when neither this nor resources is set.")
+    @JsonPropertyDescription(
+            "VirtualMachineClusterInstancetype, e.g. u1.medium; u1.medium when neither this nor resources is set.")
     @Pattern("^[a-z0-9]+\\.[a-z0-9]+$")
     public String instanceType;
 

@@ -34,7 +34,9 @@ public final class Latencies {
             }
         });
         slow.sort((a, b) -> Long.compare(a[0], b[0]));
-        return slow.stream().map(s -> String.format("%.1fs:%dms", s[0] / 1e9, s[1] / 1_000_000)).toList();
+        return slow.stream()
+                .map(s -> String.format("%.1fs:%dms", s[0] / 1e9, s[1] / 1_000_000))
+                .toList();
     }
 
     /** The {@code p}-th percentile (nearest rank) of end − start in milliseconds, over the keys that have both. */

@@ -35,7 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
      * scripts/benchmark.sh reads from deploy/service-jvm.options), the {@code -D} properties given and the client
      * settings of {@code kubernetes}.
      */
-    public static ServiceProcess start(Path jar, TestKubernetes kubernetes, List<String> properties) throws IOException {
+    public static ServiceProcess start(Path jar, TestKubernetes kubernetes, List<String> properties)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(options(System.getProperty("hearth.service-jvm-options", "")));
@@ -48,8 +49,12 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
         // <module>/target/quarkus-app/quarkus-run.jar: name the log after the module
-        Path log = Files.createTempFile(jar.toAbsolutePath().getParent().getParent().getParent().getFileName() + "-bench", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path log = Files.createTempFile(
+                jar.toAbsolutePath().getParent().getParent().getParent().getFileName() + "-bench", ".log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new ServiceProcess(process, port, log);
     }
 
@@ -59,8 +64,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service's readiness probe answers UP (API server reachable, informers synced). */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -81,7 +88,10 @@ public final class ServiceProcess implements AutoCloseable {
     /** Resident set size of the service's JVM, in MiB, from /proc; with HEARTH_BENCH_NMT=1, prints where it goes too. */
     public long rssMiB() throws IOException, InterruptedException {
         if (nativeMemoryTracking()) {
-            new ProcessBuilder("jcmd", String.valueOf(process.pid()), "VM.native_memory", "summary").inheritIO().start().waitFor();
+            new ProcessBuilder("jcmd", String.valueOf(process.pid()), "VM.native_memory", "summary")
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -100,7 +110,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static double cpuSecondsOf(String name) throws IOException {
         double total = 0;
         try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path dir : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+            for (Path dir : processes
+                    .filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                    .toList()) {
                 try {
                     if (name.equals(Files.readString(dir.resolve("comm")).trim())) {
                         total += cpuSeconds(Long.parseLong(dir.getFileName().toString()));
