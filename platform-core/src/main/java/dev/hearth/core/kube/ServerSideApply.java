@@ -13,12 +13,14 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.hearth.core.Labels;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
  * The one way a service writes the objects it owns: server-side apply under its field manager {@code hearth-<service>}
@@ -55,6 +57,16 @@ public class ServerSideApply {
 
     public <T extends HasMetadata> T apply(T desired) {
         return client.resource(desired)
+                .fieldManager(fieldManager)
+                .forceConflicts()
+                .serverSideApply();
+    }
+
+    /** Applies an object of a kind known only at run time (a catalog kind), without API discovery. */
+    public GenericKubernetesResource apply(ResourceDefinitionContext kind, GenericKubernetesResource desired) {
+        return client.genericKubernetesResources(kind)
+                .inNamespace(desired.getMetadata().getNamespace())
+                .resource(desired)
                 .fieldManager(fieldManager)
                 .forceConflicts()
                 .serverSideApply();
