@@ -1,6 +1,6 @@
 package dev.hearth.core;
 
-/** Label keys shared by every service (DESIGN.md §9). */
+/** Label keys shared by every service (docs/design.md, "Shared conventions"). */
 public final class Labels {
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String PART_OF = "app.kubernetes.io/part-of";
