@@ -26,7 +26,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /** The kit's writers against a real API server: what they write, under which field manager, and when they write nothing. */
-class KitApiServerTest {
+class KitIT {
     private static final String SERVICE = "kit-test";
     private static KubernetesClient client;
     private static String namespace;

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** With kube-controller-manager running, namespace deletion and garbage collection are real. */
-class ControllerManagerTest {
+class ControllerManagerIT {
 
     @Test
     void deletingANamespaceReallyRemovesItAndItsContent() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 
 /** Every upstream CRD that scripts/upstream-crds.sh materialises installs into the real API server and is served. */
-class UpstreamCrdsTest {
+class UpstreamCrdsIT {
 
     @Test
     void installsEveryUpstreamCrd() throws Exception {
