@@ -23,7 +23,6 @@ import dev.hearth.core.upstream.ClusterApi;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.Upstream;
 import dev.hearth.kubernetes.release.ClusterRelease;
-import dev.hearth.kubernetes.release.ClusterSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -88,7 +87,7 @@ class KubernetesReconcilerIT {
                 .isEqualTo(1L);
         assertThat(kubernetes.getSpec().version.minor()).isEqualTo("v1.34");
         List<HasMetadata> desired =
-                DesiredObjects.of(new ClusterRelease(kubernetes, TenantFacts.of(tenant)), settings());
+                DesiredObjects.of(new ClusterRelease(kubernetes, TenantFacts.of(tenant)), Fixtures.SETTINGS);
 
         assertThat(tenants.names(ns, ClusterApi.Cluster.class)).containsExactly("kubernetes-demo");
         assertThat(tenants.names(ns, ClusterApi.KamajiControlPlane.class)).containsExactly("kubernetes-demo");
@@ -451,13 +450,6 @@ class KubernetesReconcilerIT {
 
     private static String minimal(String name) {
         return "apiVersion: apps.hearth.dev/v1alpha1\nkind: Kubernetes\nmetadata:\n  name: " + name + "\nspec: {}\n";
-    }
-
-    private static ClusterSettings settings() {
-        return new ClusterSettings(
-                "docker://quay.io/capk/ubuntu-2404-container-disk",
-                "registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1",
-                "HelmRepository/hearth-system/hearth-kubernetes-addons");
     }
 
     private String templateOf(String ns, String deployment) {
