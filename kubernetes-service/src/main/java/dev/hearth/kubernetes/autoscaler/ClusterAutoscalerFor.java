@@ -3,9 +3,10 @@ package dev.hearth.kubernetes.autoscaler;
 import java.util.List;
 import java.util.Map;
 
-import dev.hearth.kubernetes.cluster.ClusterRelease;
-import dev.hearth.kubernetes.cluster.ClusterSettings;
+import dev.hearth.kubernetes.release.ClusterRelease;
+import dev.hearth.kubernetes.release.ClusterSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -25,7 +26,7 @@ public record ClusterAutoscalerFor(
         ServiceAccount serviceAccount, Role role, RoleBinding roleBinding, Deployment deployment) {
     private static final String KUBECONFIG_DIR = "/etc/kubernetes/workload";
 
-    public static ClusterAutoscalerFor of(ClusterRelease release, ClusterSettings settings) {
+    public static ClusterAutoscalerFor desired(ClusterRelease release, ClusterSettings settings) {
         String name = release.name() + "-cluster-autoscaler";
         var serviceAccount = new ServiceAccountBuilder()
                 .withMetadata(release.metadata(name, Map.of()))
@@ -97,9 +98,9 @@ public record ClusterAutoscalerFor(
                 .withReadOnly(true)
                 .endVolumeMount()
                 .withNewResources()
-                .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("50m"))
-                .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("128Mi"))
-                .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("512Mi"))
+                .addToRequests("cpu", new Quantity("50m"))
+                .addToRequests("memory", new Quantity("128Mi"))
+                .addToLimits("memory", new Quantity("512Mi"))
                 .endResources()
                 .endContainer()
                 .addNewVolume()

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.hearth.kubernetes.addon.AddonReleases;
+import dev.hearth.kubernetes.addon.AddonReleasesFor;
 import dev.hearth.kubernetes.autoscaler.ClusterAutoscalerFor;
-import dev.hearth.kubernetes.nodegroup.NodeGroupObjects;
+import dev.hearth.kubernetes.nodegroup.NodeGroupObjectsFor;
 import dev.hearth.kubernetes.nodegroup.NodeGroups;
+import dev.hearth.kubernetes.release.ClusterRelease;
+import dev.hearth.kubernetes.release.ClusterSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** Every object of a tenant cluster in the management cluster, in the order they are applied. */
@@ -18,14 +20,14 @@ public final class DesiredObjects {
 
     public static List<HasMetadata> of(ClusterRelease release, ClusterSettings settings) {
         List<HasMetadata> objects = new ArrayList<>();
-        objects.add(ClusterFor.of(release));
-        objects.add(KamajiControlPlaneFor.of(release));
-        objects.add(KubevirtClusterFor.of(release));
+        objects.add(ClusterFor.desired(release));
+        objects.add(KamajiControlPlaneFor.desired(release));
+        objects.add(KubevirtClusterFor.desired(release));
         NodeGroups.of(release.kubernetes().getSpec())
-                .forEach((name, group) -> objects.addAll(
-                        NodeGroupObjects.of(release, settings, name, group).all()));
-        objects.addAll(ClusterAutoscalerFor.of(release, settings).all());
-        objects.addAll(AddonReleases.of(release, settings));
+                .forEach((name, group) -> objects.addAll(NodeGroupObjectsFor.desired(release, settings, name, group)
+                        .all()));
+        objects.addAll(ClusterAutoscalerFor.desired(release, settings).all());
+        objects.addAll(AddonReleasesFor.desired(release, settings));
         return objects;
     }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 import dev.hearth.core.api.kubernetes.ComponentResources;
 import dev.hearth.core.api.kubernetes.ControlPlane;
 import dev.hearth.core.api.kubernetes.ResourcesPreset;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.hearth.core.upstream.ClusterApi;
+import dev.hearth.kubernetes.release.ClusterNetwork;
+import dev.hearth.kubernetes.release.ClusterRelease;
 
 /**
  * The Kamaji control plane: API server, controller-manager and scheduler run as pods in the tenant namespace, store
@@ -19,22 +21,25 @@ public final class KamajiControlPlaneFor {
     public static final String KUBECONFIG_SECRET_KEY = "kamaji.clastix.io/kubeconfig-secret-key";
 
     public static final int KONNECTIVITY_PORT = 8132;
+    /** The CRD's default of spec.controlPlane.replicas. */
+    public static final int DEFAULT_REPLICAS = 2;
 
     private KamajiControlPlaneFor() {}
 
     /** Requires the tenant's datastore: the reconciler waits for it before mapping. */
-    public static GenericKubernetesResource of(ClusterRelease release) {
+    public static ClusterApi.KamajiControlPlane desired(ClusterRelease release) {
         ControlPlane controlPlane = release.kubernetes().getSpec().controlPlane;
         if (controlPlane == null) {
+            // its initializers are the CRD's defaults of the presets
             controlPlane = new ControlPlane();
         }
         String dataStore = release.tenant()
-                .dataStore()
+                .etcd()
                 .orElseThrow(() -> new IllegalStateException("the tenant of " + release.namespace() + " runs no etcd"));
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("dataStoreName", dataStore);
-        spec.put("replicas", controlPlane.replicas == null ? 2 : controlPlane.replicas);
+        spec.put("replicas", controlPlane.replicas == null ? DEFAULT_REPLICAS : controlPlane.replicas);
         spec.put("version", release.version().release());
         spec.put("apiServer", Map.of("resources", resources(controlPlane.apiServer, ResourcesPreset.MEDIUM)));
         spec.put(
@@ -56,8 +61,7 @@ public final class KamajiControlPlaneFor {
                 "kubelet", Map.of("cgroupfs", "systemd", "preferredAddressTypes", List.of("InternalIP", "ExternalIP")));
         spec.put("network", network(release));
         return release.object(
-                Upstream.CONTROL_PLANE,
-                Upstream.KAMAJI_CONTROL_PLANE,
+                ClusterApi.KamajiControlPlane.class,
                 release.name(),
                 Map.of(KUBECONFIG_SECRET_KEY, ClusterRelease.IN_CLUSTER_KUBECONFIG_KEY),
                 spec);
@@ -66,8 +70,8 @@ public final class KamajiControlPlaneFor {
     private static Map<String, Object> network(ClusterRelease release) {
         Map<String, Object> network = new LinkedHashMap<>();
         network.put("serviceType", "ClusterIP");
-        network.put("dnsServiceIPs", List.of(ClusterFor.DNS_SERVICE_IP));
-        var ingressClass = release.tenant().ingressClass();
+        network.put("dnsServiceIPs", List.of(ClusterNetwork.DNS_SERVICE_IP));
+        var ingressClass = release.tenant().ingress();
         var host = release.host();
         if (ingressClass.isPresent() && host.isPresent()) {
             Map<String, Object> ingress = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.hearth.kubernetes.cluster;
 
+import dev.hearth.kubernetes.release.ClusterSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -2,7 +2,8 @@ package dev.hearth.kubernetes.cluster;
 
 import java.util.Map;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.hearth.core.upstream.ClusterApi;
+import dev.hearth.kubernetes.release.ClusterRelease;
 
 /**
  * The KubeVirt infrastructure of the cluster. Its control-plane endpoint is managed by Kamaji, which the
@@ -13,12 +14,7 @@ public final class KubevirtClusterFor {
 
     private KubevirtClusterFor() {}
 
-    public static GenericKubernetesResource of(ClusterRelease release) {
-        return release.object(
-                Upstream.INFRASTRUCTURE,
-                Upstream.KUBEVIRT_CLUSTER,
-                release.name(),
-                Map.of(MANAGED_BY, "kamaji"),
-                Map.of());
+    public static ClusterApi.KubevirtCluster desired(ClusterRelease release) {
+        return release.object(ClusterApi.KubevirtCluster.class, release.name(), Map.of(MANAGED_BY, "kamaji"), Map.of());
     }
 }

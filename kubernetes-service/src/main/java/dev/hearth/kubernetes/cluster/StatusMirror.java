@@ -9,7 +9,9 @@ import java.util.TreeMap;
 import dev.hearth.core.api.kubernetes.KubernetesStatus;
 import dev.hearth.core.api.kubernetes.NodeGroupStatus;
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.upstream.GenericFields;
 import dev.hearth.kubernetes.nodegroup.NodeGroups;
+import dev.hearth.kubernetes.release.ClusterRelease;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -36,14 +38,14 @@ public final class StatusMirror {
         var controlPlane = observed.controlPlane().orElse(null);
         Long generation = release.kubernetes().getMetadata().getGeneration();
 
-        status.phase = Fields.string(cluster, "status", "phase").orElse(null);
-        status.version = Fields.string(controlPlane, "status", "version").orElse(null);
+        status.phase = GenericFields.string(cluster, "status", "phase").orElse(null);
+        status.version = GenericFields.string(controlPlane, "status", "version").orElse(null);
         status.kubeconfigSecret = release.adminKubeconfigSecret();
         status.apiEndpoint = apiEndpoint(release, cluster).orElse(null);
         status.nodeGroups = nodeGroups(release, observed.machineDeployments());
 
         List<Condition> mirrored = new ArrayList<>();
-        for (Map<String, Object> c : Fields.list(cluster, "status", "conditions")) {
+        for (Map<String, Object> c : GenericFields.list(cluster, "status", "conditions")) {
             String type = String.valueOf(c.get("type"));
             if (ReadyCondition.TYPE.equals(type)) {
                 continue;
@@ -78,7 +80,8 @@ public final class StatusMirror {
         }
         String phase = status.phase == null ? "Pending" : status.phase;
         if ("Failed".equals(phase)) {
-            String why = Fields.string(cluster, "status", "failureMessage").orElse("no failure message");
+            String why =
+                    GenericFields.string(cluster, "status", "failureMessage").orElse("no failure message");
             ready.notReady(
                     kubernetes,
                     status,
@@ -86,8 +89,8 @@ public final class StatusMirror {
                     "Cluster API reports Cluster " + release.name() + " failed: " + why);
             return;
         }
-        boolean controlPlaneReady =
-                Fields.isTrue(cluster, "status", "controlPlaneReady") || Fields.isTrue(controlPlane, "status", "ready");
+        boolean controlPlaneReady = GenericFields.isTrue(cluster, "status", "controlPlaneReady")
+                || GenericFields.isTrue(controlPlane, "status", "ready");
         if ("Provisioned".equals(phase) && controlPlaneReady) {
             ready.ready(
                     kubernetes,
@@ -100,9 +103,9 @@ public final class StatusMirror {
                             + "; the admin kubeconfig is in Secret " + status.kubeconfigSecret);
             return;
         }
-        int replicas = Fields.integer(controlPlane, "status", "replicas").orElse(0);
+        int replicas = GenericFields.integer(controlPlane, "status", "replicas").orElse(0);
         int readyReplicas =
-                Fields.integer(controlPlane, "status", "readyReplicas").orElse(0);
+                GenericFields.integer(controlPlane, "status", "readyReplicas").orElse(0);
         ready.notReady(
                 kubernetes,
                 status,
@@ -112,14 +115,14 @@ public final class StatusMirror {
     }
 
     private static Optional<String> apiEndpoint(ClusterRelease release, GenericKubernetesResource cluster) {
-        Optional<String> host =
-                Fields.string(cluster, "spec", "controlPlaneEndpoint", "host").filter(h -> !h.isBlank());
+        Optional<String> host = GenericFields.string(cluster, "spec", "controlPlaneEndpoint", "host")
+                .filter(h -> !h.isBlank());
         if (host.isPresent()) {
-            int port = Fields.integer(cluster, "spec", "controlPlaneEndpoint", "port")
+            int port = GenericFields.integer(cluster, "spec", "controlPlaneEndpoint", "port")
                     .orElse(443);
             return Optional.of("https://" + host.get() + (port == 443 ? "" : ":" + port));
         }
-        if (release.tenant().ingressClass().isPresent()) {
+        if (release.tenant().ingress().isPresent()) {
             return release.host().map(h -> "https://" + h);
         }
         return Optional.empty();
@@ -135,9 +138,10 @@ public final class StatusMirror {
                     .findFirst()
                     .ifPresent(md -> {
                         var size = new NodeGroupStatus();
-                        size.replicas = Fields.integer(md, "status", "replicas").orElse(0);
-                        size.readyReplicas =
-                                Fields.integer(md, "status", "readyReplicas").orElse(0);
+                        size.replicas =
+                                GenericFields.integer(md, "status", "replicas").orElse(0);
+                        size.readyReplicas = GenericFields.integer(md, "status", "readyReplicas")
+                                .orElse(0);
                         groups.put(group, size);
                     });
         }

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import dev.hearth.core.api.kubernetes.KubernetesSpec;
 import dev.hearth.core.api.kubernetes.NodeGroup;
+import io.fabric8.kubernetes.api.model.Quantity;
 
 /** The node groups a cluster runs: the spec's, or the default {@code md0} when it names none. */
 public final class NodeGroups {
@@ -13,6 +14,11 @@ public final class NodeGroups {
     public static final String DEFAULT_INSTANCE_TYPE = "u1.medium";
     /** Instance types of this series pass GPUs through; others have no PCI slots for them. */
     public static final String GPU_INSTANCE_SERIES = "gn1.";
+    /** The CRD's defaults of a group's fields, for a spec that does not give them. */
+    public static final int DEFAULT_MIN_REPLICAS = 0;
+
+    public static final int DEFAULT_MAX_REPLICAS = 10;
+    public static final String DEFAULT_DISK_SIZE = "20Gi";
 
     private NodeGroups() {}
 
@@ -21,11 +27,24 @@ public final class NodeGroups {
             return new TreeMap<>(spec.nodeGroups);
         }
         NodeGroup group = new NodeGroup();
-        group.minReplicas = 0;
-        group.maxReplicas = 10;
+        group.minReplicas = DEFAULT_MIN_REPLICAS;
+        group.maxReplicas = DEFAULT_MAX_REPLICAS;
         group.instanceType = DEFAULT_INSTANCE_TYPE;
+        group.diskSize = new Quantity(DEFAULT_DISK_SIZE);
         group.roles = List.of("ingress-nginx");
         return new TreeMap<>(Map.of(DEFAULT_GROUP, group));
+    }
+
+    public static int minReplicas(NodeGroup group) {
+        return group.minReplicas == null ? DEFAULT_MIN_REPLICAS : group.minReplicas;
+    }
+
+    public static int maxReplicas(NodeGroup group) {
+        return group.maxReplicas == null ? DEFAULT_MAX_REPLICAS : group.maxReplicas;
+    }
+
+    public static String diskSize(NodeGroup group) {
+        return group.diskSize == null ? DEFAULT_DISK_SIZE : group.diskSize.toString();
     }
 
     /** The instance type of a group, or null when it gives explicit resources. */

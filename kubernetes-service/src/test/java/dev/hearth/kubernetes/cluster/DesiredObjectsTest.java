@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.hearth.kubernetes.release.ClusterRelease;
+
 /**
  * Given a {@code Kubernetes} (mapping/&lt;case&gt;.yaml) in a tenant with etcd, ingress and host, these exact objects
  * exist (mapping/&lt;case&gt;-objects.yaml).
@@ -19,7 +21,7 @@ class DesiredObjectsTest {
         var actual = Fixtures.plain(fixture + "-objects", DesiredObjects.of(release, Fixtures.SETTINGS));
 
         assertThat(actual)
-                .as("objects of %s (actual in target/mapping-actual/)", fixture)
+                .as("objects of %s (actual in target/golden-actual/mapping/)", fixture)
                 .containsExactlyElementsOf(Fixtures.expected(fixture + "-objects"));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.api.kubernetes.KubernetesStatus;
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.kubernetes.release.ClusterRelease;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import dev.hearth.core.api.kubernetes.Kubernetes;
 import dev.hearth.core.api.tenant.Tenant;
-import dev.hearth.core.api.tenant.TenantServices;
-import dev.hearth.core.api.tenant.TenantStatus;
 import dev.hearth.core.naming.TenantNamespaceName;
+import dev.hearth.core.testing.TenantWithStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -34,23 +34,22 @@ final class TenantClusters {
         ensureNamespace(TenantNamespaceName.ROOT);
         String name = "kt"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
-        var tenant = new Tenant();
-        tenant.getMetadata().setName(name);
-        tenant.getMetadata().setNamespace(TenantNamespaceName.ROOT);
-        tenant = client.resource(tenant).create();
-        String namespace = TenantNamespaceName.of(TenantNamespaceName.ROOT, name);
-        ensureNamespace(namespace);
+        var tenant = client.resource(admitted(name, null)).create();
+        ensureNamespace(TenantNamespaceName.of(TenantNamespaceName.ROOT, name));
         return setServices(tenant, withEtcd ? TenantNamespaceName.ROOT : null);
     }
 
+    /** Writes the status tenant-service would: the tenant's namespace, host, the root's ingress and {@code etcd}. */
     Tenant setServices(Tenant tenant, String etcd) {
-        var status = new TenantStatus();
-        status.namespace = TenantNamespaceName.of(
-                TenantNamespaceName.ROOT, tenant.getMetadata().getName());
-        status.host = tenant.getMetadata().getName() + ".example.org";
-        status.services = new TenantServices(etcd, TenantNamespaceName.ROOT, null, null);
-        tenant.setStatus(status);
+        tenant.setStatus(admitted(tenant.getMetadata().getName(), etcd).getStatus());
         return client.resource(tenant).updateStatus();
+    }
+
+    private static Tenant admitted(String name, String etcd) {
+        return TenantWithStatus.named(TenantNamespaceName.ROOT, name)
+                .host(name + ".example.org")
+                .services(etcd, TenantNamespaceName.ROOT, null, null)
+                .build();
     }
 
     Kubernetes create(String namespace, String yaml) {
@@ -66,15 +65,12 @@ final class TenantClusters {
                 .get();
     }
 
-    GenericKubernetesResource get(String namespace, String apiVersion, String kind, String name) {
-        return client.genericKubernetesResources(apiVersion, kind)
-                .inNamespace(namespace)
-                .withName(name)
-                .get();
+    <T extends HasMetadata> T get(String namespace, Class<T> kind, String name) {
+        return client.resources(kind).inNamespace(namespace).withName(name).get();
     }
 
-    java.util.List<String> names(String namespace, String apiVersion, String kind) {
-        return client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).list().getItems().stream()
+    java.util.List<String> names(String namespace, Class<? extends HasMetadata> kind) {
+        return client.resources(kind).inNamespace(namespace).list().getItems().stream()
                 .map(r -> r.getMetadata().getName())
                 .sorted()
                 .toList();

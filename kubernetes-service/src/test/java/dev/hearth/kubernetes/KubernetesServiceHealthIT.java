@@ -15,4 +15,4 @@ import io.quarkus.test.junit.QuarkusTest;
                         name = "upstreamCrds",
                         value = "cluster.x-k8s.io,controlplane.cluster.x-k8s.io,infrastructure.cluster.x-k8s.io,"
                                 + "bootstrap.cluster.x-k8s.io,helm.toolkit.fluxcd.io,kamaji.clastix.io"))
-class KubernetesServiceHealthTest extends ServiceHealthContract {}
+class KubernetesServiceHealthIT extends ServiceHealthContract {}

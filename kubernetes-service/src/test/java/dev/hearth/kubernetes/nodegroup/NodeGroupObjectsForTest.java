@@ -11,18 +11,18 @@ import dev.hearth.core.Annotations;
 import dev.hearth.core.api.kubernetes.Gpu;
 import dev.hearth.core.api.kubernetes.NodeGroup;
 import dev.hearth.core.api.kubernetes.Resources;
-import dev.hearth.kubernetes.cluster.ClusterRelease;
 import dev.hearth.kubernetes.cluster.DesiredObjects;
 import dev.hearth.kubernetes.cluster.Fixtures;
+import dev.hearth.kubernetes.release.ClusterRelease;
 
-class NodeGroupObjectsTest {
+class NodeGroupObjectsForTest {
     private final ClusterRelease release = new ClusterRelease(Fixtures.kubernetes("minimal"), Fixtures.TENANT);
 
     @Test
     void equalContentKeepsTheTemplateNameAndAChangeMakesANewOneTheDeploymentMovesTo() {
-        var before = NodeGroupObjects.of(release, Fixtures.SETTINGS, "workers", group("u1.medium"));
-        var again = NodeGroupObjects.of(release, Fixtures.SETTINGS, "workers", group("u1.medium"));
-        var after = NodeGroupObjects.of(release, Fixtures.SETTINGS, "workers", group("u1.large"));
+        var before = NodeGroupObjectsFor.desired(release, Fixtures.SETTINGS, "workers", group("u1.medium"));
+        var again = NodeGroupObjectsFor.desired(release, Fixtures.SETTINGS, "workers", group("u1.medium"));
+        var after = NodeGroupObjectsFor.desired(release, Fixtures.SETTINGS, "workers", group("u1.large"));
 
         String oldName = before.machineTemplate().getMetadata().getName();
         String newName = after.machineTemplate().getMetadata().getName();
@@ -42,7 +42,7 @@ class NodeGroupObjectsTest {
         group.minReplicas = 2;
         group.maxReplicas = 7;
 
-        var deployment = NodeGroupObjects.of(release, Fixtures.SETTINGS, "workers", group)
+        var deployment = NodeGroupObjectsFor.desired(release, Fixtures.SETTINGS, "workers", group)
                 .machineDeployment();
 
         assertThat(deployment.getMetadata().getAnnotations())
@@ -110,7 +110,7 @@ class NodeGroupObjectsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static String infrastructureRefName(NodeGroupObjects objects) {
+    private static String infrastructureRefName(NodeGroupObjectsFor objects) {
         var template = (Map<String, Object>)
                 spec(objects.machineDeployment().getAdditionalProperties()).get("template");
         var machine = (Map<String, Object>) template.get("spec");

@@ -11,21 +11,24 @@ import dev.hearth.core.Annotations;
 import dev.hearth.core.ContentHash;
 import dev.hearth.core.api.kubernetes.Gpu;
 import dev.hearth.core.api.kubernetes.NodeGroup;
-import dev.hearth.kubernetes.cluster.ClusterRelease;
-import dev.hearth.kubernetes.cluster.ClusterSettings;
-import dev.hearth.kubernetes.cluster.Upstream;
+import dev.hearth.core.upstream.ClusterApi;
+import dev.hearth.kubernetes.release.ClusterRelease;
+import dev.hearth.kubernetes.release.ClusterSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**
  * The Cluster API objects of one node group: a KubeVirt machine template whose name carries a hash of its content
  * (templates are immutable, so a change makes a new one and the MachineDeployment rolls onto it), the kubeadm
  * bootstrap template, the MachineDeployment the cluster-autoscaler sizes, and its MachineHealthCheck.
+ *
+ * <p>One mapping for the four, not four: they share the deployment's name, and the MachineDeployment refers to the
+ * template by the content hash only the template's mapping computes.
  */
-public record NodeGroupObjects(
-        GenericKubernetesResource machineTemplate,
-        GenericKubernetesResource bootstrapTemplate,
-        GenericKubernetesResource machineDeployment,
-        GenericKubernetesResource healthCheck) {
+public record NodeGroupObjectsFor(
+        ClusterApi.KubevirtMachineTemplate machineTemplate,
+        ClusterApi.KubeadmConfigTemplate bootstrapTemplate,
+        ClusterApi.MachineDeployment machineDeployment,
+        ClusterApi.MachineHealthCheck healthCheck) {
 
     public static final String ROLE_LABEL_PREFIX = "node-role.kubernetes.io/";
     /** On each node, the group it belongs to (a label kubelet may set on itself). */
@@ -34,34 +37,29 @@ public record NodeGroupObjects(
     public static final String CAPACITY_CPU = "capacity.cluster-autoscaler.kubernetes.io/cpu";
     public static final String CAPACITY_MEMORY = "capacity.cluster-autoscaler.kubernetes.io/memory";
 
-    public static NodeGroupObjects of(
+    public static NodeGroupObjectsFor desired(
             ClusterRelease release, ClusterSettings settings, String groupName, NodeGroup group) {
         String deploymentName = release.name() + "-" + groupName;
         Map<String, Object> templateSpec = machineTemplateSpec(release, settings, group);
         String templateName = deploymentName + "-" + contentHash(templateSpec);
-        var machineTemplate = release.object(
-                Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, templateName, Map.of(), templateSpec);
+        var machineTemplate =
+                release.object(ClusterApi.KubevirtMachineTemplate.class, templateName, Map.of(), templateSpec);
         var bootstrapTemplate = release.object(
-                Upstream.BOOTSTRAP,
-                Upstream.KUBEADM_CONFIG_TEMPLATE,
-                deploymentName,
-                Map.of(),
-                bootstrapTemplateSpec(groupName));
+                ClusterApi.KubeadmConfigTemplate.class, deploymentName, Map.of(), bootstrapTemplateSpec(groupName));
         var machineDeployment = release.object(
-                Upstream.CAPI,
-                Upstream.MACHINE_DEPLOYMENT,
+                ClusterApi.MachineDeployment.class,
                 deploymentName,
                 autoscalerAnnotations(group),
                 machineDeploymentSpec(release, group, deploymentName, templateName));
         var healthCheck = release.object(
-                Upstream.CAPI,
-                Upstream.MACHINE_HEALTH_CHECK,
+                ClusterApi.MachineHealthCheck.class,
                 deploymentName,
                 Map.of(),
                 healthCheckSpec(release, deploymentName));
-        return new NodeGroupObjects(machineTemplate, bootstrapTemplate, machineDeployment, healthCheck);
+        return new NodeGroupObjectsFor(machineTemplate, bootstrapTemplate, machineDeployment, healthCheck);
     }
 
+    /** The four in the order they are applied: the MachineDeployment after the templates it refers to. */
     public List<GenericKubernetesResource> all() {
         return List.of(machineTemplate, bootstrapTemplate, machineDeployment, healthCheck);
     }
@@ -69,9 +67,7 @@ public record NodeGroupObjects(
     private static Map<String, Object> machineTemplateSpec(
             ClusterRelease release, ClusterSettings settings, NodeGroup group) {
         Map<String, Object> storage = new LinkedHashMap<>();
-        storage.put(
-                "resources",
-                Map.of("requests", Map.of("storage", group.diskSize == null ? "20Gi" : group.diskSize.toString())));
+        storage.put("resources", Map.of("requests", Map.of("storage", NodeGroups.diskSize(group))));
         if (group.storageClass != null && !group.storageClass.isBlank()) {
             storage.put("storageClassName", group.storageClass);
         }
@@ -140,8 +136,8 @@ public record NodeGroupObjects(
 
     private static Map<String, String> autoscalerAnnotations(NodeGroup group) {
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put(Annotations.AUTOSCALER_MIN, String.valueOf(group.minReplicas == null ? 0 : group.minReplicas));
-        annotations.put(Annotations.AUTOSCALER_MAX, String.valueOf(group.maxReplicas == null ? 10 : group.maxReplicas));
+        annotations.put(Annotations.AUTOSCALER_MIN, String.valueOf(NodeGroups.minReplicas(group)));
+        annotations.put(Annotations.AUTOSCALER_MAX, String.valueOf(NodeGroups.maxReplicas(group)));
         if (group.resources != null) {
             // lets the autoscaler scale a group up from zero: it cannot look at a node that does not exist
             annotations.put(CAPACITY_CPU, String.valueOf(wholeCores(group.resources.cpu.getNumericalAmount())));
@@ -153,8 +149,8 @@ public record NodeGroupObjects(
     private static Map<String, Object> machineDeploymentSpec(
             ClusterRelease release, NodeGroup group, String deploymentName, String templateName) {
         Map<String, String> selectorLabels = new LinkedHashMap<>();
-        selectorLabels.put(Upstream.CLUSTER_NAME_LABEL, release.name());
-        selectorLabels.put(Upstream.DEPLOYMENT_NAME_LABEL, deploymentName);
+        selectorLabels.put(ClusterApi.CLUSTER_NAME_LABEL, release.name());
+        selectorLabels.put(ClusterApi.DEPLOYMENT_NAME_LABEL, deploymentName);
         Map<String, String> machineLabels = new LinkedHashMap<>(selectorLabels);
         if (group.roles != null) {
             // Cluster API copies node-role.kubernetes.io/* labels from machines to nodes; kubelet may not set them
@@ -168,20 +164,12 @@ public record NodeGroupObjects(
                 "bootstrap",
                 Map.of(
                         "configRef",
-                        Upstream.ref(
-                                Upstream.BOOTSTRAP,
-                                Upstream.KUBEADM_CONFIG_TEMPLATE,
-                                deploymentName,
-                                release.namespace())));
+                        ClusterApi.ref(ClusterApi.KubeadmConfigTemplate.class, deploymentName, release.namespace())));
         machineSpec.put(
                 "infrastructureRef",
-                Upstream.ref(
-                        Upstream.INFRASTRUCTURE,
-                        Upstream.KUBEVIRT_MACHINE_TEMPLATE,
-                        templateName,
-                        release.namespace()));
+                ClusterApi.ref(ClusterApi.KubevirtMachineTemplate.class, templateName, release.namespace()));
 
-        int maxSurge = Math.max(1, group.maxReplicas == null ? 10 : group.maxReplicas);
+        int maxSurge = Math.max(1, NodeGroups.maxReplicas(group));
         Map<String, Object> spec = new LinkedHashMap<>();
         // no replicas: the cluster-autoscaler owns them between the min and max annotations
         spec.put("clusterName", release.name());
@@ -198,7 +186,7 @@ public record NodeGroupObjects(
         spec.put("clusterName", release.name());
         spec.put("maxUnhealthy", "50%");
         spec.put("nodeStartupTimeout", "20m");
-        spec.put("selector", Map.of("matchLabels", Map.of(Upstream.DEPLOYMENT_NAME_LABEL, deploymentName)));
+        spec.put("selector", Map.of("matchLabels", Map.of(ClusterApi.DEPLOYMENT_NAME_LABEL, deploymentName)));
         spec.put(
                 "unhealthyConditions",
                 List.of(

@@ -11,27 +11,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.core.api.kubernetes.Addon;
 import dev.hearth.core.api.kubernetes.Addons;
 import dev.hearth.core.api.kubernetes.BuiltInAddon;
-import dev.hearth.kubernetes.cluster.ClusterFor;
-import dev.hearth.kubernetes.cluster.ClusterRelease;
-import dev.hearth.kubernetes.cluster.ClusterSettings;
-import dev.hearth.kubernetes.cluster.Upstream;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.hearth.core.upstream.Flux;
+import dev.hearth.kubernetes.release.ClusterNetwork;
+import dev.hearth.kubernetes.release.ClusterRelease;
+import dev.hearth.kubernetes.release.ClusterSettings;
 
 /**
  * The addons of a cluster as Flux HelmReleases {@code <rel>-<addon>} in the tenant namespace that install their chart
  * <em>into</em> the tenant cluster through its in-cluster admin kubeconfig. CNI, CoreDNS and metrics-server are always
  * installed; the others when enabled. A user's {@code valuesOverride} is merged over the platform's values.
  */
-public final class AddonReleases {
+public final class AddonReleasesFor {
     public static final String CILIUM = "cilium";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private AddonReleases() {}
+    private AddonReleasesFor() {}
 
     /** One addon: its name (also the chart's), the namespace in the tenant cluster, and the values to install it with. */
     record AddonChart(String name, String targetNamespace, Map<String, Object> values) {}
 
-    public static List<GenericKubernetesResource> of(ClusterRelease release, ClusterSettings settings) {
+    /** One HelmRelease per installed addon; a spec without addons installs the three built-in ones only. */
+    public static List<Flux.HelmRelease> desired(ClusterRelease release, ClusterSettings settings) {
         Addons addons = release.kubernetes().getSpec().addons == null
                 ? new Addons()
                 : release.kubernetes().getSpec().addons;
@@ -55,8 +55,7 @@ public final class AddonReleases {
         }
     }
 
-    private static GenericKubernetesResource helmRelease(
-            ClusterRelease release, ClusterSettings settings, AddonChart chart) {
+    private static Flux.HelmRelease helmRelease(ClusterRelease release, ClusterSettings settings, AddonChart chart) {
         Map<String, Object> chartSpec = new LinkedHashMap<>();
         chartSpec.put("chart", chart.name());
         chartSpec.put(
@@ -94,8 +93,7 @@ public final class AddonReleases {
         if (!chart.values().isEmpty()) {
             spec.put("values", chart.values());
         }
-        return release.object(
-                Upstream.HELM, Upstream.HELM_RELEASE, release.name() + "-" + chart.name(), Map.of(), spec);
+        return release.object(Flux.HelmRelease.class, release.name() + "-" + chart.name(), Map.of(), spec);
     }
 
     private static Map<String, Object> ciliumValues(ClusterRelease release) {
@@ -108,12 +106,12 @@ public final class AddonReleases {
         values.put("tunnelProtocol", "vxlan");
         // KubeVirt's pod network adds its own encapsulation
         values.put("MTU", 1350);
-        values.put("ipam", Map.of("operator", Map.of("clusterPoolIPv4PodCIDRList", List.of(ClusterFor.POD_CIDR))));
+        values.put("ipam", Map.of("operator", Map.of("clusterPoolIPv4PodCIDRList", List.of(ClusterNetwork.POD_CIDR))));
         return values;
     }
 
     private static Map<String, Object> corednsValues() {
-        return Map.of("service", Map.of("clusterIP", ClusterFor.DNS_SERVICE_IP));
+        return Map.of("service", Map.of("clusterIP", ClusterNetwork.DNS_SERVICE_IP));
     }
 
     private static Map<String, Object> overrides(BuiltInAddon addon) {

@@ -1,4 +1,4 @@
-package dev.hearth.kubernetes.cluster;
+package dev.hearth.kubernetes.release;
 
 /**
  * Platform-wide settings of tenant clusters (configured on the service, not by tenants).

@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.core.api.kubernetes.Kubernetes;
+import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.upstream.ClusterApi;
+import dev.hearth.core.upstream.Flux;
+import dev.hearth.core.upstream.Upstream;
+import dev.hearth.kubernetes.release.ClusterRelease;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -40,7 +45,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = TenantClusters.UPSTREAM_CRDS))
-class KubernetesReconcilerTest {
+class KubernetesReconcilerIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
@@ -71,7 +76,7 @@ class KubernetesReconcilerTest {
         var created = tenants.create(ns, TWO_GROUPS_THREE_ADDONS);
 
         await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE))
+                .untilAsserted(() -> assertThat(tenants.names(ns, Flux.HelmRelease.class))
                         .as(() -> "status: "
                                 + client.getKubernetesSerialization()
                                         .asJson(tenants.get(ns, "demo").getStatus()))
@@ -82,23 +87,21 @@ class KubernetesReconcilerTest {
                 .isEqualTo(1L);
         assertThat(kubernetes.getSpec().version.minor()).isEqualTo("v1.34");
         List<HasMetadata> desired =
-                DesiredObjects.of(new ClusterRelease(kubernetes, TenantFacts.of(tenant)), settings());
+                DesiredObjects.of(new ClusterRelease(kubernetes, TenantFacts.of(tenant)), Fixtures.SETTINGS);
 
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.CLUSTER)).containsExactly("kubernetes-demo");
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
-                .containsExactly("kubernetes-demo");
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER))
-                .containsExactly("kubernetes-demo");
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE))
+        assertThat(tenants.names(ns, ClusterApi.Cluster.class)).containsExactly("kubernetes-demo");
+        assertThat(tenants.names(ns, ClusterApi.KamajiControlPlane.class)).containsExactly("kubernetes-demo");
+        assertThat(tenants.names(ns, ClusterApi.KubevirtCluster.class)).containsExactly("kubernetes-demo");
+        assertThat(tenants.names(ns, ClusterApi.KubevirtMachineTemplate.class))
                 .hasSize(2)
                 .allMatch(n -> n.matches("kubernetes-demo-(workers|big)-[0-9a-f]{6}"));
-        assertThat(tenants.names(ns, Upstream.BOOTSTRAP, Upstream.KUBEADM_CONFIG_TEMPLATE))
+        assertThat(tenants.names(ns, ClusterApi.KubeadmConfigTemplate.class))
                 .containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT))
+        assertThat(tenants.names(ns, ClusterApi.MachineDeployment.class))
                 .containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_HEALTH_CHECK))
+        assertThat(tenants.names(ns, ClusterApi.MachineHealthCheck.class))
                 .containsExactly("kubernetes-demo-big", "kubernetes-demo-workers");
-        assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE))
+        assertThat(tenants.names(ns, Flux.HelmRelease.class))
                 .containsExactly(
                         "kubernetes-demo-cert-manager",
                         "kubernetes-demo-cilium",
@@ -129,19 +132,74 @@ class KubernetesReconcilerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theUsersSpecSurvivesTheFinalizerExactlyAndTheServiceOwnsTheFinalizer() {
+        var tenant = tenants.newTenant(true);
+        String ns = tenant.getStatus().namespace;
+        var created = tenants.create(ns, """
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: Kubernetes
+                metadata:
+                  name: kept
+                spec:
+                  version: v1.34
+                  certSANs: [api.kept.example.org, 10.0.0.10]
+                  nodeGroups:
+                    workers: {minReplicas: 1, maxReplicas: 3, instanceType: u1.large}
+                  addons:
+                    certManager: {enabled: true}
+                    velero: {enabled: true, valuesOverride: {schedule: daily}}
+                """);
+        // the spec as the user sent it, with the server's defaults: what must stay
+        Map<String, Object> userSpec = (Map<String, Object>) plain(created).get("spec");
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(readyReason(tenants.get(ns, "kept"))).isEqualTo("Provisioning"));
+        var kept = tenants.get(ns, "kept");
+
+        assertThat(kept.getMetadata().getFinalizers()).isNotEmpty();
+        assertThat((Map<String, Object>) plain(kept).get("spec")).isEqualTo(userSpec);
+        assertThat(kept.getMetadata().getGeneration()).isEqualTo(1L);
+        assertThat(kept.getSpec().version.minor()).isEqualTo("v1.34");
+        assertThat(kept.getSpec().certSANs).containsExactly("api.kept.example.org", "10.0.0.10");
+        assertThat(kept.getSpec().addons.certManager.enabled).isTrue();
+        assertThat(kept.getSpec().addons.velero.enabled).isTrue();
+        assertThat(kept.getSpec().nodeGroups).containsOnlyKeys("workers");
+        assertThat(kept.getSpec().nodeGroups.get("workers").instanceType).isEqualTo("u1.large");
+
+        var managers = kept.getMetadata().getManagedFields();
+        assertThat(managers)
+                .filteredOn(f -> f.getFieldsV1() != null
+                        && fields(f).containsKey("f:metadata")
+                        && ((Map<String, Object>) fields(f).get("f:metadata")).containsKey("f:finalizers"))
+                .as("who owns the finalizer")
+                .extracting(f -> f.getManager() + "/" + f.getOperation())
+                .containsExactly("hearth-kubernetes-service/Apply");
+        assertThat(managers)
+                .filteredOn(f -> "hearth-kubernetes-service".equals(f.getManager()))
+                .allSatisfy(f -> assertThat((Map<String, Object>) fields(f).getOrDefault("f:spec", Map.of()))
+                        .as("spec fields the service owns (%s)", f.getSubresource())
+                        .isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fields(io.fabric8.kubernetes.api.model.ManagedFieldsEntry entry) {
+        return JSON.convertValue(entry.getFieldsV1().getAdditionalProperties(), Map.class);
+    }
+
+    @Test
     void changingAnInstanceTypeRollsTheGroupOntoANewTemplateKeptUntilNoMachineSetUsesTheOld() {
         var tenant = tenants.newTenant(true);
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, TWO_GROUPS_THREE_ADDONS);
         await().atMost(TIMEOUT)
-                .until(() ->
-                        tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-demo-workers") != null);
+                .until(() -> tenants.get(ns, ClusterApi.MachineDeployment.class, "kubernetes-demo-workers") != null);
         String oldTemplate = templateOf(ns, "kubernetes-demo-workers");
         // stands in for Cluster API, whose MachineSet made the running machines from the current template
         client.resource(machineSet(ns, "kubernetes-demo-workers-7d9f", oldTemplate))
                 .create();
-        await().atMost(TIMEOUT)
-                .until(() -> tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero") != null);
+        await().atMost(TIMEOUT).until(() -> tenants.get(ns, Flux.HelmRelease.class, "kubernetes-demo-velero") != null);
 
         client.resources(Kubernetes.class)
                 .inNamespace(ns)
@@ -154,7 +212,7 @@ class KubernetesReconcilerTest {
         String newTemplate = templateOf(ns, "kubernetes-demo-workers");
         assertThat(newTemplate).matches("kubernetes-demo-workers-[0-9a-f]{6}").isNotEqualTo(oldTemplate);
         assertThat(at(
-                        tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, newTemplate),
+                        tenants.get(ns, ClusterApi.KubevirtMachineTemplate.class, newTemplate),
                         "spec",
                         "template",
                         "spec",
@@ -163,43 +221,39 @@ class KubernetesReconcilerTest {
                         "instancetype",
                         "name"))
                 .isEqualTo("u1.large");
-        assertThat(tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, oldTemplate))
+        assertThat(tenants.get(ns, ClusterApi.KubevirtMachineTemplate.class, oldTemplate))
                 .as("the old MachineSet's machines were made from the old template")
                 .isNotNull();
-        assertThat(tenants.get(ns, Upstream.HELM, Upstream.HELM_RELEASE, "kubernetes-demo-velero"))
+        assertThat(tenants.get(ns, Flux.HelmRelease.class, "kubernetes-demo-velero"))
                 .as("velero disabled")
                 .isNull();
 
         // Cluster API has rolled every machine onto the new MachineSet and removes the old one
-        client.genericKubernetesResources(Upstream.CAPI, "MachineSet")
+        client.resources(ClusterApi.MachineSet.class)
                 .inNamespace(ns)
                 .withName("kubernetes-demo-workers-7d9f")
                 .delete();
 
         await().atMost(TIMEOUT)
-                .until(() -> tenants.get(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE, oldTemplate)
-                        == null);
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE))
+                .until(() -> tenants.get(ns, ClusterApi.KubevirtMachineTemplate.class, oldTemplate) == null);
+        assertThat(tenants.names(ns, ClusterApi.KubevirtMachineTemplate.class))
                 .hasSize(2)
                 .contains(newTemplate);
     }
 
-    private static GenericKubernetesResource machineSet(String ns, String name, String template) {
+    private static ClusterApi.MachineSet machineSet(String ns, String name, String template) {
         var labels = Map.of(
-                Upstream.CLUSTER_NAME_LABEL,
+                ClusterApi.CLUSTER_NAME_LABEL,
                 "kubernetes-demo",
-                Upstream.DEPLOYMENT_NAME_LABEL,
+                ClusterApi.DEPLOYMENT_NAME_LABEL,
                 "kubernetes-demo-workers");
-        var set = new GenericKubernetesResource();
-        set.setApiVersion(Upstream.CAPI);
-        set.setKind("MachineSet");
-        set.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-                .withName(name)
-                .withNamespace(ns)
-                .withLabels(labels)
-                .build());
-        set.setAdditionalProperty(
-                "spec",
+        return Upstream.object(
+                ClusterApi.MachineSet.class,
+                new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                        .withName(name)
+                        .withNamespace(ns)
+                        .withLabels(labels)
+                        .build(),
                 Map.of(
                         "clusterName", "kubernetes-demo",
                         "selector", Map.of("matchLabels", labels),
@@ -213,18 +267,15 @@ class KubernetesReconcilerTest {
                                                 "bootstrap",
                                                         Map.of(
                                                                 "configRef",
-                                                                Upstream.ref(
-                                                                        Upstream.BOOTSTRAP,
-                                                                        Upstream.KUBEADM_CONFIG_TEMPLATE,
+                                                                ClusterApi.ref(
+                                                                        ClusterApi.KubeadmConfigTemplate.class,
                                                                         "kubernetes-demo-workers",
                                                                         ns)),
                                                 "infrastructureRef",
-                                                        Upstream.ref(
-                                                                Upstream.INFRASTRUCTURE,
-                                                                Upstream.KUBEVIRT_MACHINE_TEMPLATE,
+                                                        ClusterApi.ref(
+                                                                ClusterApi.KubevirtMachineTemplate.class,
                                                                 template,
                                                                 ns)))));
-        return set;
     }
 
     @Test
@@ -240,18 +291,15 @@ class KubernetesReconcilerTest {
                 .isEqualTo("Tenant " + tenant.getMetadata().getName()
                         + " has no etcd to store the cluster's state: enable etcd (spec.etcd: true) on this tenant or one of its ancestor tenants;"
                         + " the cluster is created as soon as the etcd runs");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.CLUSTER)).isEmpty();
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
-                .isEmpty();
+        assertThat(tenants.names(ns, ClusterApi.Cluster.class)).isEmpty();
+        assertThat(tenants.names(ns, ClusterApi.KamajiControlPlane.class)).isEmpty();
 
         tenants.setServices(client.resource(tenant).get(), "tenant-root");
 
         await().atMost(TIMEOUT)
-                .until(() ->
-                        tenants.get(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, "kubernetes-waiting")
-                                != null);
+                .until(() -> tenants.get(ns, ClusterApi.KamajiControlPlane.class, "kubernetes-waiting") != null);
         assertThat(at(
-                        tenants.get(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE, "kubernetes-waiting"),
+                        tenants.get(ns, ClusterApi.KamajiControlPlane.class, "kubernetes-waiting"),
                         "spec",
                         "dataStoreName"))
                 .isEqualTo("tenant-root");
@@ -278,7 +326,7 @@ class KubernetesReconcilerTest {
                 .isEqualTo(
                         "node group ml requests GPUs but instance type u1.xlarge cannot pass"
                                 + " GPUs through: use an instance type of the gn1 series (e.g. gn1.xlarge) or remove spec.nodeGroups.ml.gpus");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.CLUSTER)).isEmpty();
+        assertThat(tenants.names(ns, ClusterApi.Cluster.class)).isEmpty();
     }
 
     @Test
@@ -287,13 +335,11 @@ class KubernetesReconcilerTest {
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, minimal("mirror"));
         await().atMost(TIMEOUT)
-                .until(() ->
-                        tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, "kubernetes-mirror-md0") != null);
+                .until(() -> tenants.get(ns, ClusterApi.MachineDeployment.class, "kubernetes-mirror-md0") != null);
 
         setStatus(
                 ns,
-                Upstream.CAPI,
-                Upstream.CLUSTER,
+                ClusterApi.Cluster.class,
                 "kubernetes-mirror",
                 Map.of(
                         "phase",
@@ -314,8 +360,7 @@ class KubernetesReconcilerTest {
                                         "2026-01-01T00:00:00Z"))));
         setStatus(
                 ns,
-                Upstream.CONTROL_PLANE,
-                Upstream.KAMAJI_CONTROL_PLANE,
+                ClusterApi.KamajiControlPlane.class,
                 "kubernetes-mirror",
                 Map.of(
                         "externalManagedControlPlane",
@@ -338,8 +383,7 @@ class KubernetesReconcilerTest {
                         "v1.35.6"));
         setStatus(
                 ns,
-                Upstream.CAPI,
-                Upstream.MACHINE_DEPLOYMENT,
+                ClusterApi.MachineDeployment.class,
                 "kubernetes-mirror-md0",
                 Map.of("replicas", 3, "readyReplicas", 2));
 
@@ -366,10 +410,9 @@ class KubernetesReconcilerTest {
         String ns = tenant.getStatus().namespace;
         tenants.create(ns, minimal("gone"));
         await().atMost(TIMEOUT)
-                .until(() ->
-                        tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE).size() == 3);
+                .until(() -> tenants.names(ns, Flux.HelmRelease.class).size() == 3);
         // stands in for Cluster API, which holds the Cluster until every machine is gone
-        client.genericKubernetesResources(Upstream.CAPI, Upstream.CLUSTER)
+        client.resources(ClusterApi.Cluster.class)
                 .inNamespace(ns)
                 .withName("kubernetes-gone")
                 .patch(MERGE, "{\"metadata\": {\"finalizers\": [\"cluster.cluster.x-k8s.io\"]}}");
@@ -383,30 +426,24 @@ class KubernetesReconcilerTest {
                 .isEqualTo(
                         "Waiting for Cluster API to delete Cluster kubernetes-gone"
                                 + " (finalizers: cluster.cluster.x-k8s.io); the control plane, node groups and addons are removed after it");
-        assertThat(tenants.get(ns, Upstream.CAPI, Upstream.CLUSTER, "kubernetes-gone")
+        assertThat(tenants.get(ns, ClusterApi.Cluster.class, "kubernetes-gone")
                         .getMetadata()
                         .getDeletionTimestamp())
                 .isNotNull();
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
-                .containsExactly("kubernetes-gone");
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT))
-                .containsExactly("kubernetes-gone-md0");
+        assertThat(tenants.names(ns, ClusterApi.KamajiControlPlane.class)).containsExactly("kubernetes-gone");
+        assertThat(tenants.names(ns, ClusterApi.MachineDeployment.class)).containsExactly("kubernetes-gone-md0");
 
-        client.genericKubernetesResources(Upstream.CAPI, Upstream.CLUSTER)
+        client.resources(ClusterApi.Cluster.class)
                 .inNamespace(ns)
                 .withName("kubernetes-gone")
                 .patch(MERGE, "{\"metadata\": {\"finalizers\": null}}");
 
         await().atMost(Duration.ofSeconds(45)).until(() -> tenants.get(ns, "gone") == null);
-        assertThat(tenants.names(ns, Upstream.CONTROL_PLANE, Upstream.KAMAJI_CONTROL_PLANE))
-                .isEmpty();
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_CLUSTER))
-                .isEmpty();
-        assertThat(tenants.names(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT))
-                .isEmpty();
-        assertThat(tenants.names(ns, Upstream.INFRASTRUCTURE, Upstream.KUBEVIRT_MACHINE_TEMPLATE))
-                .isEmpty();
-        assertThat(tenants.names(ns, Upstream.HELM, Upstream.HELM_RELEASE)).isEmpty();
+        assertThat(tenants.names(ns, ClusterApi.KamajiControlPlane.class)).isEmpty();
+        assertThat(tenants.names(ns, ClusterApi.KubevirtCluster.class)).isEmpty();
+        assertThat(tenants.names(ns, ClusterApi.MachineDeployment.class)).isEmpty();
+        assertThat(tenants.names(ns, ClusterApi.KubevirtMachineTemplate.class)).isEmpty();
+        assertThat(tenants.names(ns, Flux.HelmRelease.class)).isEmpty();
         assertThat(client.apps().deployments().inNamespace(ns).list().getItems())
                 .isEmpty();
     }
@@ -415,16 +452,9 @@ class KubernetesReconcilerTest {
         return "apiVersion: apps.hearth.dev/v1alpha1\nkind: Kubernetes\nmetadata:\n  name: " + name + "\nspec: {}\n";
     }
 
-    private static ClusterSettings settings() {
-        return new ClusterSettings(
-                "docker://quay.io/capk/ubuntu-2404-container-disk",
-                "registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1",
-                "HelmRepository/hearth-system/hearth-kubernetes-addons");
-    }
-
     private String templateOf(String ns, String deployment) {
         return (String) at(
-                tenants.get(ns, Upstream.CAPI, Upstream.MACHINE_DEPLOYMENT, deployment),
+                tenants.get(ns, ClusterApi.MachineDeployment.class, deployment),
                 "spec",
                 "template",
                 "spec",
@@ -432,22 +462,16 @@ class KubernetesReconcilerTest {
                 "name");
     }
 
-    private void setStatus(String ns, String apiVersion, String kind, String name, Map<String, Object> status) {
-        var resource = tenants.get(ns, apiVersion, kind, name);
+    private <T extends GenericKubernetesResource> void setStatus(
+            String ns, Class<T> kind, String name, Map<String, Object> status) {
+        var resource = tenants.get(ns, kind, name);
         resource.setAdditionalProperty("status", status);
-        client.genericKubernetesResources(apiVersion, kind)
-                .inNamespace(ns)
-                .resource(resource)
-                .updateStatus();
+        client.resources(kind).inNamespace(ns).resource(resource).updateStatus();
     }
 
     private HasMetadata stored(String ns, HasMetadata object) {
-        if (object instanceof GenericKubernetesResource generic) {
-            return tenants.get(
-                    ns,
-                    generic.getApiVersion(),
-                    generic.getKind(),
-                    object.getMetadata().getName());
+        if (object instanceof GenericKubernetesResource) {
+            return tenants.get(ns, object.getClass(), object.getMetadata().getName());
         }
         Class<? extends HasMetadata> type = switch (object.getKind()) {
             case "Deployment" -> Deployment.class;

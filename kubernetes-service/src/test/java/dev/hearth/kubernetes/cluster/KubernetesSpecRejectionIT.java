@@ -1,6 +1,6 @@
 package dev.hearth.kubernetes.cluster;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.hearth.core.testing.Refusals.assertRefused;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,12 +9,11 @@ import dev.hearth.core.api.kubernetes.Kubernetes;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 /** Bad specs the API server itself refuses, with a message that says what to change; the service never sees them. */
-class KubernetesSpecRejectionTest {
+class KubernetesSpecRejectionIT {
     private static KubernetesClient client;
     private static String namespace;
 
@@ -27,28 +26,27 @@ class KubernetesSpecRejectionTest {
 
     @Test
     void anUnsupportedVersionIsRefused() {
-        assertThatThrownBy(() -> create("old", "version: v1.29"))
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("spec.version: Unsupported value: \"v1.29\"")
-                .hasMessageContaining("\"v1.35\"");
+        assertRefused(() -> create("old", "version: v1.29"), "spec.version: Unsupported value: \"v1.29\"");
+        assertRefused(() -> create("old", "version: v1.29"), "\"v1.35\"");
     }
 
     @Test
     void moreMinimumThanMaximumNodesIsRefused() {
-        assertThatThrownBy(() -> create("minmax", "nodeGroups: {workers: {minReplicas: 5, maxReplicas: 2}}"))
-                .hasMessageContaining("minReplicas must not be greater than maxReplicas");
+        assertRefused(
+                () -> create("minmax", "nodeGroups: {workers: {minReplicas: 5, maxReplicas: 2}}"),
+                "minReplicas must not be greater than maxReplicas");
     }
 
     @Test
     void aDowngradeIsRefused() {
         create("down", "version: v1.34");
 
-        assertThatThrownBy(() -> client.resources(Kubernetes.class)
+        assertRefused(
+                () -> client.resources(Kubernetes.class)
                         .inNamespace(namespace)
                         .withName("down")
-                        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"version\": \"v1.33\"}}"))
-                .hasMessageContaining(
-                        "spec.version cannot be downgraded: a cluster only moves forward to a newer Kubernetes minor");
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"version\": \"v1.33\"}}"),
+                "spec.version cannot be downgraded: a cluster only moves forward to a newer Kubernetes minor");
     }
 
     /** Sent as plain YAML, as kubectl would: the typed model could not even hold some of these values. */

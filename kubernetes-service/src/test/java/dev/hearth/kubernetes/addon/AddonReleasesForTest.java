@@ -8,17 +8,18 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.hearth.kubernetes.cluster.ClusterRelease;
+import dev.hearth.core.api.kubernetes.Addons;
 import dev.hearth.kubernetes.cluster.Fixtures;
+import dev.hearth.kubernetes.release.ClusterRelease;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
-class AddonReleasesTest {
+class AddonReleasesForTest {
 
     @Test
     void everyClusterGetsCniDnsAndMetricsAndNothingElseUnlessEnabled() {
         var release = new ClusterRelease(Fixtures.kubernetes("minimal"), Fixtures.TENANT);
 
-        assertThat(AddonReleases.of(release, Fixtures.SETTINGS))
+        assertThat(AddonReleasesFor.desired(release, Fixtures.SETTINGS))
                 .extracting(r -> r.getMetadata().getName())
                 .containsExactly("kubernetes-dev-cilium", "kubernetes-dev-coredns", "kubernetes-dev-metrics-server");
     }
@@ -27,7 +28,7 @@ class AddonReleasesTest {
     void addonsInstallIntoTheTenantClusterThroughItsAdminKubeconfig() {
         var release = new ClusterRelease(Fixtures.kubernetes("minimal"), Fixtures.TENANT);
 
-        for (GenericKubernetesResource helmRelease : AddonReleases.of(release, Fixtures.SETTINGS)) {
+        for (GenericKubernetesResource helmRelease : AddonReleasesFor.desired(release, Fixtures.SETTINGS)) {
             assertThat(spec(helmRelease).get("kubeConfig"))
                     .isEqualTo(Map.of(
                             "secretRef", Map.of("name", "kubernetes-dev-admin-kubeconfig", "key", "super-admin.svc")));
@@ -37,11 +38,12 @@ class AddonReleasesTest {
     @Test
     void valuesOverrideMergesOverThePlatformValuesKeyByKey() {
         var kubernetes = Fixtures.kubernetes("minimal");
+        kubernetes.getSpec().addons = new Addons();
         kubernetes.getSpec().addons.cilium.valuesOverride =
                 new ObjectMapper().valueToTree(Map.of("MTU", 1400, "ipam", Map.of("mode", "kubernetes")));
         var release = new ClusterRelease(kubernetes, Fixtures.TENANT);
 
-        var cilium = AddonReleases.of(release, Fixtures.SETTINGS).get(0);
+        var cilium = AddonReleasesFor.desired(release, Fixtures.SETTINGS).get(0);
 
         @SuppressWarnings("unchecked")
         var values = (Map<String, Object>) spec(cilium).get("values");
