@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Hearth's main job, locally: builds the services, starts a real API server (kube-apiserver + etcd +
-# kube-controller-manager, with Hearth's CRDs) through the test harness, then starts every service against it and
-# waits until each one is ready. Ctrl-C stops everything.
+# kube-controller-manager, with Hearth's CRDs) through the test harness, with Flux's source-controller and
+# helm-controller and Hearth's app charts served as the HelmRepository hearth-system/hearth-apps (so app instances
+# become real Helm releases; no kubelet: objects only), then starts every service against it and waits until each
+# one is ready. Ctrl-C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -18,7 +20,7 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-rm -f "$out/client.properties"
+rm -f "$out/client.properties" "$out/chart-repository.url"
 java -cp "platform-core/target/classes:platform-core/target/test-classes:$(cat "$out/classpath.txt")" \
   dev.hearth.core.testing.LocalKubernetes "$out" > "$out/kubernetes.log" 2>&1 &
 pids+=($!)
@@ -26,6 +28,11 @@ for _ in $(seq 1 120); do [[ -f "$out/client.properties" ]] && break; sleep 1; d
 [[ -f "$out/client.properties" ]] || { echo "API server did not start; see $out/kubernetes.log"; exit 1; }
 mapfile -t client < "$out/client.properties"
 echo "API server ready: export KUBECONFIG=$out/kubeconfig.yaml"
+if [[ -f "$out/chart-repository.url" ]]; then
+  echo "Flux ready (logs: $out/source-controller.log, $out/helm-controller.log); charts at $(cat "$out/chart-repository.url")"
+else
+  echo "Flux NOT running: apps will not become Ready (see $out/kubernetes.log)"
+fi
 
 # the services' JVM options (heap, GC, C1 only): see docs/operations.md
 read -r -a jvm_options < deploy/service-jvm.options

@@ -3,6 +3,8 @@
 # kube-controller-manager) from the Go module proxy, and installs them where kube-api-test looks:
 #   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/k8s/<version>-linux-amd64/
 # Only needed offline: with internet access kube-api-test downloads its binaries by itself.
+# Also builds Flux's source-controller and helm-controller (TestKubernetes.withFlux, run-local); those are
+# never downloaded by the tests.
 # Does nothing when the binaries are already installed.
 set -euo pipefail
 
@@ -24,14 +26,45 @@ have_all() {
   done
 }
 
-if have_all; then
-  echo "test-binaries: Kubernetes ${KUBERNETES_VERSION} and etcd ${ETCD_VERSION} already in $target"
-  exit 0
-fi
-
-mkdir -p "$target"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# Flux's source-controller and helm-controller, pinned by the Go modules of tools/flux-binaries, go to
+#   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/flux/<controller>-<version>/<controller>
+# with the CRDs of that very release beside them in crds/ (TestKubernetes.withFlux installs those that
+# ../shared/upstream-crds lacks). Each one is built only when missing.
+flux_dir="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/flux"
+build_flux_controller() {
+  local name=$1 version dir module started=$SECONDS
+  version=$(sed -n "s:^require github.com/fluxcd/${name} v\(.*\)\$:\1:p" "$root/tools/flux-binaries/${name}/go.mod")
+  dir="$flux_dir/${name}-${version}"
+  if [[ -x "$dir/${name}" && -d "$dir/crds" ]]; then
+    echo "test-binaries: ${name} v${version} already in $dir"
+    return
+  fi
+  mkdir -p "$dir"
+  if [[ ! -x "$dir/${name}" ]]; then
+    echo "test-binaries: building ${name} v${version} (cold: ~3-5 min on 2 cores)"
+    (cd "$root/tools/flux-binaries/${name}" &&
+      CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/${name}" "github.com/fluxcd/${name}")
+    install -m 0755 "$work/${name}" "$dir/${name}"
+  fi
+  module=$(cd "$root/tools/flux-binaries/${name}" && go list -m -f '{{.Dir}}' "github.com/fluxcd/${name}")
+  mkdir -p "$dir/crds"
+  install -m 0644 "$module"/config/crd/bases/*.yaml "$dir/crds/"
+  echo "test-binaries: installed ${name} v${version} into $dir in $((SECONDS - started)) s"
+}
+
+if have_all; then
+  echo "test-binaries: Kubernetes ${KUBERNETES_VERSION} and etcd ${ETCD_VERSION} already in $target"
+else
+  build_kubernetes=1
+fi
+build_flux_controller source-controller
+build_flux_controller helm-controller
+[[ -n "${build_kubernetes:-}" ]] || exit 0
+
+mkdir -p "$target"
 started=$SECONDS
 
 # The version stamp the release build would set; without it the binaries report v0.0.0-master.

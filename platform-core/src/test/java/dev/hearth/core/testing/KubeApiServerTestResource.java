@@ -9,7 +9,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a {@code @QuarkusTest} at the shared real API server, with Hearth's CRDs installed. Arguments:
  * {@code controllerManager=true} starts kube-controller-manager; {@code upstreamCrds=all} or a comma-separated
- * list of groups installs upstream CRDs.
+ * list of groups installs upstream CRDs; {@code flux=true} starts Flux's source-controller and helm-controller
+ * ({@link TestKubernetes#withFlux}), with helm-controller's {@code --default-service-account} set to
+ * {@code fluxDefaultServiceAccount} when given.
  *
  * <pre>{@code @QuarkusTestResource(value = KubeApiServerTestResource.class,
  *         initArgs = @ResourceArg(name = "upstreamCrds", value = "cluster.x-k8s.io,kamaji.clastix.io"))}</pre>
@@ -34,6 +36,10 @@ public class KubeApiServerTestResource implements QuarkusTestResourceLifecycleMa
         } else if (!upstream.isBlank()) {
             kubernetes.withUpstreamCrds(
                     Arrays.stream(upstream.split(",")).map(String::trim).toArray(String[]::new));
+        }
+        if (Boolean.parseBoolean(args.getOrDefault("flux", "false"))) {
+            kubernetes.withFlux(FluxControllers.Options.defaults()
+                    .withDefaultServiceAccount(args.get("fluxDefaultServiceAccount")));
         }
         return new HashMap<>(kubernetes.quarkusClientProperties());
     }

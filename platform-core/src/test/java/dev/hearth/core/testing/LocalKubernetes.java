@@ -2,32 +2,53 @@ package dev.hearth.core.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+
 /**
  * Runs the test API server (with kube-controller-manager and Hearth's CRDs) until stopped, for running the services
- * locally ({@code scripts/run-local.sh}). Writes the admin kubeconfig and the Quarkus client properties to the
- * folder given as the only argument.
+ * locally ({@code scripts/run-local.sh}). With the upstream CRDs at hand it also runs Flux's source-controller and
+ * helm-controller ({@link FluxControllers}) and serves Hearth's app charts ({@link HelmChartRepository}) as the
+ * {@code HelmRepository} {@code hearth-system/hearth-apps} that the catalog's ApplicationDefinitions name, so that app
+ * instances become real Helm releases (objects only: no kubelet runs). Writes the admin kubeconfig, the Quarkus client
+ * properties and the chart repository URL to the folder given as the only argument; the Flux logs go there too.
  */
 public final class LocalKubernetes {
+    /** Where the catalog's ApplicationDefinitions find their charts ({@code release.chart.sourceRef}). */
+    static final String APPS_REPOSITORY_NAMESPACE = "hearth-system";
+
+    static final String APPS_REPOSITORY_NAME = "hearth-apps";
+
     private LocalKubernetes() {}
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "target/local");
+        Path out = Path.of(args.length > 0 ? args[0] : "target/local").toAbsolutePath();
         Files.createDirectories(out);
         TestKubernetes kubernetes = TestKubernetes.shared().withHearthCrds().withControllerManager();
+        boolean upstreamCrds = true;
         try {
             // the operators watch Cluster API, KubeVirt, CDI and Flux objects: without their CRDs they stay not-ready
             kubernetes.withAllUpstreamCrds();
         } catch (IllegalStateException e) {
-            System.out.println("LocalKubernetes: no upstream CRDs installed (" + e.getMessage()
-                    + "); kubernetes-service, " + "vm-service and apps-catalog will report not-ready");
+            upstreamCrds = false;
+            System.out.println(
+                    "LocalKubernetes: no upstream CRDs installed (" + e.getMessage() + "); kubernetes-service, "
+                            + "vm-service and apps-catalog will report not-ready, and Flux does not run");
         }
-        Files.copy(
-                kubernetes.kubeconfig(),
-                out.resolve("kubeconfig.yaml"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (upstreamCrds) {
+            kubernetes.withFlux(FluxControllers.Options.defaults().withLogDir(out));
+            HelmChartRepository charts = HelmChartRepository.serveAppCharts();
+            Runtime.getRuntime().addShutdownHook(new Thread(charts::close, "chart-repository-stop"));
+            publishAppsRepository(kubernetes, charts.url());
+            Files.writeString(out.resolve("chart-repository.url"), charts.url() + "\n");
+            System.out.println("LocalKubernetes: Flux running (logs in " + out + "); charts " + charts.charts() + " at "
+                    + charts.url() + " as HelmRepository " + APPS_REPOSITORY_NAMESPACE + "/" + APPS_REPOSITORY_NAME);
+        }
+        Files.copy(kubernetes.kubeconfig(), out.resolve("kubeconfig.yaml"), StandardCopyOption.REPLACE_EXISTING);
         StringBuilder properties = new StringBuilder();
         for (Map.Entry<String, String> e : kubernetes.quarkusClientProperties().entrySet()) {
             properties
@@ -39,7 +60,32 @@ public final class LocalKubernetes {
         }
         Files.writeString(out.resolve("client.properties"), properties);
         System.out.println("LocalKubernetes: API server " + kubernetes.config().getMasterUrl() + " ready; kubeconfig "
-                + out.resolve("kubeconfig.yaml").toAbsolutePath());
+                + out.resolve("kubeconfig.yaml"));
         new CountDownLatch(1).await();
+    }
+
+    private static void publishAppsRepository(TestKubernetes kubernetes, String url) {
+        var client = kubernetes.client();
+        if (client.namespaces().withName(APPS_REPOSITORY_NAMESPACE).get() == null) {
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(APPS_REPOSITORY_NAMESPACE)
+                            .endMetadata()
+                            .build())
+                    .create();
+        }
+        client.resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("source.toolkit.fluxcd.io/v1")
+                        .withKind("HelmRepository")
+                        .withNewMetadata()
+                        .withName(APPS_REPOSITORY_NAME)
+                        .withNamespace(APPS_REPOSITORY_NAMESPACE)
+                        .endMetadata()
+                        .addToAdditionalProperties("spec", Map.of("url", url, "interval", "1m"))
+                        .build())
+                .fieldManager("hearth-run-local")
+                .forceConflicts()
+                .serverSideApply();
     }
 }

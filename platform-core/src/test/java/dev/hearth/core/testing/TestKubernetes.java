@@ -23,7 +23,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 /**
  * A real kube-apiserver + etcd (kube-api-test) shared by every test of one JVM, optionally with a real
  * kube-controller-manager (namespace lifecycle and garbage collection), our CRDs and, on request, the upstream
- * CRDs of {@code ../shared/upstream-crds}. Each test class takes its own namespace with {@link #newNamespace}.
+ * CRDs of the upstream-CRD cache ({@code scripts/upstream-crds.sh}, {@link TestPaths#upstreamCrds}) and Flux's source-controller and helm-controller ({@link #withFlux}). Each test
+ * class takes its own namespace with {@link #newNamespace}.
  *
  * <p>Binaries come from {@code ${KUBE_API_TEST_DIR:-~/.kubeapitest}/k8s/<version>-linux-amd64}; offline (the
  * default here) {@code scripts/test-binaries.sh} builds them. Set {@code KUBE_API_TEST_OFFLINE_MODE=false} to let
@@ -38,7 +39,9 @@ public final class TestKubernetes {
     private final Config config;
     private final KubernetesClient client;
     private final Path binaryDir;
+    private final Path fluxDir;
     private Process controllerManager;
+    private FluxControllers flux;
     private boolean hearthCrdsInstalled;
     private final List<String> upstreamGroupsInstalled = new ArrayList<>();
 
@@ -53,6 +56,7 @@ public final class TestKubernetes {
                 .withStartupTimeout(120_000)
                 .build();
         this.binaryDir = Path.of(serverConfig.getKubeAPITestDir(), "k8s", version + "-linux-amd64");
+        this.fluxDir = Path.of(serverConfig.getKubeAPITestDir(), "flux");
         this.apiServer = new KubeAPIServer(serverConfig);
         try {
             apiServer.start();
@@ -126,7 +130,7 @@ public final class TestKubernetes {
         return this;
     }
 
-    /** Installs every CRD of {@code ../shared/upstream-crds} once. */
+    /** Installs every CRD of the upstream-CRD cache ({@code scripts/upstream-crds.sh}, {@link TestPaths#upstreamCrds}) once. */
     public synchronized TestKubernetes withAllUpstreamCrds() {
         File[] groups = TestPaths.upstreamCrds().toFile().listFiles(File::isDirectory);
         for (File group : groups) {
@@ -135,7 +139,7 @@ public final class TestKubernetes {
         return this;
     }
 
-    /** Installs the CRDs of the given API groups from {@code ../shared/upstream-crds}, e.g. {@code cluster.x-k8s.io}. */
+    /** Installs the CRDs of the given API groups from the upstream-CRD cache ({@code scripts/upstream-crds.sh}, {@link TestPaths#upstreamCrds}), e.g. {@code cluster.x-k8s.io}. */
     public synchronized TestKubernetes withUpstreamCrds(String... groups) {
         List<Path> files = new ArrayList<>();
         for (String group : groups) {
@@ -191,6 +195,53 @@ public final class TestKubernetes {
         return this;
     }
 
+    /** Starts Flux's source-controller and helm-controller once, with {@link FluxControllers.Options#defaults()}. */
+    public TestKubernetes withFlux() {
+        return withFlux(FluxControllers.Options.defaults());
+    }
+
+    /**
+     * Installs the Flux CRDs ({@code source.toolkit.fluxcd.io}, {@code helm.toolkit.fluxcd.io} of the upstream CRDs,
+     * plus those of the controllers' own release that the upstream CRDs lack, e.g. {@code Bucket}) and starts
+     * source-controller and helm-controller once (see {@link FluxControllers}). Later calls return the running ones,
+     * whatever their options.
+     */
+    public synchronized TestKubernetes withFlux(FluxControllers.Options options) {
+        if (flux != null && flux.running()) {
+            return this;
+        }
+        if (flux != null) {
+            flux.stop();
+        }
+        withUpstreamCrds("source.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io");
+        List<Path> missing = new ArrayList<>();
+        for (String controller : List.of(FluxControllers.SOURCE_CONTROLLER, FluxControllers.HELM_CONTROLLER)) {
+            Path crds = FluxControllers.controllerDir(fluxDir, controller).resolve("crds");
+            if (!Files.isDirectory(crds)) {
+                throw new IllegalStateException(
+                        "No CRDs of " + controller + " in " + crds + ": run scripts/test-binaries.sh");
+            }
+            for (Path file : TestPaths.crdFiles(crds)) {
+                if (client.apiextensions()
+                                .v1()
+                                .customResourceDefinitions()
+                                .withName(crdName(file))
+                                .get()
+                        == null) {
+                    missing.add(file);
+                }
+            }
+        }
+        install(missing);
+        flux = FluxControllers.start(fluxDir, kubeconfig, options);
+        return this;
+    }
+
+    /** The running Flux controllers, or null before {@link #withFlux}. */
+    public synchronized FluxControllers flux() {
+        return flux;
+    }
+
     public boolean controllerManagerRunning() {
         return controllerManager != null && controllerManager.isAlive();
     }
@@ -233,6 +284,17 @@ public final class TestKubernetes {
         }
     }
 
+    private String crdName(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return client.getKubernetesSerialization()
+                    .unmarshal(in, CustomResourceDefinition.class)
+                    .getMetadata()
+                    .getName();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read CRD " + file, e);
+        }
+    }
+
     private static boolean established(CustomResourceDefinition crd) {
         return crd != null
                 && crd.getStatus() != null
@@ -242,6 +304,9 @@ public final class TestKubernetes {
     }
 
     private void stop() {
+        if (flux != null) {
+            flux.stop();
+        }
         if (controllerManager != null) {
             controllerManager.destroy();
             try {

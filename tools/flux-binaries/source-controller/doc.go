@@ -1,0 +1,2 @@
+// Package sourcecontroller only anchors this module; the binary is built from github.com/fluxcd/source-controller.
+package sourcecontroller
