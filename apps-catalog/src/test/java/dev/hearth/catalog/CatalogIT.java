@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.tenant.Tenant;
-import dev.hearth.core.api.tenant.TenantServices;
-import dev.hearth.core.api.tenant.TenantStatus;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.Refusals;
+import dev.hearth.core.testing.TenantWithStatus;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -53,6 +52,11 @@ class CatalogIT {
         client = TestKubernetes.shared().client();
         String name = "cat" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
         tenantNamespace = "tenant-" + name;
+        Tenant admitted = TenantWithStatus.named("tenant-root", name)
+                .host(name + ".example.org")
+                .services("tenant-root", tenantNamespace, "tenant-root", null)
+                .build();
+        assertThat(admitted.getStatus().namespace).isEqualTo(tenantNamespace);
         for (String ns : List.of("tenant-root", tenantNamespace)) {
             client.namespaces()
                     .resource(new NamespaceBuilder()
@@ -62,17 +66,9 @@ class CatalogIT {
                             .build())
                     .serverSideApply();
         }
-        Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder()
-                .withName(name)
-                .withNamespace("tenant-root")
-                .build());
-        tenant = client.resource(tenant).create();
-        TenantStatus status = new TenantStatus();
-        status.namespace = tenantNamespace;
-        status.host = name + ".example.org";
-        status.services = new TenantServices("tenant-root", tenantNamespace, "tenant-root", null);
-        tenant.setStatus(status);
+        // a create drops the status: it is written afterwards, as tenant-service does
+        Tenant tenant = client.resource(admitted).create();
+        tenant.setStatus(admitted.getStatus());
         client.resource(tenant).updateStatus();
     }
 
