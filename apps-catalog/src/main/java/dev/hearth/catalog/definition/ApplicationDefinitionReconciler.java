@@ -4,19 +4,25 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.hearth.catalog.instance.InstanceControllers;
-import dev.hearth.catalog.instance.ServiceUserAgent;
+import dev.hearth.catalog.kind.CatalogKind;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.catalog.ApplicationDefinitionStatus;
+import dev.hearth.core.kube.Crds;
+import dev.hearth.core.kube.ServerSideApply;
+import dev.hearth.core.operator.ServiceReconciler;
+import dev.hearth.core.status.Failures;
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 /**
@@ -26,9 +32,14 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  */
 @ControllerConfiguration(name = "application-definition")
 public class ApplicationDefinitionReconciler
-        implements Reconciler<ApplicationDefinition>, Cleaner<ApplicationDefinition> {
+        implements ServiceReconciler<ApplicationDefinition>, Cleaner<ApplicationDefinition> {
+    private static final Duration CRD_PENDING_RECHECK = Duration.ofSeconds(1);
+
     @Inject
-    KubernetesClient client;
+    ServerSideApply apply;
+
+    @Inject
+    StatusWriter statusWriter;
 
     @Inject
     InstanceControllers controllers;
@@ -38,7 +49,33 @@ public class ApplicationDefinitionReconciler
     @Override
     public UpdateControl<ApplicationDefinition> reconcile(
             ApplicationDefinition definition, Context<ApplicationDefinition> context) {
-        ApplicationDefinitionStatus status = statusOf(definition);
+        JsonNode before = StatusWriter.snapshot(definition.getStatus());
+        boolean settled = serve(definition, statusOf(definition));
+        statusWriter.writeIfChanged(context, definition, before);
+        UpdateControl<ApplicationDefinition> done = UpdateControl.noUpdate();
+        return settled ? done : done.rescheduleAfter(CRD_PENDING_RECHECK);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ApplicationDefinition> updateErrorStatus(
+            ApplicationDefinition definition, Context<ApplicationDefinition> context, Exception e) {
+        JsonNode before = StatusWriter.snapshot(definition.getStatus());
+        conditions.notReady(definition, statusOf(definition), "ReconcileFailed", Failures.message(e));
+        statusWriter.writeIfChanged(context, definition, before);
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    @Override
+    public DeleteControl cleanup(ApplicationDefinition definition, Context<ApplicationDefinition> context) {
+        controllers.stop(CatalogKind.of(definition).kind());
+        return DeleteControl.defaultDelete();
+    }
+
+    /**
+     * Serves the definition's kind (its CRD, then its instance controller) and says so in {@code status}; false while
+     * the API server does not serve the CRD yet.
+     */
+    private boolean serve(ApplicationDefinition definition, ApplicationDefinitionStatus status) {
         CatalogKind kind = CatalogKind.of(definition);
         if (definition.getSpec().managedBy != null) {
             conditions.ready(
@@ -52,17 +89,14 @@ public class ApplicationDefinitionReconciler
                                     .name()
                                     .toLowerCase()
                                     .replace('_', '-'));
-            return UpdateControl.patchStatus(definition);
+            return true;
         }
         CustomResourceDefinition crd;
         try {
-            crd = client.resource(CrdFor.definition(definition))
-                    .fieldManager(ServiceUserAgent.FIELD_MANAGER)
-                    .forceConflicts()
-                    .serverSideApply();
+            crd = apply.apply(CrdFor.desired(definition, apply.fieldManager()));
         } catch (InvalidDefinitionException e) {
             conditions.notReady(definition, status, "InvalidSchema", e.getMessage());
-            return UpdateControl.patchStatus(definition);
+            return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() != 422 && e.getCode() != 400) {
                 throw e;
@@ -71,15 +105,14 @@ public class ApplicationDefinitionReconciler
                     definition,
                     status,
                     "InvalidSchema",
-                    "The API server refused the CRD of " + kind.kind() + ": "
-                            + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
-            return UpdateControl.patchStatus(definition);
+                    "The API server refused the CRD of " + kind.kind() + ": " + Failures.message(e));
+            return true;
         }
         status.crd = kind.crdName();
-        if (!established(crd)) {
+        if (!Crds.established(crd)) {
             conditions.notReady(
                     definition, status, "CrdPending", "Waiting for the API server to serve " + kind.crdName());
-            return UpdateControl.patchStatus(definition).rescheduleAfter(Duration.ofSeconds(1));
+            return false;
         }
         controllers.ensureRunning(definition);
         var chart = definition.getSpec().release.chart;
@@ -88,13 +121,7 @@ public class ApplicationDefinitionReconciler
                 status,
                 "Serving",
                 kind.kind() + " instances become HelmReleases of chart " + chart.name + " " + chart.version);
-        return UpdateControl.patchStatus(definition);
-    }
-
-    @Override
-    public DeleteControl cleanup(ApplicationDefinition definition, Context<ApplicationDefinition> context) {
-        controllers.stop(CatalogKind.of(definition).kind());
-        return DeleteControl.defaultDelete();
+        return true;
     }
 
     private static ApplicationDefinitionStatus statusOf(ApplicationDefinition definition) {
@@ -102,12 +129,5 @@ public class ApplicationDefinitionReconciler
             definition.setStatus(new ApplicationDefinitionStatus());
         }
         return definition.getStatus();
-    }
-
-    private static boolean established(CustomResourceDefinition crd) {
-        return crd.getStatus() != null
-                && crd.getStatus().getConditions() != null
-                && crd.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }

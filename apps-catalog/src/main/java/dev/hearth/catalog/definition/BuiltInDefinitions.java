@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.hearth.catalog.instance.ServiceUserAgent;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.runtime.ShutdownEvent;
@@ -50,6 +50,13 @@ public class BuiltInDefinitions {
             "kubernetes",
             "vmdisk",
             "vminstance");
+
+    /**
+     * The shipped definitions are the catalog's content, applied as a user would apply them, under a field manager of
+     * their own: under the service's, the Operator SDK's apply of the reconciler's finalizer (which holds the
+     * finalizer alone) would take back every field of the definition, and the API server would refuse the result.
+     */
+    static final String INSTALLER = "apps-catalog-definitions";
 
     @Inject
     KubernetesClient client;
@@ -106,12 +113,8 @@ public class BuiltInDefinitions {
 
     private void applyAll() {
         try {
-            for (ApplicationDefinition definition : load(client.getKubernetesSerialization())) {
-                client.resource(definition)
-                        .fieldManager(ServiceUserAgent.FIELD_MANAGER)
-                        .forceConflicts()
-                        .serverSideApply();
-            }
+            ServerSideApply apply = ServerSideApply.of(client, INSTALLER);
+            load(client.getKubernetesSerialization()).forEach(apply::apply);
             LOG.infof("Applied %d built-in ApplicationDefinitions", FILES.size());
         } catch (RuntimeException e) {
             LOG.warnf("Cannot apply the built-in ApplicationDefinitions yet, retrying in 10 s: %s", e.getMessage());

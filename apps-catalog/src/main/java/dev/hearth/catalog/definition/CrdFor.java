@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.hearth.catalog.kind.CatalogKind;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
@@ -23,9 +24,10 @@ public final class CrdFor {
     private CrdFor() {}
 
     /**
+     * @param fieldManager the service's field manager ({@code hearth-apps-catalog}), the value of the managed-by label
      * @throws InvalidDefinitionException when the schema is not a JSON object schema
      */
-    public static CustomResourceDefinition definition(ApplicationDefinition definition) {
+    public static CustomResourceDefinition desired(ApplicationDefinition definition, String fieldManager) {
         CatalogKind kind = CatalogKind.of(definition);
         JSONSchemaProps spec = specSchema(definition.getSpec().application.openAPISchema);
         JSONSchemaProps status = new JSONSchemaPropsBuilder()
@@ -66,7 +68,7 @@ public final class CrdFor {
         return new CustomResourceDefinitionBuilder()
                 .withNewMetadata()
                 .withName(kind.crdName())
-                .withLabels(Map.of(Labels.MANAGED_BY, Labels.managedBy("apps-catalog")))
+                .withLabels(Map.of(Labels.MANAGED_BY, fieldManager))
                 .endMetadata()
                 .withNewSpec()
                 .withGroup(ApiGroups.APPS)

@@ -1,50 +1,46 @@
 package dev.hearth.catalog.instance;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.catalog.Release;
+import dev.hearth.core.kube.ChildMetadata;
+import dev.hearth.core.tenant.TenantFacts;
+import dev.hearth.core.upstream.Flux;
+import dev.hearth.core.upstream.Upstream;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
 /**
  * The Flux HelmRelease {@code <prefix><name>} an app instance becomes (DESIGN.md §6): the definition's chart through
  * its Flux source, the instance's spec as values plus the tenant's inherited services under {@code _namespace}.
  */
 public final class HelmReleaseFor {
-    public static final String API_VERSION = "helm.toolkit.fluxcd.io/v2";
-    public static final String KIND = "HelmRelease";
-
     private HelmReleaseFor() {}
 
     public static String name(ApplicationDefinition definition, String instanceName) {
         return definition.getSpec().release.prefix + instanceName;
     }
 
+    /**
+     * @param fieldManager the service's field manager ({@code hearth-apps-catalog}), the value of the managed-by label
+     */
     @SuppressWarnings("unchecked")
-    public static GenericKubernetesResource instance(
-            GenericKubernetesResource instance, ApplicationDefinition definition, TenantContext tenant) {
+    public static Flux.HelmRelease desired(
+            GenericKubernetesResource instance,
+            ApplicationDefinition definition,
+            TenantFacts tenant,
+            String fieldManager) {
         Release release = definition.getSpec().release;
-        String kind = instance.getKind();
         String name = instance.getMetadata().getName();
-
-        Map<String, String> labels = new TreeMap<>(release.labels);
-        labels.put(Labels.APPLICATION_KIND, kind);
-        labels.put(Labels.APPLICATION_NAME, name);
-        labels.put(Labels.TENANT, instance.getMetadata().getNamespace());
-        labels.put(Labels.MANAGED_BY, Labels.managedBy("apps-catalog"));
 
         Map<String, Object> values = new LinkedHashMap<>();
         Object spec = instance.getAdditionalProperties().get("spec");
         if (spec instanceof Map<?, ?> specMap) {
             values.putAll((Map<String, Object>) specMap);
         }
-        values.put("_namespace", tenant.values());
+        values.put("_namespace", NamespaceValuesFor.tenant(tenant));
 
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("chart", release.chart.name);
@@ -69,23 +65,11 @@ public final class HelmReleaseFor {
         specOut.put("upgrade", retry);
         specOut.put("values", values);
 
-        GenericKubernetesResource helmRelease = new GenericKubernetesResource();
-        helmRelease.setApiVersion(API_VERSION);
-        helmRelease.setKind(KIND);
-        helmRelease.setMetadata(new ObjectMetaBuilder()
-                .withName(name(definition, name))
-                .withNamespace(instance.getMetadata().getNamespace())
-                .withLabels(labels)
-                .withOwnerReferences(List.of(new OwnerReferenceBuilder()
-                        .withApiVersion(instance.getApiVersion())
-                        .withKind(kind)
-                        .withName(name)
-                        .withUid(instance.getMetadata().getUid())
-                        .withController(true)
-                        .withBlockOwnerDeletion(true)
-                        .build()))
-                .build());
-        helmRelease.setAdditionalProperty("spec", specOut);
-        return SpecHash.stamp(helmRelease);
+        var metadata = ChildMetadata.of(instance, name(definition, name), fieldManager);
+        // the definition's own labels, under the ones every child carries
+        Map<String, String> labels = new TreeMap<>(release.labels);
+        labels.putAll(metadata.getLabels());
+        metadata.setLabels(labels);
+        return SpecHash.stamp(Upstream.object(Flux.HelmRelease.class, metadata, specOut));
     }
 }

@@ -1,6 +1,5 @@
 package dev.hearth.catalog.instance;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -24,13 +23,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.hearth.catalog.definition.CatalogKind;
+import dev.hearth.catalog.kind.CatalogKind;
+import dev.hearth.catalog.queue.Timer;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.tenant.Tenant;
-import dev.hearth.core.api.tenant.TenantServices;
 import dev.hearth.core.informer.WithoutManagedFields;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.hearth.core.kube.ServerSideApply;
+import dev.hearth.core.status.StatusWriter;
+import dev.hearth.core.tenant.TenantFacts;
+import dev.hearth.core.tenant.TenantsByNamespace;
+import dev.hearth.core.upstream.Flux;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -42,12 +45,17 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 @ApplicationScoped
 public class InstanceControllers {
     private static final Logger LOG = Logger.getLogger(InstanceControllers.class);
-    private static final String BY_TENANT_NAMESPACE = "byTenantNamespace";
     private static final long CACHE_SYNC_TIMEOUT_SECONDS = 30;
     private static final long STATUS_RELEASE_MILLIS = 250;
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    ServerSideApply apply;
+
+    @Inject
+    StatusWriter statusWriter;
 
     @ConfigProperty(name = "hearth.catalog.apply-threads", defaultValue = "16")
     int applyThreads;
@@ -60,7 +68,7 @@ public class InstanceControllers {
     private ScheduledExecutorService retries;
 
     private final Map<String, InstanceController> controllers = new ConcurrentHashMap<>();
-    private SharedIndexInformer<GenericKubernetesResource> helmReleases;
+    private SharedIndexInformer<Flux.HelmRelease> helmReleases;
     private SharedIndexInformer<Tenant> tenants;
 
     /** Starts the controller of the definition's kind, or hands it the changed definition. */
@@ -72,15 +80,16 @@ public class InstanceControllers {
             running.update(definition);
             return;
         }
+        InstanceReconciler reconciler = new InstanceReconciler(
+                apply, statusWriter, CatalogKind.of(definition), this::tenantOf, helmReleases.getStore()::getByKey);
         InstanceController controller = new InstanceController(
                 client,
                 definition,
-                this::tenantOf,
-                helmReleases.getStore()::getByKey,
+                reconciler,
                 applyPool,
                 statusPool,
                 () -> applyPool.getActiveCount() > 0 || !applyPool.getQueue().isEmpty(),
-                retries);
+                Timer.of(retries));
         controller.start();
         controllers.put(kind, controller);
     }
@@ -112,7 +121,7 @@ public class InstanceControllers {
                 STATUS_RELEASE_MILLIS,
                 STATUS_RELEASE_MILLIS,
                 TimeUnit.MILLISECONDS);
-        helmReleases = client.genericKubernetesResources(HelmReleaseFor.API_VERSION, HelmReleaseFor.KIND)
+        helmReleases = client.resources(Flux.HelmRelease.class)
                 .inAnyNamespace()
                 .withLabel(Labels.APPLICATION_KIND)
                 .runnableInformer(0)
@@ -123,11 +132,7 @@ public class InstanceControllers {
                 .inAnyNamespace()
                 .runnableInformer(0)
                 .itemStore(new WithoutManagedFields<>());
-        tenants.addIndexers(Map.of(
-                BY_TENANT_NAMESPACE,
-                t -> t.getStatus() == null || t.getStatus().namespace == null
-                        ? List.of()
-                        : List.of(t.getStatus().namespace)));
+        tenants.addIndexers(Map.of(TenantsByNamespace.INDEX, TenantsByNamespace::keys));
         tenants.addEventHandler(new Route<>(this::toTenantApps, false));
         awaitSynced(tenants.start(), "Tenants");
         awaitSynced(helmReleasesSynced, "HelmReleases");
@@ -146,7 +151,7 @@ public class InstanceControllers {
         }
     }
 
-    private void toOwner(GenericKubernetesResource helmRelease) {
+    private void toOwner(Flux.HelmRelease helmRelease) {
         var labels = helmRelease.getMetadata().getLabels();
         InstanceController controller = controllers.get(labels.get(Labels.APPLICATION_KIND));
         if (controller != null && labels.get(Labels.APPLICATION_NAME) != null) {
@@ -161,13 +166,9 @@ public class InstanceControllers {
     }
 
     /** What apps in a tenant namespace inherit; nothing when no Tenant owns the namespace (yet). */
-    TenantContext tenantOf(String namespace) {
-        return tenants.getIndexer().byIndex(BY_TENANT_NAMESPACE, namespace).stream()
-                .findFirst()
-                .map(t -> new TenantContext(
-                        t.getStatus().services == null ? new TenantServices() : t.getStatus().services,
-                        t.getStatus().host))
-                .orElse(TenantContext.NONE);
+    private TenantFacts tenantOf(String namespace) {
+        return TenantsByNamespace.facts(ns -> tenants.getIndexer().byIndex(TenantsByNamespace.INDEX, ns), namespace)
+                .orElse(TenantFacts.NONE);
     }
 
     @PreDestroy

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 final class SpecHash {
     private SpecHash() {}
 
-    static GenericKubernetesResource stamp(GenericKubernetesResource desired) {
+    static <T extends GenericKubernetesResource> T stamp(T desired) {
         Map<String, String> annotations = new TreeMap<>();
         if (desired.getMetadata().getAnnotations() != null) {
             annotations.putAll(desired.getMetadata().getAnnotations());

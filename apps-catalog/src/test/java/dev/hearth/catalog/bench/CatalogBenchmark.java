@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.catalog.instance.HelmReleaseFor;
-import dev.hearth.catalog.instance.TenantContext;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.bench.Latencies;
 import dev.hearth.core.testing.bench.ServiceProcess;
@@ -50,6 +50,9 @@ import io.fabric8.kubernetes.client.WatcherException;
 public final class CatalogBenchmark {
     private static final String HR_API = "helm.toolkit.fluxcd.io/v2";
     private static final String INSTANCE_API = "apps.hearth.dev/v1alpha1";
+    /** The service's field manager, which the HelmReleases it writes carry as managed-by label. */
+    private static final String FIELD_MANAGER = Labels.managedBy("apps-catalog");
+
     private static final int WRITERS = 8;
     /** As many threads as apps-catalog applies HelmReleases with (hearth.catalog.apply-threads). */
     private static final int REACTIVE_THREADS = 16;
@@ -262,9 +265,9 @@ public final class CatalogBenchmark {
             @Override
             public void eventReceived(Action action, GenericKubernetesResource instance) {
                 if (action == Action.ADDED && instance.getMetadata().getName().startsWith(prefix)) {
-                    writers.submit(
-                            () -> client.resource(HelmReleaseFor.instance(instance, postgres, TenantContext.NONE))
-                                    .create());
+                    writers.submit(() -> client.resource(
+                                    HelmReleaseFor.desired(instance, postgres, TenantFacts.NONE, FIELD_MANAGER))
+                            .create());
                 }
             }
 
@@ -367,7 +370,7 @@ public final class CatalogBenchmark {
     /** Exactly the HelmRelease the service writes for {@code instance}, but for its labels: the service must not see it. */
     private GenericKubernetesResource floorHelmRelease(GenericKubernetesResource instance, String uid) {
         instance.getMetadata().setUid(uid);
-        GenericKubernetesResource hr = HelmReleaseFor.instance(instance, postgres, TenantContext.NONE);
+        GenericKubernetesResource hr = HelmReleaseFor.desired(instance, postgres, TenantFacts.NONE, FIELD_MANAGER);
         Map<String, String> labels = new HashMap<>(hr.getMetadata().getLabels());
         labels.remove(Labels.APPLICATION_KIND);
         labels.put("hearth.dev/benchmark", "floor");

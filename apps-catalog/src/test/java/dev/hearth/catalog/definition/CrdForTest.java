@@ -18,7 +18,7 @@ class CrdForTest {
 
     @Test
     void theDefinitionsSchemaBecomesTheSpecOfANamespacedKind() {
-        CustomResourceDefinition crd = CrdFor.definition(redis);
+        CustomResourceDefinition crd = CrdFor.desired(redis, "hearth-apps-catalog");
 
         assertThat(crd.getMetadata().getName()).isEqualTo("redises.apps.hearth.dev");
         assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
@@ -43,11 +43,12 @@ class CrdForTest {
     @Test
     void refusesASchemaThatIsNotJsonOrNotAnObject() {
         redis.getSpec().application.openAPISchema = "{not json";
-        assertThatThrownBy(() -> CrdFor.definition(redis))
+        assertThatThrownBy(() -> CrdFor.desired(redis, "hearth-apps-catalog"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("spec.application.openAPISchema is not valid JSON");
 
         redis.getSpec().application.openAPISchema = "{\"type\": \"string\"}";
-        assertThatThrownBy(() -> CrdFor.definition(redis)).hasMessageContaining("must describe an object");
+        assertThatThrownBy(() -> CrdFor.desired(redis, "hearth-apps-catalog"))
+                .hasMessageContaining("must describe an object");
     }
 }

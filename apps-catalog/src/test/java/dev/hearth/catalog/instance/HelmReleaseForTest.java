@@ -10,19 +10,21 @@ import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.core.Annotations;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.tenant.TenantServices;
+import dev.hearth.core.tenant.TenantFacts;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 class HelmReleaseForTest {
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
     private final ApplicationDefinition postgres = definition("postgres");
-    private final TenantContext foo =
-            new TenantContext(new TenantServices("tenant-root", "tenant-foo", "tenant-root", null), "foo.example.org");
+    private static final String FIELD_MANAGER = "hearth-apps-catalog";
+    private final TenantFacts foo = new TenantFacts(
+            "tenant-foo", new TenantServices("tenant-root", "tenant-foo", "tenant-root", null), "foo.example.org");
 
     @Test
     void aPostgresInstanceBecomesTheExpectedHelmRelease() {
         GenericKubernetesResource helmRelease =
-                HelmReleaseFor.instance(fixture("postgres-instance.yaml"), postgres, foo);
+                HelmReleaseFor.desired(fixture("postgres-instance.yaml"), postgres, foo, FIELD_MANAGER);
 
         GenericKubernetesResource expected = fixture("postgres-helmrelease.yaml");
         helmRelease.getMetadata().getAnnotations().remove(Annotations.SPEC_HASH);
@@ -33,18 +35,18 @@ class HelmReleaseForTest {
     @Test
     void theSpecHashChangesWithTheChartVersionAndNotOtherwise() {
         GenericKubernetesResource instance = fixture("postgres-instance.yaml");
-        String before = HelmReleaseFor.instance(instance, postgres, foo)
+        String before = HelmReleaseFor.desired(instance, postgres, foo, FIELD_MANAGER)
                 .getMetadata()
                 .getAnnotations()
                 .get(Annotations.SPEC_HASH);
-        assertThat(HelmReleaseFor.instance(instance, postgres, foo)
+        assertThat(HelmReleaseFor.desired(instance, postgres, foo, FIELD_MANAGER)
                         .getMetadata()
                         .getAnnotations()
                         .get(Annotations.SPEC_HASH))
                 .isEqualTo(before);
 
         postgres.getSpec().release.chart.version = "0.2.0";
-        assertThat(HelmReleaseFor.instance(instance, postgres, foo)
+        assertThat(HelmReleaseFor.desired(instance, postgres, foo, FIELD_MANAGER)
                         .getMetadata()
                         .getAnnotations()
                         .get(Annotations.SPEC_HASH))
@@ -54,7 +56,7 @@ class HelmReleaseForTest {
     @Test
     void withoutATenantTheValuesCarryAnEmptyNamespaceSection() {
         GenericKubernetesResource helmRelease =
-                HelmReleaseFor.instance(fixture("postgres-instance.yaml"), postgres, TenantContext.NONE);
+                HelmReleaseFor.desired(fixture("postgres-instance.yaml"), postgres, TenantFacts.NONE, FIELD_MANAGER);
         @SuppressWarnings("unchecked")
         var values = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
                         helmRelease.getAdditionalProperties().get("spec"))

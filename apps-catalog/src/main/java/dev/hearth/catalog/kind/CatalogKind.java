@@ -1,4 +1,4 @@
-package dev.hearth.catalog.definition;
+package dev.hearth.catalog.kind;
 
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.catalog.ApplicationDefinition;

@@ -27,7 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * Every app chart renders with its defaults and with its maximal example ({@code ci/max-values.yaml}), and the real
  * API server, with the upstream CRDs installed, accepts every rendered object (server-side dry run).
  */
-class AppChartsTest {
+class AppChartsIT {
     private static KubernetesClient client;
     private static String namespace;
 

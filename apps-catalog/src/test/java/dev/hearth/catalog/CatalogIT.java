@@ -18,16 +18,15 @@ import org.junit.jupiter.api.Test;
 import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.tenant.Tenant;
-import dev.hearth.core.api.tenant.TenantServices;
-import dev.hearth.core.api.tenant.TenantStatus;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.Refusals;
+import dev.hearth.core.testing.TenantWithStatus;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -40,9 +39,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
-        initArgs = @ResourceArg(name = "upstreamCrds", value = CatalogApiServerTest.FLUX))
+        initArgs = @ResourceArg(name = "upstreamCrds", value = CatalogIT.FLUX))
 @SuppressWarnings("unchecked")
-class CatalogApiServerTest {
+class CatalogIT {
     static final String FLUX = "helm.toolkit.fluxcd.io,source.toolkit.fluxcd.io";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static KubernetesClient client;
@@ -53,6 +52,11 @@ class CatalogApiServerTest {
         client = TestKubernetes.shared().client();
         String name = "cat" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
         tenantNamespace = "tenant-" + name;
+        Tenant admitted = TenantWithStatus.named("tenant-root", name)
+                .host(name + ".example.org")
+                .services("tenant-root", tenantNamespace, "tenant-root", null)
+                .build();
+        assertThat(admitted.getStatus().namespace).isEqualTo(tenantNamespace);
         for (String ns : List.of("tenant-root", tenantNamespace)) {
             client.namespaces()
                     .resource(new NamespaceBuilder()
@@ -62,17 +66,9 @@ class CatalogApiServerTest {
                             .build())
                     .serverSideApply();
         }
-        Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder()
-                .withName(name)
-                .withNamespace("tenant-root")
-                .build());
-        tenant = client.resource(tenant).create();
-        TenantStatus status = new TenantStatus();
-        status.namespace = tenantNamespace;
-        status.host = name + ".example.org";
-        status.services = new TenantServices("tenant-root", tenantNamespace, "tenant-root", null);
-        tenant.setStatus(status);
+        // a create drops the status: it is written afterwards, as tenant-service does
+        Tenant tenant = client.resource(admitted).create();
+        tenant.setStatus(admitted.getStatus());
         client.resource(tenant).updateStatus();
     }
 
@@ -109,9 +105,11 @@ class CatalogApiServerTest {
     @Test
     void refusesInvalidInstancesWithTheServersMessage() {
         awaitServed("Postgres");
-        assertRefused(postgres("badenum", Map.of("version", "v9")), "spec.version: Unsupported value: \"v9\"");
-        assertRefused(postgres("badsize", Map.of("size", "ten gigs")), "spec.size in body should match");
-        assertRefused(postgres("unknown", Map.of("replicaz", 2)), "unknown field \"spec.replicaz\"");
+        Refusals.assertRefused(
+                client, postgres("badenum", Map.of("version", "v9")), "spec.version: Unsupported value: \"v9\"");
+        Refusals.assertRefused(
+                client, postgres("badsize", Map.of("size", "ten gigs")), "spec.size in body should match");
+        Refusals.assertRefused(client, postgres("unknown", Map.of("replicaz", 2)), "unknown field \"spec.replicaz\"");
 
         GenericKubernetesResource created = create(postgres("immutable", Map.of("storageClass", "fast")));
         // a patch, not an update: the operator writes the instance's status meanwhile, which would make an update
@@ -353,13 +351,6 @@ class CatalogApiServerTest {
 
     private static GenericKubernetesResource create(GenericKubernetesResource instance) {
         return client.resource(instance).fieldValidation(Validation.STRICT).create();
-    }
-
-    private static void assertRefused(GenericKubernetesResource instance, String message) {
-        assertThatThrownBy(() -> create(instance))
-                .isInstanceOfSatisfying(
-                        KubernetesClientException.class,
-                        e -> assertThat(e.getStatus().getMessage()).contains(message));
     }
 
     private static GenericKubernetesResource helmRelease(String name) {

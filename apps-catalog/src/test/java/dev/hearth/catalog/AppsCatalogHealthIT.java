@@ -9,5 +9,5 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
-        initArgs = @ResourceArg(name = "upstreamCrds", value = CatalogApiServerTest.FLUX))
-class AppsCatalogHealthTest extends ServiceHealthContract {}
+        initArgs = @ResourceArg(name = "upstreamCrds", value = CatalogIT.FLUX))
+class AppsCatalogHealthIT extends ServiceHealthContract {}

@@ -1,0 +1,84 @@
+package dev.hearth.catalog.instance;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hearth.catalog.kind.CatalogKind;
+import dev.hearth.core.DesiredState;
+import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.kube.ServerSideApply;
+import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.status.StatusWriter;
+import dev.hearth.core.tenant.TenantFacts;
+import dev.hearth.core.upstream.Flux;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+
+/**
+ * What an instance of a catalog kind becomes: its HelmRelease, written when missing or different, and the release's
+ * state mirrored on the instance's status. {@link InstanceController} decides when each step runs.
+ */
+final class InstanceReconciler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServerSideApply apply;
+    private final StatusWriter statusWriter;
+    private final CatalogKind kind;
+    private final Function<String, TenantFacts> tenants;
+    private final Function<String, Flux.HelmRelease> helmReleases;
+    private final InstanceStatusFrom statusFrom = new InstanceStatusFrom(ReadyCondition.systemClock());
+
+    /**
+     * @param tenants what an app in a namespace inherits from its tenant
+     * @param helmReleases the cached HelmReleases by {@code namespace/name}
+     */
+    InstanceReconciler(
+            ServerSideApply apply,
+            StatusWriter statusWriter,
+            CatalogKind kind,
+            Function<String, TenantFacts> tenants,
+            Function<String, Flux.HelmRelease> helmReleases) {
+        this.apply = apply;
+        this.statusWriter = statusWriter;
+        this.kind = kind;
+        this.tenants = tenants;
+        this.helmReleases = helmReleases;
+    }
+
+    /** Writes the instance's HelmRelease when it is missing or differs; returns the release it wrote, if it wrote. */
+    Optional<Flux.HelmRelease> reconcile(GenericKubernetesResource instance, ApplicationDefinition definition) {
+        String namespace = instance.getMetadata().getNamespace();
+        Flux.HelmRelease desired =
+                HelmReleaseFor.desired(instance, definition, tenants.apply(namespace), apply.fieldManager());
+        Flux.HelmRelease current = helmReleases.apply(
+                Cache.namespaceKeyFunc(namespace, desired.getMetadata().getName()));
+        if (current != null && SpecHash.matches(current, desired) && DesiredState.satisfiedBy(desired, current)) {
+            return Optional.empty();
+        }
+        return Optional.of(apply.createOrApply(desired, current));
+    }
+
+    /**
+     * Mirrors the state of the instance's HelmRelease (as cached, else {@code justWritten} while the cache has not
+     * seen it) on the instance; writes only a changed status.
+     */
+    void mirrorStatus(
+            GenericKubernetesResource instance, ApplicationDefinition definition, Flux.HelmRelease justWritten) {
+        Flux.HelmRelease cached = helmReleases.apply(Cache.namespaceKeyFunc(
+                instance.getMetadata().getNamespace(),
+                HelmReleaseFor.name(definition, instance.getMetadata().getName())));
+        Object current = instance.getAdditionalProperties().get("status");
+        InstanceStatus status =
+                current == null ? new InstanceStatus() : JSON.convertValue(current, InstanceStatus.class);
+        statusFrom.update(instance, status, cached != null ? cached : justWritten);
+        statusWriter.writeIfChanged(kind.context(), instance, statusMap(status));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statusMap(InstanceStatus status) {
+        return JSON.convertValue(status, Map.class);
+    }
+}
