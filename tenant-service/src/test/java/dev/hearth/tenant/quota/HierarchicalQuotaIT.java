@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class HierarchicalQuotaTest {
+class HierarchicalQuotaIT {
 
     @Test
     void anOverBudgetChildIsRefusedWithTheAmountsAndFreeingBudgetLetsItIn() {
