@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import dev.hearth.core.DesiredState;
 import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -17,15 +17,11 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  */
 final class InformedTenantObjects implements TenantObjects {
     private final Context<Tenant> context;
-    private final KubernetesClient client;
+    private final ServerSideApply writes;
 
-    InformedTenantObjects(Context<Tenant> context) {
+    InformedTenantObjects(Context<Tenant> context, ServerSideApply writes) {
         this.context = context;
-        this.client = context.getClient();
-    }
-
-    static String sourceName(Class<?> type) {
-        return "owned-" + type.getSimpleName();
+        this.writes = writes;
     }
 
     @Override
@@ -36,7 +32,7 @@ final class InformedTenantObjects implements TenantObjects {
         if (actual.isPresent() && DesiredState.satisfiedBy(desired, actual.get())) {
             return;
         }
-        source.eventFilteringUpdateAndCacheResource(desired, d -> ServerSideApply.apply(client, d));
+        source.eventFilteringUpdateAndCacheResource(desired, writes::apply);
     }
 
     @Override
@@ -48,12 +44,16 @@ final class InformedTenantObjects implements TenantObjects {
     @Override
     public <T extends HasMetadata> void delete(Class<T> type, String namespace, String name) {
         if (current(type, namespace, name).isPresent()) {
-            client.resources(type).inNamespace(namespace).withName(name).delete();
+            writes.client()
+                    .resources(type)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .delete();
         }
     }
 
     private <T extends HasMetadata> InformerEventSource<T, Tenant> source(Class<T> type) {
         return (InformerEventSource<T, Tenant>)
-                context.eventSourceRetriever().getEventSourceFor(type, sourceName(type));
+                context.eventSourceRetriever().getEventSourceFor(type, TenantEventSources.ownedSourceName(type));
     }
 }

@@ -1,6 +1,7 @@
 package dev.hearth.tenant;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,7 +70,10 @@ public class RootTenant {
     private void ensure() {
         try {
             resources.applyClusterWide();
-            resources.apply(placement(), Map.of(), resources.direct());
+            resources.apply(
+                    TenantObjectsFor.desired(
+                            placement(), Map.of(), config.groupPrefix().orElse(""), List.of()),
+                    resources.direct());
             ensured = true;
             LOG.infof(
                     "Ensured the root tenant %s, the tenant ClusterRoles and the deletion protection",

@@ -2,8 +2,8 @@ package dev.hearth.tenant;
 
 import java.util.Optional;
 
+import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** How tenant-service reads and writes the objects of a tenant namespace. */
 public interface TenantObjects {
@@ -18,11 +18,12 @@ public interface TenantObjects {
     <T extends HasMetadata> void delete(Class<T> type, String namespace, String name);
 
     /** Straight to the API server, every time: for tenant-root, which has no Tenant and so no reconciler caches. */
-    static TenantObjects direct(KubernetesClient client) {
+    static TenantObjects direct(ServerSideApply writes) {
+        var client = writes.client();
         return new TenantObjects() {
             @Override
             public void apply(HasMetadata desired) {
-                ServerSideApply.apply(client, desired);
+                writes.apply(desired);
             }
 
             @Override

@@ -12,27 +12,21 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.tenant.lineage.DeletionProtection;
-import dev.hearth.tenant.lineage.TenantNamespace;
 import dev.hearth.tenant.lineage.TenantPlacement;
-import dev.hearth.tenant.network.TenantNetworkPolicies;
 import dev.hearth.tenant.quota.TenantQuota;
 import dev.hearth.tenant.rbac.TenantClusterRoles;
-import dev.hearth.tenant.rbac.TenantRoleBindings;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** Applies what a tenant namespace holds, from the pure mappings of each feature package. */
 @ApplicationScoped
 public class TenantResources {
 
     @Inject
-    KubernetesClient client;
-
-    @Inject
-    TenantConfig config;
+    ServerSideApply writes;
 
     /** Writes of the objects inside tenant namespaces, shared by the concurrent reconciles. */
     private final ExecutorService writers = Executors.newFixedThreadPool(16, runnable -> {
@@ -43,33 +37,31 @@ public class TenantResources {
 
     /** What every tenant relies on cluster-wide: the tenant roles and the deletion protection of tenant-root. */
     public void applyClusterWide() {
-        TenantClusterRoles.desired(TenantPlacement.SERVICE_NAME).forEach(role -> ServerSideApply.apply(client, role));
-        ServerSideApply.apply(client, DeletionProtection.policy(TenantPlacement.SERVICE_NAME));
-        ServerSideApply.apply(client, DeletionProtection.binding(TenantPlacement.SERVICE_NAME));
+        writes.applyAll(TenantClusterRoles.desired(TenantPlacement.SERVICE_NAME));
+        writes.apply(DeletionProtection.policy(TenantPlacement.SERVICE_NAME));
+        writes.apply(DeletionProtection.binding(TenantPlacement.SERVICE_NAME));
     }
 
     /** Reads and writes straight to the API server (tenant-root, which no reconciler and so no cache serves). */
     public TenantObjects direct() {
-        return TenantObjects.direct(client);
+        return TenantObjects.direct(writes);
     }
 
     /**
      * The namespace, then everything in it at once: the objects are independent of one another, so a new tenant
-     * waits for about two round trips to the API server instead of a dozen.
+     * waits for about two round trips to the API server instead of a dozen. Without a quota, the quota objects go.
+     * The module instances are left to {@link dev.hearth.tenant.modules.TenantModuleInstances}.
      */
-    public void apply(TenantPlacement placement, Map<String, Quantity> quota, TenantObjects objects) {
-        objects.apply(TenantNamespace.desired(placement));
+    public void apply(TenantObjectsFor desired, TenantObjects objects) {
+        objects.apply(desired.namespace());
+        String namespace = desired.namespace().getMetadata().getName();
         List<Runnable> writes = new ArrayList<>();
-        writes.add(() -> objects.apply(TenantRoleBindings.serviceAccount(placement)));
-        TenantRoleBindings.desired(placement, config.groupPrefix().orElse(""))
-                .forEach(binding -> writes.add(() -> objects.apply(binding)));
-        TenantNetworkPolicies.desired(placement).forEach(policy -> writes.add(() -> objects.apply(policy)));
-        if (quota.isEmpty()) {
-            writes.add(() -> objects.delete(ResourceQuota.class, placement.namespace(), TenantQuota.QUOTA));
-            writes.add(() -> objects.delete(LimitRange.class, placement.namespace(), TenantQuota.LIMIT_RANGE));
-        } else {
-            writes.add(() -> objects.apply(TenantQuota.resourceQuota(placement, quota)));
-            writes.add(() -> objects.apply(TenantQuota.limitRange(placement)));
+        desired.inside().forEach(object -> writes.add(() -> objects.apply(object)));
+        if (desired.resourceQuota().isEmpty()) {
+            writes.add(() -> objects.delete(ResourceQuota.class, namespace, TenantQuota.QUOTA));
+        }
+        if (desired.limitRange().isEmpty()) {
+            writes.add(() -> objects.delete(LimitRange.class, namespace, TenantQuota.LIMIT_RANGE));
         }
         runAll(writes);
     }

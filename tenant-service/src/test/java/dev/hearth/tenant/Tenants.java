@@ -2,14 +2,12 @@ package dev.hearth.tenant;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.testing.YamlFixtures;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** Test helpers: Tenants from YAML fixtures, applied as a user would, and waits on their status. */
@@ -22,15 +20,9 @@ public final class Tenants {
         return TestKubernetes.shared().client();
     }
 
+    /** The Tenant of {@code src/test/resources/fixtures/<path>}. */
     public static Tenant fixture(String path) {
-        try (InputStream in = Tenants.class.getResourceAsStream("/fixtures/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture " + path);
-            }
-            return client().getKubernetesSerialization().unmarshal(in, Tenant.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return YamlFixtures.read("fixtures/" + path, Tenant.class);
     }
 
     public static Tenant apply(Tenant tenant) {

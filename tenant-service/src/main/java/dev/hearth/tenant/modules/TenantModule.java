@@ -1,5 +1,7 @@
 package dev.hearth.tenant.modules;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import dev.hearth.core.api.tenant.TenantSpec;
@@ -36,5 +38,10 @@ public enum TenantModule {
 
     public boolean wantedBy(TenantSpec spec) {
         return Boolean.TRUE.equals(flag.apply(spec));
+    }
+
+    /** The modules {@code spec} asks for, in declaration order. */
+    public static List<TenantModule> requestedBy(TenantSpec spec) {
+        return Arrays.stream(values()).filter(module -> module.wantedBy(spec)).toList();
     }
 }

@@ -4,23 +4,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.hearth.core.api.ApiGroups;
-import dev.hearth.core.api.tenant.TenantSpec;
-import dev.hearth.tenant.ServerSideApply;
-import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /** Creates the module instances a tenant asks for and deletes those it no longer wants. */
@@ -33,37 +29,39 @@ public class TenantModuleInstances {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ServerSideApply writes;
+
     private volatile ServedKinds lastDiscovery;
 
     private record ServedKinds(Map<String, APIResource> byKind, long discoveredAt) {}
 
     /**
-     * Converges the module instances of a tenant.
+     * Converges the module instances of a tenant namespace to {@code wanted} (at most one instance per module kind).
      *
      * @return the kinds of wanted modules that no one serves yet (apps-catalog has not defined them)
      */
-    public List<String> converge(TenantPlacement placement, TenantSpec spec) {
+    public List<String> converge(String namespace, List<GenericKubernetesResource> wanted) {
         Map<String, APIResource> served = servedKinds();
         List<String> missing = new ArrayList<>();
         for (TenantModule module : TenantModule.values()) {
             APIResource resource = served.get(module.kind());
-            if (module.wantedBy(spec)) {
+            Optional<GenericKubernetesResource> instance = wanted.stream()
+                    .filter(desired -> module.kind().equals(desired.getKind()))
+                    .findFirst();
+            if (instance.isPresent()) {
                 if (resource == null) {
                     missing.add(module.kind());
                 } else {
-                    instances(resource)
-                            .inNamespace(placement.namespace())
-                            .resource(TenantModules.desired(placement, module))
-                            .fieldManager(ServerSideApply.FIELD_MANAGER)
-                            .forceConflicts()
-                            .serverSideApply();
+                    writes.apply(kind(resource), instance.get());
                 }
             } else if (resource != null) {
-                var existing =
-                        instances(resource).inNamespace(placement.namespace()).withName(module.instanceName());
-                GenericKubernetesResource instance = existing.get();
-                if (instance != null
-                        && "true".equals(instance.getMetadata().getLabels().get(TenantModules.MODULE_LABEL))) {
+                var existing = client.genericKubernetesResources(kind(resource))
+                        .inNamespace(namespace)
+                        .withName(module.instanceName());
+                GenericKubernetesResource current = existing.get();
+                if (current != null
+                        && "true".equals(current.getMetadata().getLabels().get(TenantModules.MODULE_LABEL))) {
                     existing.delete();
                 }
             }
@@ -99,15 +97,13 @@ public class TenantModuleInstances {
         return served;
     }
 
-    private MixedOperation<
-                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            instances(APIResource resource) {
-        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+    private static ResourceDefinitionContext kind(APIResource resource) {
+        return new ResourceDefinitionContext.Builder()
                 .withGroup(ApiGroups.APPS)
                 .withVersion(ApiGroups.VERSION)
                 .withKind(resource.getKind())
                 .withPlural(resource.getName())
                 .withNamespaced(true)
-                .build());
+                .build();
     }
 }

@@ -1,8 +1,8 @@
 package dev.hearth.tenant.quota;
 
+import static dev.hearth.core.testing.Refusals.assertRefused;
 import static dev.hearth.tenant.Tenants.client;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Map;
@@ -17,13 +17,12 @@ import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class HierarchicalQuotaTest {
+class HierarchicalQuotaIT {
 
     @Test
     void anOverBudgetChildIsRefusedWithTheAmountsAndFreeingBudgetLetsItIn() {
@@ -130,17 +129,15 @@ class HierarchicalQuotaTest {
 
     @Test
     void negativeOrMalformedQuotasAndDashedNamesAreRefusedByTheApiServer() {
-        assertThatThrownBy(() -> Tenants.apply(tenant("negative", Map.of("cpu", new Quantity("-1")))))
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining(
-                        "every value must be a non-negative Kubernetes quantity such as 500m, 2, 4Gi or 10G");
-        assertThatThrownBy(() -> Tenants.apply(tenant("malformed", Map.of("memory", new Quantity("4 GB")))))
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("every value must be a non-negative Kubernetes quantity");
-        assertThatThrownBy(() -> Tenants.apply(tenant("my-team", Map.of())))
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining(
-                        "a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
+        assertRefused(
+                () -> Tenants.apply(tenant("negative", Map.of("cpu", new Quantity("-1")))),
+                "every value must be a non-negative Kubernetes quantity such as 500m, 2, 4Gi or 10G");
+        assertRefused(
+                () -> Tenants.apply(tenant("malformed", Map.of("memory", new Quantity("4 GB")))),
+                "every value must be a non-negative Kubernetes quantity");
+        assertRefused(
+                () -> Tenants.apply(tenant("my-team", Map.of())),
+                "a Tenant name must start with a lowercase letter and contain only lowercase letters and digits (no dashes)");
     }
 
     private static Tenant tenant(String name, Map<String, Quantity> quota) {

@@ -38,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class TenantRbacEnforcementTest {
+class TenantRbacEnforcementIT {
     private static final List<String> TENANTS = List.of("tenant-root", "tenant-foo", "tenant-foo-bar", "tenant-baz");
     private static final Map<String, KubernetesClient> CLIENTS = new HashMap<>();
 

@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class TenantIsolationTest {
+class TenantIsolationIT {
     private static final List<String> TENANTS = List.of("tenant-root", "tenant-foo", "tenant-foo-bar", "tenant-baz");
     private static String system;
     private static String outside;

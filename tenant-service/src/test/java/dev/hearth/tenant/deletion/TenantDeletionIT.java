@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "controllerManager", value = "true"))
-class TenantDeletionTest {
+class TenantDeletionIT {
     private static final Duration DELETION_TIMEOUT = Duration.ofSeconds(120);
 
     @Test

@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** tenant-root → foo → bar and sibling baz, against the real API server: namespaces, labels and status. */
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class TenantLineageTest {
+class TenantLineageIT {
 
     @BeforeAll
     static void tree() {

@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class TenantModulesTest {
+class TenantModulesIT {
     private static final ResourceDefinitionContext ETCDS = new ResourceDefinitionContext.Builder()
             .withGroup("apps.hearth.dev")
             .withVersion("v1alpha1")

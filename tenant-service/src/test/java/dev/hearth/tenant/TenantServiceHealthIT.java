@@ -7,4 +7,4 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class TenantServiceHealthTest extends ServiceHealthContract {}
+class TenantServiceHealthIT extends ServiceHealthContract {}

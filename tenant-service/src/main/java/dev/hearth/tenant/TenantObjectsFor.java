@@ -1,0 +1,78 @@
+package dev.hearth.tenant;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.hearth.tenant.lineage.TenantNamespace;
+import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.tenant.modules.TenantModule;
+import dev.hearth.tenant.modules.TenantModules;
+import dev.hearth.tenant.network.TenantNetworkPolicies;
+import dev.hearth.tenant.quota.TenantQuota;
+import dev.hearth.tenant.rbac.TenantRoleBindings;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+
+/**
+ * Every object of a tenant, from the pure mappings of each feature package: its namespace, what the namespace holds
+ * (ServiceAccount, RoleBindings, NetworkPolicies, and the ResourceQuota and LimitRange when a quota is set) and the
+ * instances of the modules it runs.
+ *
+ * @param namespace the tenant namespace, which must exist before anything inside it
+ * @param inside the objects inside the namespace, independent of one another
+ * @param modules the app instances of the tenant's modules, of catalog kinds that apps-catalog may not serve yet
+ */
+public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, List<GenericKubernetesResource> modules) {
+
+    public static TenantObjectsFor desired(
+            TenantPlacement placement,
+            Map<String, Quantity> quota,
+            String groupPrefix,
+            Collection<TenantModule> modules) {
+        List<HasMetadata> inside = new ArrayList<>();
+        inside.add(TenantRoleBindings.serviceAccount(placement));
+        inside.addAll(TenantRoleBindings.desired(placement, groupPrefix));
+        inside.addAll(TenantNetworkPolicies.desired(placement));
+        if (!quota.isEmpty()) {
+            inside.add(TenantQuota.resourceQuota(placement, quota));
+            inside.add(TenantQuota.limitRange(placement));
+        }
+        return new TenantObjectsFor(
+                TenantNamespace.desired(placement),
+                List.copyOf(inside),
+                modules.stream()
+                        .sorted()
+                        .map(module -> TenantModules.desired(placement, module))
+                        .toList());
+    }
+
+    /** Every object, the namespace first. */
+    public List<HasMetadata> all() {
+        List<HasMetadata> all = new ArrayList<>();
+        all.add(namespace);
+        all.addAll(inside);
+        all.addAll(modules);
+        return all;
+    }
+
+    public Optional<ResourceQuota> resourceQuota() {
+        return inside.stream()
+                .filter(ResourceQuota.class::isInstance)
+                .map(ResourceQuota.class::cast)
+                .findFirst();
+    }
+
+    public Optional<LimitRange> limitRange() {
+        return inside.stream()
+                .filter(LimitRange.class::isInstance)
+                .map(LimitRange.class::cast)
+                .findFirst();
+    }
+}
