@@ -19,7 +19,7 @@ class DataVolumeForTest {
         List<String> fixture = Fixtures.documents("disk/" + source + ".yaml");
         VMDisk disk = Fixtures.read(fixture.get(0), VMDisk.class);
 
-        var dataVolume = DataVolumeFor.desired(disk, "hearth-images");
+        var dataVolume = DataVolumeFor.desired(disk, "hearth-images", "hearth-vm-service");
 
         assertThat(Fixtures.asMap(dataVolume)).isEqualTo(Fixtures.yamlMap(fixture.get(1)));
     }

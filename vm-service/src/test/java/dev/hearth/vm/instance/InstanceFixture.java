@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * written with readable {@code stringData}).
  */
 record InstanceFixture(VMInstance instance, List<VMDisk> disks, Map<String, Map<String, Object>> expected) {
+    static final String FIELD_MANAGER = "hearth-vm-service";
 
     static InstanceFixture load(String name) {
         VMInstance instance = null;
@@ -42,10 +43,10 @@ record InstanceFixture(VMInstance instance, List<VMDisk> disks, Map<String, Map<
     /** What the mapping classes produce for this instance, keyed like {@link #expected}. */
     Map<String, Map<String, Object>> actual() {
         List<HasMetadata> objects = new ArrayList<>();
-        objects.add(VirtualMachineFor.desired(instance, disks));
-        objects.add(ServiceFor.desired(instance));
-        SecretsFor.cloudInit(instance).ifPresent(objects::add);
-        SecretsFor.sshKeys(instance).ifPresent(objects::add);
+        objects.add(VirtualMachineFor.desired(instance, disks, FIELD_MANAGER));
+        objects.add(ServiceFor.desired(instance, FIELD_MANAGER));
+        CloudInitSecretFor.desired(instance, FIELD_MANAGER).ifPresent(objects::add);
+        SshKeysSecretFor.desired(instance, FIELD_MANAGER).ifPresent(objects::add);
         Map<String, Map<String, Object>> actual = new TreeMap<>();
         for (HasMetadata object : objects) {
             Map<String, Object> map = Fixtures.asMap(object);

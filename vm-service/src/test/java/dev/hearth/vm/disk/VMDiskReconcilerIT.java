@@ -11,14 +11,15 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.api.vm.VMDisk;
-import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.upstream.Cdi;
 import dev.hearth.vm.Fixtures;
-import dev.hearth.vm.Upstream;
+import dev.hearth.vm.OperatorFixture;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -33,16 +34,23 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VMDiskReconcilerTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class VMDiskReconcilerIT {
+    private static final Duration TIMEOUT = OperatorFixture.TIMEOUT;
     private static String namespace;
 
     @Inject
     KubernetesClient client;
 
+    private OperatorFixture cluster;
+
     @BeforeAll
     static void namespace() {
         namespace = TestKubernetes.shared().newNamespace("vmdisk");
+    }
+
+    @BeforeEach
+    void cluster() {
+        cluster = new OperatorFixture(client, namespace);
     }
 
     @Test
@@ -56,7 +64,7 @@ class VMDiskReconcilerTest {
             // nothing pruned: the live spec is exactly what the mapping produced
             assertThat(dataVolume.getAdditionalProperties().get("spec"))
                     .as(source)
-                    .isEqualTo(DataVolumeFor.desired(live, "hearth-images")
+                    .isEqualTo(DataVolumeFor.desired(live, "hearth-images", OperatorFixture.FIELD_MANAGER)
                             .getAdditionalProperties()
                             .get("spec"));
             assertThat(dataVolume.getMetadata().getOwnerReferences())
@@ -100,13 +108,7 @@ class VMDiskReconcilerTest {
                     .isEqualTo(client.resource(disk).get().getMetadata().getGeneration());
         });
 
-        Fixtures.retryOnConflict(() -> client.resources(VMDisk.class)
-                .inNamespace(namespace)
-                .withName(disk.getMetadata().getName())
-                .edit(d -> {
-                    d.getSpec().size = new Quantity("4Gi");
-                    return d;
-                }));
+        cluster.edit(VMDisk.class, disk.getMetadata().getName(), d -> d.getSpec().size = new Quantity("4Gi"));
         await().atMost(TIMEOUT)
                 .ignoreExceptions()
                 .untilAsserted(
@@ -133,36 +135,24 @@ class VMDiskReconcilerTest {
     }
 
     private VMDisk create(String yaml) {
-        VMDisk disk = Fixtures.read(yaml, VMDisk.class);
-        disk.getMetadata().setNamespace(namespace);
-        disk.getMetadata().setUid(null);
-        return client.resource(disk).create();
+        return cluster.create(yaml, VMDisk.class);
     }
 
     private Resource<GenericKubernetesResource> dataVolume(VMDisk disk) {
-        return client.genericKubernetesResources(
-                        Upstream.apiVersion(Upstream.DataVolume.class), Upstream.kind(Upstream.DataVolume.class))
-                .inNamespace(namespace)
-                .withName(DataVolumeFor.name(disk.getMetadata().getName()));
+        return cluster.upstream(
+                Cdi.DataVolume.class, DataVolumeFor.name(disk.getMetadata().getName()));
     }
 
     private GenericKubernetesResource awaitDataVolume(VMDisk disk) {
-        return await().atMost(TIMEOUT)
-                .ignoreExceptions()
-                .until(() -> dataVolume(disk).get(), dv -> dv != null);
+        return cluster.awaitExisting(dataVolume(disk));
     }
 
     private void setDataVolumeStatus(VMDisk disk, Map<String, Object> status) {
-        Fixtures.retryOnConflict(() -> dataVolume(disk).editStatus(dataVolume -> {
-            dataVolume.setAdditionalProperty("status", status);
-            return dataVolume;
-        }));
+        cluster.setStatus(dataVolume(disk), status);
     }
 
     private Condition ready(VMDisk disk) {
-        VMDisk live = client.resource(disk).get();
-        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE)
-                .orElseThrow();
+        return cluster.ready(disk);
     }
 
     @SuppressWarnings("unchecked")

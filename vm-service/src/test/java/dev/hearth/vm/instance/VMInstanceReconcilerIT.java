@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.Labels;
@@ -19,11 +19,12 @@ import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
 import dev.hearth.core.api.vm.VMInstanceDisk;
 import dev.hearth.core.api.vm.VMResources;
-import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.testing.YamlFixtures;
+import dev.hearth.core.upstream.KubeVirt;
 import dev.hearth.vm.Fixtures;
-import dev.hearth.vm.Upstream;
+import dev.hearth.vm.OperatorFixture;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -39,16 +40,23 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VMInstanceReconcilerTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class VMInstanceReconcilerIT {
+    private static final Duration TIMEOUT = OperatorFixture.TIMEOUT;
     private static String namespace;
 
     @Inject
     KubernetesClient client;
 
+    private OperatorFixture cluster;
+
     @BeforeAll
     static void namespace() {
         namespace = TestKubernetes.shared().newNamespace("vminstance");
+    }
+
+    @BeforeEach
+    void cluster() {
+        cluster = new OperatorFixture(client, namespace);
     }
 
     @Test
@@ -78,7 +86,8 @@ class VMInstanceReconcilerTest {
                                 live(web),
                                 List.of(
                                         client.resource(system).get(),
-                                        client.resource(data).get()))
+                                        client.resource(data).get()),
+                                OperatorFixture.FIELD_MANAGER)
                         .getAdditionalProperties()
                         .get("spec"));
         Service service = await().atMost(TIMEOUT)
@@ -120,7 +129,7 @@ class VMInstanceReconcilerTest {
                 """);
         awaitVm(db);
 
-        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Starting", "ready", false)));
+        setVmStatus(db, Map.of("printableStatus", "Starting", "ready", false));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().printableStatus).isEqualTo("Starting");
             assertThat(ready(db).getStatus()).isEqualTo("False");
@@ -128,7 +137,7 @@ class VMInstanceReconcilerTest {
         });
 
         client.resource(runningInstance(db, "10.244.1.9")).create();
-        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true)));
+        setVmStatus(db, Map.of("printableStatus", "Running", "ready", true));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             VMInstance live = live(db);
             assertThat(live.getStatus().printableStatus).isEqualTo("Running");
@@ -146,17 +155,15 @@ class VMInstanceReconcilerTest {
                 .ignoreExceptions()
                 .untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
                         .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.large")));
-        editVmStatus(
+        setVmStatus(
                 db,
-                vm -> withStatus(
-                        vm,
-                        Map.of(
-                                "printableStatus",
-                                "Running",
-                                "ready",
-                                true,
-                                "conditions",
-                                List.of(Map.of("type", "RestartRequired", "status", "True")))));
+                Map.of(
+                        "printableStatus",
+                        "Running",
+                        "ready",
+                        true,
+                        "conditions",
+                        List.of(Map.of("type", "RestartRequired", "status", "True"))));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().restartPending).isTrue();
             assertThat(ready(db).getMessage())
@@ -270,57 +277,36 @@ class VMInstanceReconcilerTest {
     }
 
     private void editInstance(String name, Consumer<VMInstance> change) {
-        Fixtures.retryOnConflict(() -> client.resources(VMInstance.class)
-                .inNamespace(namespace)
-                .withName(name)
-                .edit(i -> {
-                    change.accept(i);
-                    return i;
-                }));
+        cluster.edit(VMInstance.class, name, change);
     }
 
     private VMDisk createDisk(String name, String source, boolean optical) {
-        VMDisk disk = Fixtures.read("""
+        return cluster.create("""
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMDisk
                 metadata: {name: %s}
                 spec: {source: %s, size: 1Gi, optical: %s}
                 """.formatted(name, source, optical), VMDisk.class);
-        disk.getMetadata().setNamespace(namespace);
-        return client.resource(disk).create();
     }
 
     private VMInstance create(String yaml) {
-        VMInstance instance = Fixtures.read(yaml, VMInstance.class);
-        instance.getMetadata().setNamespace(namespace);
-        return client.resource(instance).create();
+        return cluster.create(yaml, VMInstance.class);
     }
 
     private VMInstance live(VMInstance instance) {
-        return client.resources(VMInstance.class)
-                .inNamespace(namespace)
-                .withName(instance.getMetadata().getName())
-                .get();
+        return client.resource(instance).get();
     }
 
     private Condition ready(VMInstance instance) {
-        VMInstance live = live(instance);
-        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE)
-                .orElseThrow();
+        return cluster.ready(instance);
     }
 
     private Resource<GenericKubernetesResource> vm(VMInstance instance) {
-        return client.genericKubernetesResources(
-                        Upstream.apiVersion(Upstream.VirtualMachine.class),
-                        Upstream.kind(Upstream.VirtualMachine.class))
-                .inNamespace(namespace)
-                .withName(VirtualMachineFor.name(instance));
+        return cluster.upstream(KubeVirt.VirtualMachine.class, VirtualMachineFor.name(instance));
     }
 
     private GenericKubernetesResource awaitVm(VMInstance instance) {
-        return await().atMost(TIMEOUT)
-                .ignoreExceptions()
-                .until(() -> vm(instance).get(), vm -> vm != null);
+        return cluster.awaitExisting(vm(instance));
     }
 
     private Map<String, Object> vmSpec(VMInstance instance) {
@@ -331,26 +317,20 @@ class VMInstanceReconcilerTest {
      * Writes the VirtualMachine's status as KubeVirt does, through its status subresource (KubeVirt's own CRD has one;
      * the VirtualMachineInstance has none, so {@link #runningInstance} carries its status in the object).
      */
-    private void editVmStatus(VMInstance instance, UnaryOperator<GenericKubernetesResource> change) {
-        Fixtures.retryOnConflict(() -> vm(instance).editStatus(change));
-    }
-
-    private static GenericKubernetesResource withStatus(
-            GenericKubernetesResource resource, Map<String, Object> status) {
-        resource.setAdditionalProperty("status", status);
-        return resource;
+    private void setVmStatus(VMInstance instance, Map<String, Object> status) {
+        cluster.setStatus(vm(instance), status);
     }
 
     /** What KubeVirt starts for a running VM: a VirtualMachineInstance with the template's labels and an address. */
     private GenericKubernetesResource runningInstance(VMInstance instance, String ip) {
-        GenericKubernetesResource vmi = Fixtures.read(
+        GenericKubernetesResource vmi = YamlFixtures.parse(
                 """
                 apiVersion: kubevirt.io/v1
                 kind: VirtualMachineInstance
                 metadata:
                   name: %s
                   labels:
-                    %s: hearth-vm-service
+                    %s: %s
                     %s: VMInstance
                     %s: %s
                 spec:
@@ -362,6 +342,7 @@ class VMInstanceReconcilerTest {
                 """.formatted(
                                 VirtualMachineFor.name(instance),
                                 Labels.MANAGED_BY,
+                                OperatorFixture.FIELD_MANAGER,
                                 Labels.APPLICATION_KIND,
                                 Labels.APPLICATION_NAME,
                                 instance.getMetadata().getName(),
