@@ -107,6 +107,11 @@ class VMDiskReconcilerIT {
             assertThat(ready.getObservedGeneration())
                     .isEqualTo(client.resource(disk).get().getMetadata().getGeneration());
         });
+        // every status write went out under the service's field manager, none under the SDK's default
+        assertThat(client.resource(disk).get().getMetadata().getManagedFields())
+                .filteredOn(entry -> "status".equals(entry.getSubresource()))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getManager()).isEqualTo(OperatorFixture.FIELD_MANAGER));
 
         cluster.edit(VMDisk.class, disk.getMetadata().getName(), d -> d.getSpec().size = new Quantity("4Gi"));
         await().atMost(TIMEOUT)

@@ -148,6 +148,11 @@ class VMInstanceReconcilerIT {
             assertThat(ready(db).getObservedGeneration())
                     .isEqualTo(live.getMetadata().getGeneration());
         });
+        // every status write went out under the service's field manager, none under the SDK's default
+        assertThat(live(db).getMetadata().getManagedFields())
+                .filteredOn(entry -> "status".equals(entry.getSubresource()))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getManager()).isEqualTo(OperatorFixture.FIELD_MANAGER));
 
         // a new instance type reaches the VM; KubeVirt then asks for a restart, which the status passes on
         editInstance("db", i -> i.getSpec().instanceType = "u1.large");
