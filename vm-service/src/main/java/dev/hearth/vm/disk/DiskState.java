@@ -2,6 +2,7 @@ package dev.hearth.vm.disk;
 
 import java.util.Optional;
 
+import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.upstream.GenericFields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
@@ -62,5 +63,10 @@ public record DiskState(String phase, String progress, boolean ready, String rea
                 .filter(m -> m instanceof String text && !text.isBlank())
                 .map(String.class::cast)
                 .findFirst();
+    }
+
+    /** The status of the Ready condition: True or False. */
+    public String readyStatus() {
+        return ready ? ReadyCondition.TRUE : ReadyCondition.FALSE;
     }
 }

@@ -64,11 +64,7 @@ public class VMDiskReconciler implements ServiceReconciler<VMDisk> {
         VMDiskStatus status = status(disk);
         status.phase = state.phase();
         status.progress = state.progress();
-        if (state.ready()) {
-            READY.ready(disk, status, state.reason(), state.message());
-        } else {
-            READY.notReady(disk, status, state.reason(), state.message());
-        }
+        READY.set(disk, status, ReadyCondition.TYPE, state.readyStatus(), state.reason(), state.message());
         statusWriter.writeIfChanged(context, disk, before);
         return UpdateControl.noUpdate();
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.hearth.core.api.vm.RunStrategy;
 import dev.hearth.core.api.vm.VMInstance;
+import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.upstream.GenericFields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
@@ -96,5 +97,10 @@ public record InstanceState(
         return GenericFields.list(vm, "status", "conditions").stream()
                 .filter(c -> type.equals(c.get("type")))
                 .findFirst();
+    }
+
+    /** The status of the Ready condition: True or False. */
+    public String readyStatus() {
+        return ready ? ReadyCondition.TRUE : ReadyCondition.FALSE;
     }
 }

@@ -101,11 +101,7 @@ public class VMInstanceReconciler implements ServiceReconciler<VMInstance> {
         status.ready = state.vmReady();
         status.ipAddresses = state.ipAddresses();
         status.restartPending = state.restartPending();
-        if (state.ready()) {
-            READY.ready(instance, status, state.reason(), state.message());
-        } else {
-            READY.notReady(instance, status, state.reason(), state.message());
-        }
+        READY.set(instance, status, ReadyCondition.TYPE, state.readyStatus(), state.reason(), state.message());
     }
 
     private static VMInstanceStatus status(VMInstance instance) {

@@ -8,49 +8,27 @@ import static org.hamcrest.Matchers.containsString;
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.api.vm.VMDisk;
-import dev.hearth.core.testing.KubeApiServerTestResource;
-import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Cdi;
 import dev.hearth.vm.Fixtures;
 import dev.hearth.vm.OperatorFixture;
+import dev.hearth.vm.OperatorIT;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The running operator against a real API server with the real CDI DataVolume CRD. */
 @QuarkusTest
-@QuarkusTestResource(
-        value = KubeApiServerTestResource.class,
-        initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VMDiskReconcilerIT {
+class VMDiskReconcilerIT extends OperatorIT {
     private static final Duration TIMEOUT = OperatorFixture.TIMEOUT;
-    private static String namespace;
 
-    @Inject
-    KubernetesClient client;
-
-    private OperatorFixture cluster;
-
-    @BeforeAll
-    static void namespace() {
-        namespace = TestKubernetes.shared().newNamespace("vmdisk");
-    }
-
-    @BeforeEach
-    void cluster() {
-        cluster = new OperatorFixture(client, namespace);
+    @Override
+    protected String namespacePrefix() {
+        return "vmdisk";
     }
 
     @Test

@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.Labels;
@@ -19,44 +15,25 @@ import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
 import dev.hearth.core.api.vm.VMInstanceDisk;
 import dev.hearth.core.api.vm.VMResources;
-import dev.hearth.core.testing.KubeApiServerTestResource;
-import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.YamlFixtures;
 import dev.hearth.core.upstream.KubeVirt;
-import dev.hearth.vm.Fixtures;
 import dev.hearth.vm.OperatorFixture;
+import dev.hearth.vm.OperatorIT;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The running operator against a real API server with the real KubeVirt and CDI CRDs; KubeVirt's status is set by hand. */
 @QuarkusTest
-@QuarkusTestResource(
-        value = KubeApiServerTestResource.class,
-        initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VMInstanceReconcilerIT {
+class VMInstanceReconcilerIT extends OperatorIT {
     private static final Duration TIMEOUT = OperatorFixture.TIMEOUT;
-    private static String namespace;
 
-    @Inject
-    KubernetesClient client;
-
-    private OperatorFixture cluster;
-
-    @BeforeAll
-    static void namespace() {
-        namespace = TestKubernetes.shared().newNamespace("vminstance");
-    }
-
-    @BeforeEach
-    void cluster() {
-        cluster = new OperatorFixture(client, namespace);
+    @Override
+    protected String namespacePrefix() {
+        return "vminstance";
     }
 
     @Test
@@ -94,20 +71,20 @@ class VMInstanceReconcilerIT {
                 .ignoreExceptions()
                 .until(
                         () -> client.services()
-                                .inNamespace(namespace)
+                                .inNamespace(cluster.namespace())
                                 .withName("vm-instance-web")
                                 .get(),
                         s -> s != null);
         assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
         assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(22, 443);
         assertThat(client.secrets()
-                        .inNamespace(namespace)
+                        .inNamespace(cluster.namespace())
                         .withName("vm-instance-web-cloud-init")
                         .get()
                         .getData())
                 .containsKey("userdata");
         assertThat(client.secrets()
-                        .inNamespace(namespace)
+                        .inNamespace(cluster.namespace())
                         .withName("vm-instance-web-ssh-keys")
                         .get()
                         .getData())
@@ -226,7 +203,7 @@ class VMInstanceReconcilerIT {
             assertThat(ready.getStatus()).isEqualTo("False");
             assertThat(ready.getReason()).isEqualTo("WaitingForDisk");
             assertThat(ready.getMessage())
-                    .isEqualTo("waiting for VMDisk late-system: create it in namespace " + namespace
+                    .isEqualTo("waiting for VMDisk late-system: create it in namespace " + cluster.namespace()
                             + " or remove it from spec.disks");
         });
         assertThat(vm(late).get()).isNull();
@@ -261,7 +238,7 @@ class VMInstanceReconcilerIT {
                 metadata: {name: edge}
                 spec: {}
                 """);
-        var service = client.services().inNamespace(namespace).withName("vm-instance-edge");
+        var service = client.services().inNamespace(cluster.namespace()).withName("vm-instance-edge");
         await().atMost(TIMEOUT)
                 .ignoreExceptions()
                 .untilAsserted(
@@ -354,7 +331,7 @@ class VMInstanceReconcilerIT {
                                 ip,
                                 ip),
                 GenericKubernetesResource.class);
-        vmi.getMetadata().setNamespace(namespace);
+        vmi.getMetadata().setNamespace(cluster.namespace());
         return vmi;
     }
 
