@@ -5,9 +5,9 @@ import java.util.Map;
 
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMDiskSource;
-import dev.hearth.vm.ChildMetadata;
-import dev.hearth.vm.Upstream;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.hearth.core.kube.ChildMetadata;
+import dev.hearth.core.upstream.Cdi;
+import dev.hearth.core.upstream.Upstream;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 /** VMDisk {@code <name>} → CDI DataVolume {@code vm-disk-<name>} (cozystack.md §4.1). Pure: no I/O. */
@@ -26,8 +26,9 @@ public final class DataVolumeFor {
         return NAME_PREFIX + diskName;
     }
 
-    public static GenericKubernetesResource desired(VMDisk disk, String imagesNamespace) {
-        ObjectMeta metadata = ChildMetadata.of(disk, name(disk.getMetadata().getName()));
+    /** @param fieldManager the service's field manager, which the managed-by label names */
+    public static Cdi.DataVolume desired(VMDisk disk, String imagesNamespace, String fieldManager) {
+        ObjectMeta metadata = ChildMetadata.of(disk, name(disk.getMetadata().getName()), fieldManager);
         Map<String, String> annotations = new LinkedHashMap<>();
         if (Boolean.TRUE.equals(disk.getSpec().optical)) {
             annotations.put(OPTICAL_ANNOTATION, "true");
@@ -51,12 +52,7 @@ public final class DataVolumeFor {
         spec.put("source", source(disk, imagesNamespace));
         spec.put("storage", storage);
 
-        GenericKubernetesResource dataVolume = new GenericKubernetesResource();
-        dataVolume.setApiVersion(Upstream.apiVersion(Upstream.DataVolume.class));
-        dataVolume.setKind(Upstream.kind(Upstream.DataVolume.class));
-        dataVolume.setMetadata(metadata);
-        dataVolume.setAdditionalProperty("spec", spec);
-        return dataVolume;
+        return Upstream.object(Cdi.DataVolume.class, metadata, spec);
     }
 
     private static Map<String, Object> source(VMDisk disk, String imagesNamespace) {

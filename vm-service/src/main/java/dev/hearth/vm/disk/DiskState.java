@@ -1,21 +1,17 @@
 package dev.hearth.vm.disk;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
+import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.upstream.GenericFields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /** What a VMDisk's status says, read from its DataVolume's status. Pure: no I/O. */
 public record DiskState(String phase, String progress, boolean ready, String reason, String message) {
 
     public static DiskState of(String dataVolumeName, GenericKubernetesResource dataVolume) {
-        Map<String, Object> status = dataVolume == null
-                ? null
-                : map(dataVolume.getAdditionalProperties().get("status"));
-        String phase = status == null ? null : (String) status.get("phase");
-        String progress = status == null ? null : (String) status.get("progress");
+        String phase = GenericFields.string(dataVolume, "status", "phase").orElse(null);
+        String progress = GenericFields.string(dataVolume, "status", "progress").orElse(null);
         if (phase == null || phase.isBlank()) {
             return new DiskState(
                     null,
@@ -47,7 +43,7 @@ public record DiskState(String phase, String progress, boolean ready, String rea
                         false,
                         "DataVolumeFailed",
                         "DataVolume " + dataVolumeName + " failed"
-                                + failure(status).map(m -> ": " + m).orElse(""));
+                                + failure(dataVolume).map(m -> ": " + m).orElse(""));
             default ->
                 new DiskState(
                         phase,
@@ -60,22 +56,17 @@ public record DiskState(String phase, String progress, boolean ready, String rea
     }
 
     /** CDI explains a failure in the message of its Running or Ready condition. */
-    private static Optional<String> failure(Map<String, Object> status) {
-        Object conditions = status.get("conditions");
-        if (!(conditions instanceof List<?> list)) {
-            return Optional.empty();
-        }
-        return list.stream()
-                .map(DiskState::map)
-                .filter(Objects::nonNull)
+    private static Optional<String> failure(GenericKubernetesResource dataVolume) {
+        return GenericFields.list(dataVolume, "status", "conditions").stream()
                 .filter(c -> "Running".equals(c.get("type")) || "Ready".equals(c.get("type")))
-                .map(c -> (String) c.get("message"))
-                .filter(m -> m != null && !m.isBlank())
+                .map(c -> c.get("message"))
+                .filter(m -> m instanceof String text && !text.isBlank())
+                .map(String.class::cast)
                 .findFirst();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    /** The status of the Ready condition: True or False. */
+    public String readyStatus() {
+        return ready ? ReadyCondition.TRUE : ReadyCondition.FALSE;
     }
 }

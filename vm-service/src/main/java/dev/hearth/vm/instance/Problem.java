@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
@@ -48,6 +49,7 @@ public record Problem(String reason, String message) {
                     "a disk can be attached only once: remove the repeated entries of " + String.join(", ", twice)
                             + " from spec.disks"));
         }
+        // external is false unless given (the CRD's default)
         if (Boolean.TRUE.equals(instance.getSpec().external)
                 && instance.getSpec().externalPorts.isEmpty()) {
             return Optional.of(
@@ -56,7 +58,25 @@ public record Problem(String reason, String message) {
         return Optional.empty();
     }
 
-    /** What is wrong in how the instance attaches its (existing) disks, if anything. */
+    /**
+     * The disks of {@code spec.disks} that do not exist yet, if any.
+     *
+     * @param disks the instance's VMDisks in the order of {@code spec.disks}, null where one does not exist
+     */
+    public static Optional<Problem> missingDisks(VMInstance instance, List<VMDisk> disks) {
+        List<String> missing = IntStream.range(0, disks.size())
+                .filter(i -> disks.get(i) == null)
+                .mapToObj(i -> instance.getSpec().disks.get(i).name)
+                .toList();
+        return missing.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Problem(
+                        "WaitingForDisk",
+                        "waiting for VMDisk " + String.join(", ", missing) + ": create it in namespace "
+                                + instance.getMetadata().getNamespace() + " or remove it from spec.disks"));
+    }
+
+    /** What is wrong in how the instance attaches its disks (all existing, see {@link #missingDisks}), if anything. */
     public static Optional<Problem> inDisks(VMInstance instance, List<VMDisk> disks) {
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < disks.size(); i++) {

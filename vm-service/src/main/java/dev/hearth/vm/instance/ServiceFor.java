@@ -3,7 +3,7 @@ package dev.hearth.vm.instance;
 import java.util.List;
 
 import dev.hearth.core.api.vm.VMInstance;
-import dev.hearth.vm.ChildMetadata;
+import dev.hearth.core.kube.ChildMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -22,9 +22,11 @@ public final class ServiceFor {
         return "None".equals(service.getSpec().getClusterIP());
     }
 
-    public static Service desired(VMInstance instance) {
-        ServiceBuilder service =
-                new ServiceBuilder().withMetadata(ChildMetadata.of(instance, VirtualMachineFor.name(instance)));
+    /** @param fieldManager the service's field manager, which the managed-by label names */
+    public static Service desired(VMInstance instance, String fieldManager) {
+        ServiceBuilder service = new ServiceBuilder()
+                .withMetadata(ChildMetadata.of(instance, VirtualMachineFor.name(instance), fieldManager));
+        // external is false unless given (the CRD's default)
         if (Boolean.TRUE.equals(instance.getSpec().external)) {
             List<ServicePort> ports = instance.getSpec().externalPorts.stream()
                     .map(port -> new ServicePortBuilder()

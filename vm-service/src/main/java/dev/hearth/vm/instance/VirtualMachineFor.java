@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hearth.core.Labels;
+import dev.hearth.core.api.vm.RunStrategy;
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
 import dev.hearth.core.api.vm.VMInstanceDisk;
 import dev.hearth.core.api.vm.VMInstanceSpec;
-import dev.hearth.vm.ChildMetadata;
-import dev.hearth.vm.Upstream;
+import dev.hearth.core.api.vm.VMResources;
+import dev.hearth.core.kube.ChildMetadata;
+import dev.hearth.core.upstream.KubeVirt;
+import dev.hearth.core.upstream.Upstream;
 import dev.hearth.vm.disk.DataVolumeFor;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /** VMInstance {@code <name>} → KubeVirt VirtualMachine {@code vm-instance-<name>} (cozystack.md §4.2). Pure: no I/O. */
 public final class VirtualMachineFor {
@@ -37,11 +39,20 @@ public final class VirtualMachineFor {
                 instance.getMetadata().getName());
     }
 
-    /** @param disks the instance's VMDisks, in the order of {@code spec.disks} (its boot order) */
-    public static GenericKubernetesResource desired(VMInstance instance, List<VMDisk> disks) {
+    /** {@code spec.runStrategy}, or the CRD's default {@code Always} when not given. */
+    public static RunStrategy runStrategy(VMInstance instance) {
+        RunStrategy runStrategy = instance.getSpec().runStrategy;
+        return runStrategy != null ? runStrategy : RunStrategy.Always;
+    }
+
+    /**
+     * @param disks the instance's VMDisks, in the order of {@code spec.disks} (its boot order)
+     * @param fieldManager the service's field manager, which the managed-by label names
+     */
+    public static KubeVirt.VirtualMachine desired(VMInstance instance, List<VMDisk> disks, String fieldManager) {
         VMInstanceSpec spec = instance.getSpec();
         Map<String, Object> vmSpec = new LinkedHashMap<>();
-        vmSpec.put("runStrategy", spec.runStrategy.name());
+        vmSpec.put("runStrategy", runStrategy(instance).name());
         if (spec.resources == null) {
             vmSpec.put(
                     "instancetype",
@@ -57,15 +68,10 @@ public final class VirtualMachineFor {
         vmSpec.put(
                 "template",
                 Map.of(
-                        "metadata", Map.of("labels", ChildMetadata.labels(instance)),
+                        "metadata", Map.of("labels", ChildMetadata.labels(instance, fieldManager)),
                         "spec", templateSpec(instance, disks)));
-
-        GenericKubernetesResource vm = new GenericKubernetesResource();
-        vm.setApiVersion(Upstream.apiVersion(Upstream.VirtualMachine.class));
-        vm.setKind(Upstream.kind(Upstream.VirtualMachine.class));
-        vm.setMetadata(ChildMetadata.of(instance, name(instance)));
-        vm.setAdditionalProperty("spec", vmSpec);
-        return vm;
+        return Upstream.object(
+                KubeVirt.VirtualMachine.class, ChildMetadata.of(instance, name(instance), fieldManager), vmSpec);
     }
 
     private static Map<String, Object> templateSpec(VMInstance instance, List<VMDisk> disks) {
@@ -87,13 +93,13 @@ public final class VirtualMachineFor {
             diskDevices.add(device);
             volumes.add(Map.of("name", volume, "dataVolume", Map.of("name", DataVolumeFor.name(attached.name))));
         }
-        if (SecretsFor.needsCloudInit(instance)) {
+        if (CloudInitSecretFor.needed(instance)) {
             diskDevices.add(Map.of("name", CLOUD_INIT_VOLUME, "disk", Map.of("bus", "virtio")));
             volumes.add(Map.of(
                     "name",
                     CLOUD_INIT_VOLUME,
                     "cloudInitNoCloud",
-                    Map.of("secretRef", Map.of("name", SecretsFor.cloudInitName(instance)))));
+                    Map.of("secretRef", Map.of("name", CloudInitSecretFor.name(instance)))));
         }
 
         Map<String, Object> devices = new LinkedHashMap<>();
@@ -117,7 +123,7 @@ public final class VirtualMachineFor {
                                 instance.getMetadata().getName(),
                                 spec.cloudInitSeed)));
         if (spec.resources != null) {
-            domain.put("cpu", Map.of("cores", spec.resources.cpu, "sockets", spec.resources.sockets));
+            domain.put("cpu", Map.of("cores", spec.resources.cpu, "sockets", sockets(spec.resources)));
             domain.put("memory", Map.of("guest", spec.resources.memory.toString()));
         }
         domain.put("devices", devices);
@@ -132,9 +138,14 @@ public final class VirtualMachineFor {
                     List.of(Map.of(
                             "sshPublicKey",
                             Map.of(
-                                    "source", Map.of("secret", Map.of("secretName", SecretsFor.sshKeysName(instance))),
+                                    "source", Map.of("secret", Map.of("secretName", SshKeysSecretFor.name(instance))),
                                     "propagationMethod", Map.of("noCloud", Map.of())))));
         }
         return template;
+    }
+
+    /** {@code resources.sockets}, or the CRD's default 1 when not given. */
+    private static int sockets(VMResources resources) {
+        return resources.sockets != null ? resources.sockets : 1;
     }
 }

@@ -8,19 +8,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.hearth.core.api.vm.VMDisk;
-import dev.hearth.vm.Fixtures;
+import dev.hearth.core.testing.YamlFixtures;
 
-/** Given a VMDisk of each source (first document of disk/<source>.yaml), this DataVolume (second document). */
+/** Given a VMDisk of each source (disk/<source>.yaml), exactly this DataVolume (disk/<source>.golden.yaml). */
 class DataVolumeForTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"image", "http", "upload", "disk", "blank"})
     void mapsEverySourceToItsDataVolume(String source) {
-        List<String> fixture = Fixtures.documents("disk/" + source + ".yaml");
-        VMDisk disk = Fixtures.read(fixture.get(0), VMDisk.class);
+        VMDisk disk = YamlFixtures.read("disk/" + source + ".yaml", VMDisk.class);
+        String golden = "disk/" + source + ".golden.yaml";
 
-        var dataVolume = DataVolumeFor.desired(disk, "hearth-images");
+        var dataVolume = DataVolumeFor.desired(disk, "hearth-images", "hearth-vm-service");
 
-        assertThat(Fixtures.asMap(dataVolume)).isEqualTo(Fixtures.yamlMap(fixture.get(1)));
+        assertThat(YamlFixtures.actual(golden, List.of(dataVolume))).isEqualTo(YamlFixtures.golden(golden));
     }
 }

@@ -10,65 +10,64 @@ import java.util.TreeMap;
 
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
+import dev.hearth.core.testing.YamlFixtures;
 import dev.hearth.vm.Fixtures;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 /**
- * {@code instance/<name>.yaml}: a VMInstance, the VMDisks it uses, then every object expected for it (Secrets
- * written with readable {@code stringData}).
+ * {@code instance/<name>.yaml}: a VMInstance and the VMDisks it uses; {@code instance/<name>.golden.yaml}: every object
+ * expected for it, in the order VirtualMachine, Secrets, Service (Secrets written with readable {@code stringData}).
  */
-record InstanceFixture(VMInstance instance, List<VMDisk> disks, Map<String, Map<String, Object>> expected) {
+record InstanceFixture(String name, VMInstance instance, List<VMDisk> disks) {
+    static final String FIELD_MANAGER = "hearth-vm-service";
 
     static InstanceFixture load(String name) {
         VMInstance instance = null;
         Map<String, VMDisk> disks = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> expected = new TreeMap<>();
         for (String document : Fixtures.documents("instance/" + name + ".yaml")) {
-            Map<String, Object> object = Fixtures.yamlMap(document);
-            switch ((String) object.get("kind")) {
-                case "VMInstance" -> instance = Fixtures.read(document, VMInstance.class);
-                case "VMDisk" -> {
-                    VMDisk disk = Fixtures.read(document, VMDisk.class);
-                    disks.put(disk.getMetadata().getName(), disk);
-                }
-                default -> expected.put(key(object), object);
+            String kind = YamlFixtures.parse(document, GenericKubernetesResource.class)
+                    .getKind();
+            if (kind.equals("VMInstance")) {
+                instance = YamlFixtures.parse(document, VMInstance.class);
+            } else {
+                VMDisk disk = YamlFixtures.parse(document, VMDisk.class);
+                disks.put(disk.getMetadata().getName(), disk);
             }
         }
         List<VMDisk> inBootOrder =
                 instance.getSpec().disks.stream().map(d -> disks.get(d.name)).toList();
-        return new InstanceFixture(instance, inBootOrder, expected);
+        return new InstanceFixture(name, instance, inBootOrder);
     }
 
-    /** What the mapping classes produce for this instance, keyed like {@link #expected}. */
-    Map<String, Map<String, Object>> actual() {
+    List<Object> expected() {
+        return YamlFixtures.golden(golden());
+    }
+
+    /** What the mapping classes produce for this instance, also written to target/golden-actual for a diff. */
+    List<Object> actual() {
         List<HasMetadata> objects = new ArrayList<>();
-        objects.add(VirtualMachineFor.desired(instance, disks));
-        objects.add(ServiceFor.desired(instance));
-        SecretsFor.cloudInit(instance).ifPresent(objects::add);
-        SecretsFor.sshKeys(instance).ifPresent(objects::add);
-        Map<String, Map<String, Object>> actual = new TreeMap<>();
-        for (HasMetadata object : objects) {
-            Map<String, Object> map = Fixtures.asMap(object);
-            readableSecretData(map);
-            actual.put(key(map), map);
-        }
-        return actual;
+        objects.add(VirtualMachineFor.desired(instance, disks, FIELD_MANAGER));
+        CloudInitSecretFor.desired(instance, FIELD_MANAGER)
+                .map(InstanceFixture::readable)
+                .ifPresent(objects::add);
+        SshKeysSecretFor.desired(instance, FIELD_MANAGER)
+                .map(InstanceFixture::readable)
+                .ifPresent(objects::add);
+        objects.add(ServiceFor.desired(instance, FIELD_MANAGER));
+        return YamlFixtures.actual(golden(), objects);
     }
 
-    @SuppressWarnings("unchecked")
-    private static void readableSecretData(Map<String, Object> object) {
-        if (object.get("data") instanceof Map<?, ?> data) {
-            Map<String, String> decoded = new TreeMap<>();
-            ((Map<String, String>) data)
-                    .forEach((k, v) ->
-                            decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-            object.remove("data");
-            object.put("stringData", decoded);
-        }
+    private String golden() {
+        return "instance/" + name + ".golden.yaml";
     }
 
-    @SuppressWarnings("unchecked")
-    private static String key(Map<String, Object> object) {
-        return object.get("kind") + "/" + ((Map<String, Object>) object.get("metadata")).get("name");
+    private static Secret readable(Secret secret) {
+        Map<String, String> decoded = new TreeMap<>();
+        secret.getData()
+                .forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        return new SecretBuilder(secret).withData(null).withStringData(decoded).build();
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
 import dev.hearth.core.api.vm.VMInstanceDisk;
-import dev.hearth.vm.Fixtures;
+import dev.hearth.core.testing.YamlFixtures;
 
 class ProblemTest {
     static final String ALICE =
@@ -73,7 +73,7 @@ class ProblemTest {
         VMInstanceDisk iso = new VMInstanceDisk("iso");
         iso.bus = VMInstanceDisk.DiskBus.virtio;
         instance.getSpec().disks = List.of(iso);
-        VMDisk disk = Fixtures.read("""
+        VMDisk disk = YamlFixtures.parse("""
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMDisk
                 metadata: {name: iso}

@@ -8,41 +8,27 @@ import static org.hamcrest.Matchers.containsString;
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.api.vm.VMDisk;
-import dev.hearth.core.status.ReadyCondition;
-import dev.hearth.core.testing.KubeApiServerTestResource;
-import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.upstream.Cdi;
 import dev.hearth.vm.Fixtures;
-import dev.hearth.vm.Upstream;
+import dev.hearth.vm.OperatorFixture;
+import dev.hearth.vm.OperatorIT;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The running operator against a real API server with the real CDI DataVolume CRD. */
 @QuarkusTest
-@QuarkusTestResource(
-        value = KubeApiServerTestResource.class,
-        initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VMDiskReconcilerTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static String namespace;
+class VMDiskReconcilerIT extends OperatorIT {
+    private static final Duration TIMEOUT = OperatorFixture.TIMEOUT;
 
-    @Inject
-    KubernetesClient client;
-
-    @BeforeAll
-    static void namespace() {
-        namespace = TestKubernetes.shared().newNamespace("vmdisk");
+    @Override
+    protected String namespacePrefix() {
+        return "vmdisk";
     }
 
     @Test
@@ -56,7 +42,7 @@ class VMDiskReconcilerTest {
             // nothing pruned: the live spec is exactly what the mapping produced
             assertThat(dataVolume.getAdditionalProperties().get("spec"))
                     .as(source)
-                    .isEqualTo(DataVolumeFor.desired(live, "hearth-images")
+                    .isEqualTo(DataVolumeFor.desired(live, "hearth-images", OperatorFixture.FIELD_MANAGER)
                             .getAdditionalProperties()
                             .get("spec"));
             assertThat(dataVolume.getMetadata().getOwnerReferences())
@@ -99,14 +85,13 @@ class VMDiskReconcilerTest {
             assertThat(ready.getObservedGeneration())
                     .isEqualTo(client.resource(disk).get().getMetadata().getGeneration());
         });
+        // every status write went out under the service's field manager, none under the SDK's default
+        assertThat(client.resource(disk).get().getMetadata().getManagedFields())
+                .filteredOn(entry -> "status".equals(entry.getSubresource()))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getManager()).isEqualTo(OperatorFixture.FIELD_MANAGER));
 
-        Fixtures.retryOnConflict(() -> client.resources(VMDisk.class)
-                .inNamespace(namespace)
-                .withName(disk.getMetadata().getName())
-                .edit(d -> {
-                    d.getSpec().size = new Quantity("4Gi");
-                    return d;
-                }));
+        cluster.edit(VMDisk.class, disk.getMetadata().getName(), d -> d.getSpec().size = new Quantity("4Gi"));
         await().atMost(TIMEOUT)
                 .ignoreExceptions()
                 .untilAsserted(
@@ -133,36 +118,24 @@ class VMDiskReconcilerTest {
     }
 
     private VMDisk create(String yaml) {
-        VMDisk disk = Fixtures.read(yaml, VMDisk.class);
-        disk.getMetadata().setNamespace(namespace);
-        disk.getMetadata().setUid(null);
-        return client.resource(disk).create();
+        return cluster.create(yaml, VMDisk.class);
     }
 
     private Resource<GenericKubernetesResource> dataVolume(VMDisk disk) {
-        return client.genericKubernetesResources(
-                        Upstream.apiVersion(Upstream.DataVolume.class), Upstream.kind(Upstream.DataVolume.class))
-                .inNamespace(namespace)
-                .withName(DataVolumeFor.name(disk.getMetadata().getName()));
+        return cluster.upstream(
+                Cdi.DataVolume.class, DataVolumeFor.name(disk.getMetadata().getName()));
     }
 
     private GenericKubernetesResource awaitDataVolume(VMDisk disk) {
-        return await().atMost(TIMEOUT)
-                .ignoreExceptions()
-                .until(() -> dataVolume(disk).get(), dv -> dv != null);
+        return cluster.awaitExisting(dataVolume(disk));
     }
 
     private void setDataVolumeStatus(VMDisk disk, Map<String, Object> status) {
-        Fixtures.retryOnConflict(() -> dataVolume(disk).editStatus(dataVolume -> {
-            dataVolume.setAdditionalProperty("status", status);
-            return dataVolume;
-        }));
+        cluster.setStatus(dataVolume(disk), status);
     }
 
     private Condition ready(VMDisk disk) {
-        VMDisk live = client.resource(disk).get();
-        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE)
-                .orElseThrow();
+        return cluster.ready(disk);
     }
 
     @SuppressWarnings("unchecked")

@@ -11,4 +11,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VmServiceHealthTest extends ServiceHealthContract {}
+class VmServiceHealthIT extends ServiceHealthContract {}

@@ -7,11 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.Labels;
@@ -19,36 +15,25 @@ import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
 import dev.hearth.core.api.vm.VMInstanceDisk;
 import dev.hearth.core.api.vm.VMResources;
-import dev.hearth.core.status.ReadyCondition;
-import dev.hearth.core.testing.KubeApiServerTestResource;
-import dev.hearth.core.testing.TestKubernetes;
-import dev.hearth.vm.Fixtures;
-import dev.hearth.vm.Upstream;
+import dev.hearth.core.testing.YamlFixtures;
+import dev.hearth.core.upstream.KubeVirt;
+import dev.hearth.vm.OperatorFixture;
+import dev.hearth.vm.OperatorIT;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The running operator against a real API server with the real KubeVirt and CDI CRDs; KubeVirt's status is set by hand. */
 @QuarkusTest
-@QuarkusTestResource(
-        value = KubeApiServerTestResource.class,
-        initArgs = @ResourceArg(name = "upstreamCrds", value = Fixtures.UPSTREAM_CRDS))
-class VMInstanceReconcilerTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static String namespace;
+class VMInstanceReconcilerIT extends OperatorIT {
+    private static final Duration TIMEOUT = OperatorFixture.TIMEOUT;
 
-    @Inject
-    KubernetesClient client;
-
-    @BeforeAll
-    static void namespace() {
-        namespace = TestKubernetes.shared().newNamespace("vminstance");
+    @Override
+    protected String namespacePrefix() {
+        return "vminstance";
     }
 
     @Test
@@ -78,27 +63,28 @@ class VMInstanceReconcilerTest {
                                 live(web),
                                 List.of(
                                         client.resource(system).get(),
-                                        client.resource(data).get()))
+                                        client.resource(data).get()),
+                                OperatorFixture.FIELD_MANAGER)
                         .getAdditionalProperties()
                         .get("spec"));
         Service service = await().atMost(TIMEOUT)
                 .ignoreExceptions()
                 .until(
                         () -> client.services()
-                                .inNamespace(namespace)
+                                .inNamespace(cluster.namespace())
                                 .withName("vm-instance-web")
                                 .get(),
                         s -> s != null);
         assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
         assertThat(service.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(22, 443);
         assertThat(client.secrets()
-                        .inNamespace(namespace)
+                        .inNamespace(cluster.namespace())
                         .withName("vm-instance-web-cloud-init")
                         .get()
                         .getData())
                 .containsKey("userdata");
         assertThat(client.secrets()
-                        .inNamespace(namespace)
+                        .inNamespace(cluster.namespace())
                         .withName("vm-instance-web-ssh-keys")
                         .get()
                         .getData())
@@ -120,7 +106,7 @@ class VMInstanceReconcilerTest {
                 """);
         awaitVm(db);
 
-        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Starting", "ready", false)));
+        setVmStatus(db, Map.of("printableStatus", "Starting", "ready", false));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().printableStatus).isEqualTo("Starting");
             assertThat(ready(db).getStatus()).isEqualTo("False");
@@ -128,7 +114,7 @@ class VMInstanceReconcilerTest {
         });
 
         client.resource(runningInstance(db, "10.244.1.9")).create();
-        editVmStatus(db, vm -> withStatus(vm, Map.of("printableStatus", "Running", "ready", true)));
+        setVmStatus(db, Map.of("printableStatus", "Running", "ready", true));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             VMInstance live = live(db);
             assertThat(live.getStatus().printableStatus).isEqualTo("Running");
@@ -139,6 +125,11 @@ class VMInstanceReconcilerTest {
             assertThat(ready(db).getObservedGeneration())
                     .isEqualTo(live.getMetadata().getGeneration());
         });
+        // every status write went out under the service's field manager, none under the SDK's default
+        assertThat(live(db).getMetadata().getManagedFields())
+                .filteredOn(entry -> "status".equals(entry.getSubresource()))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getManager()).isEqualTo(OperatorFixture.FIELD_MANAGER));
 
         // a new instance type reaches the VM; KubeVirt then asks for a restart, which the status passes on
         editInstance("db", i -> i.getSpec().instanceType = "u1.large");
@@ -146,17 +137,15 @@ class VMInstanceReconcilerTest {
                 .ignoreExceptions()
                 .untilAsserted(() -> assertThat(vmSpec(db).get("instancetype"))
                         .isEqualTo(Map.of("kind", "VirtualMachineClusterInstancetype", "name", "u1.large")));
-        editVmStatus(
+        setVmStatus(
                 db,
-                vm -> withStatus(
-                        vm,
-                        Map.of(
-                                "printableStatus",
-                                "Running",
-                                "ready",
-                                true,
-                                "conditions",
-                                List.of(Map.of("type", "RestartRequired", "status", "True")))));
+                Map.of(
+                        "printableStatus",
+                        "Running",
+                        "ready",
+                        true,
+                        "conditions",
+                        List.of(Map.of("type", "RestartRequired", "status", "True"))));
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             assertThat(live(db).getStatus().restartPending).isTrue();
             assertThat(ready(db).getMessage())
@@ -214,7 +203,7 @@ class VMInstanceReconcilerTest {
             assertThat(ready.getStatus()).isEqualTo("False");
             assertThat(ready.getReason()).isEqualTo("WaitingForDisk");
             assertThat(ready.getMessage())
-                    .isEqualTo("waiting for VMDisk late-system: create it in namespace " + namespace
+                    .isEqualTo("waiting for VMDisk late-system: create it in namespace " + cluster.namespace()
                             + " or remove it from spec.disks");
         });
         assertThat(vm(late).get()).isNull();
@@ -249,7 +238,7 @@ class VMInstanceReconcilerTest {
                 metadata: {name: edge}
                 spec: {}
                 """);
-        var service = client.services().inNamespace(namespace).withName("vm-instance-edge");
+        var service = client.services().inNamespace(cluster.namespace()).withName("vm-instance-edge");
         await().atMost(TIMEOUT)
                 .ignoreExceptions()
                 .untilAsserted(
@@ -270,57 +259,36 @@ class VMInstanceReconcilerTest {
     }
 
     private void editInstance(String name, Consumer<VMInstance> change) {
-        Fixtures.retryOnConflict(() -> client.resources(VMInstance.class)
-                .inNamespace(namespace)
-                .withName(name)
-                .edit(i -> {
-                    change.accept(i);
-                    return i;
-                }));
+        cluster.edit(VMInstance.class, name, change);
     }
 
     private VMDisk createDisk(String name, String source, boolean optical) {
-        VMDisk disk = Fixtures.read("""
+        return cluster.create("""
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMDisk
                 metadata: {name: %s}
                 spec: {source: %s, size: 1Gi, optical: %s}
                 """.formatted(name, source, optical), VMDisk.class);
-        disk.getMetadata().setNamespace(namespace);
-        return client.resource(disk).create();
     }
 
     private VMInstance create(String yaml) {
-        VMInstance instance = Fixtures.read(yaml, VMInstance.class);
-        instance.getMetadata().setNamespace(namespace);
-        return client.resource(instance).create();
+        return cluster.create(yaml, VMInstance.class);
     }
 
     private VMInstance live(VMInstance instance) {
-        return client.resources(VMInstance.class)
-                .inNamespace(namespace)
-                .withName(instance.getMetadata().getName())
-                .get();
+        return client.resource(instance).get();
     }
 
     private Condition ready(VMInstance instance) {
-        VMInstance live = live(instance);
-        return ReadyCondition.find(live.getStatus() == null ? null : live.getStatus().conditions, ReadyCondition.TYPE)
-                .orElseThrow();
+        return cluster.ready(instance);
     }
 
     private Resource<GenericKubernetesResource> vm(VMInstance instance) {
-        return client.genericKubernetesResources(
-                        Upstream.apiVersion(Upstream.VirtualMachine.class),
-                        Upstream.kind(Upstream.VirtualMachine.class))
-                .inNamespace(namespace)
-                .withName(VirtualMachineFor.name(instance));
+        return cluster.upstream(KubeVirt.VirtualMachine.class, VirtualMachineFor.name(instance));
     }
 
     private GenericKubernetesResource awaitVm(VMInstance instance) {
-        return await().atMost(TIMEOUT)
-                .ignoreExceptions()
-                .until(() -> vm(instance).get(), vm -> vm != null);
+        return cluster.awaitExisting(vm(instance));
     }
 
     private Map<String, Object> vmSpec(VMInstance instance) {
@@ -331,26 +299,20 @@ class VMInstanceReconcilerTest {
      * Writes the VirtualMachine's status as KubeVirt does, through its status subresource (KubeVirt's own CRD has one;
      * the VirtualMachineInstance has none, so {@link #runningInstance} carries its status in the object).
      */
-    private void editVmStatus(VMInstance instance, UnaryOperator<GenericKubernetesResource> change) {
-        Fixtures.retryOnConflict(() -> vm(instance).editStatus(change));
-    }
-
-    private static GenericKubernetesResource withStatus(
-            GenericKubernetesResource resource, Map<String, Object> status) {
-        resource.setAdditionalProperty("status", status);
-        return resource;
+    private void setVmStatus(VMInstance instance, Map<String, Object> status) {
+        cluster.setStatus(vm(instance), status);
     }
 
     /** What KubeVirt starts for a running VM: a VirtualMachineInstance with the template's labels and an address. */
     private GenericKubernetesResource runningInstance(VMInstance instance, String ip) {
-        GenericKubernetesResource vmi = Fixtures.read(
+        GenericKubernetesResource vmi = YamlFixtures.parse(
                 """
                 apiVersion: kubevirt.io/v1
                 kind: VirtualMachineInstance
                 metadata:
                   name: %s
                   labels:
-                    %s: hearth-vm-service
+                    %s: %s
                     %s: VMInstance
                     %s: %s
                 spec:
@@ -362,13 +324,14 @@ class VMInstanceReconcilerTest {
                 """.formatted(
                                 VirtualMachineFor.name(instance),
                                 Labels.MANAGED_BY,
+                                OperatorFixture.FIELD_MANAGER,
                                 Labels.APPLICATION_KIND,
                                 Labels.APPLICATION_NAME,
                                 instance.getMetadata().getName(),
                                 ip,
                                 ip),
                 GenericKubernetesResource.class);
-        vmi.getMetadata().setNamespace(namespace);
+        vmi.getMetadata().setNamespace(cluster.namespace());
         return vmi;
     }
 
