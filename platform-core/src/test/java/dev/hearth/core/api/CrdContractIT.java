@@ -190,6 +190,12 @@ class CrdContractIT {
                   source: {blank: {}}
                 """));
 
+        spec(disk).put("source", Map.of("http", Map.of("url", "https://example.org/other.img")));
+        assertThatThrownBy(() -> client.resource(disk).update())
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("spec.source is immutable once the disk exists");
+
+        spec(disk).put("source", Map.of("blank", Map.of()));
         spec(disk).put("storageClass", "slow");
         assertThatThrownBy(() -> client.resource(disk).update())
                 .isInstanceOf(KubernetesClientException.class)
@@ -203,6 +209,16 @@ class CrdContractIT {
         GenericKubernetesResource again = client.resource(disk).get();
         spec(again).put("size", "20Gi");
         assertThat(spec(client.resource(again).update()).get("size")).isEqualTo("20Gi");
+    }
+
+    @Test
+    void refusesAnExternalPortOutOfRange() {
+        assertRefused("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: ports}
+                spec: {external: true, externalPorts: [22, 70000]}
+                """, "externalPorts must be between 1 and 65535");
     }
 
     @Test

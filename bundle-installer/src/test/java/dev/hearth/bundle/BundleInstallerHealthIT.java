@@ -7,4 +7,4 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class BundleInstallerHealthTest extends ServiceHealthContract {}
+class BundleInstallerHealthIT extends ServiceHealthContract {}

@@ -7,4 +7,4 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KubeApiServerTestResource.class)
-class DashboardBackendHealthTest extends ServiceHealthContract {}
+class DashboardBackendHealthIT extends ServiceHealthContract {}
