@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.hearth.tenant.lineage.TenantNamespace;
+import dev.hearth.tenant.lineage.NamespaceFor;
 import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.tenant.modules.ModuleInstanceFor;
 import dev.hearth.tenant.modules.TenantModule;
-import dev.hearth.tenant.modules.TenantModules;
-import dev.hearth.tenant.network.TenantNetworkPolicies;
-import dev.hearth.tenant.quota.TenantQuota;
-import dev.hearth.tenant.rbac.TenantRoleBindings;
+import dev.hearth.tenant.network.NetworkPoliciesFor;
+import dev.hearth.tenant.quota.LimitRangeFor;
+import dev.hearth.tenant.quota.ResourceQuotaFor;
+import dev.hearth.tenant.rbac.RoleBindingsFor;
+import dev.hearth.tenant.rbac.ServiceAccountFor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
@@ -37,19 +39,19 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
             String groupPrefix,
             Collection<TenantModule> modules) {
         List<HasMetadata> inside = new ArrayList<>();
-        inside.add(TenantRoleBindings.serviceAccount(placement));
-        inside.addAll(TenantRoleBindings.desired(placement, groupPrefix));
-        inside.addAll(TenantNetworkPolicies.desired(placement));
+        inside.add(ServiceAccountFor.desired(placement));
+        inside.addAll(RoleBindingsFor.desired(placement, groupPrefix));
+        inside.addAll(NetworkPoliciesFor.desired(placement));
         if (!quota.isEmpty()) {
-            inside.add(TenantQuota.resourceQuota(placement, quota));
-            inside.add(TenantQuota.limitRange(placement));
+            inside.add(ResourceQuotaFor.desired(placement, quota));
+            inside.add(LimitRangeFor.desired(placement));
         }
         return new TenantObjectsFor(
-                TenantNamespace.desired(placement),
+                NamespaceFor.desired(placement),
                 List.copyOf(inside),
                 modules.stream()
                         .sorted()
-                        .map(module -> TenantModules.desired(placement, module))
+                        .map(module -> ModuleInstanceFor.desired(placement, module))
                         .toList());
     }
 

@@ -13,10 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.hearth.core.kube.ServerSideApply;
-import dev.hearth.tenant.lineage.DeletionProtection;
+import dev.hearth.tenant.lineage.DeletionProtectionFor;
 import dev.hearth.tenant.lineage.TenantPlacement;
-import dev.hearth.tenant.quota.TenantQuota;
-import dev.hearth.tenant.rbac.TenantClusterRoles;
+import dev.hearth.tenant.quota.LimitRangeFor;
+import dev.hearth.tenant.quota.ResourceQuotaFor;
+import dev.hearth.tenant.rbac.ClusterRolesFor;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
@@ -37,9 +38,8 @@ public class TenantResources {
 
     /** What every tenant relies on cluster-wide: the tenant roles and the deletion protection of tenant-root. */
     public void applyClusterWide() {
-        writes.applyAll(TenantClusterRoles.desired(TenantPlacement.SERVICE_NAME));
-        writes.apply(DeletionProtection.policy(TenantPlacement.SERVICE_NAME));
-        writes.apply(DeletionProtection.binding(TenantPlacement.SERVICE_NAME));
+        writes.applyAll(ClusterRolesFor.desired(TenantPlacement.SERVICE_NAME));
+        writes.applyAll(DeletionProtectionFor.desired(TenantPlacement.SERVICE_NAME));
     }
 
     /** Reads and writes straight to the API server (tenant-root, which no reconciler and so no cache serves). */
@@ -58,10 +58,10 @@ public class TenantResources {
         List<Runnable> writes = new ArrayList<>();
         desired.inside().forEach(object -> writes.add(() -> objects.apply(object)));
         if (desired.resourceQuota().isEmpty()) {
-            writes.add(() -> objects.delete(ResourceQuota.class, namespace, TenantQuota.QUOTA));
+            writes.add(() -> objects.delete(ResourceQuota.class, namespace, ResourceQuotaFor.QUOTA));
         }
         if (desired.limitRange().isEmpty()) {
-            writes.add(() -> objects.delete(LimitRange.class, namespace, TenantQuota.LIMIT_RANGE));
+            writes.add(() -> objects.delete(LimitRange.class, namespace, LimitRangeFor.LIMIT_RANGE));
         }
         runAll(writes);
     }
@@ -84,7 +84,7 @@ public class TenantResources {
 
     /** What the tenant's ResourceQuota reports as used, under its own keys. */
     public static Map<String, Quantity> quotaUsed(String namespace, TenantObjects objects) {
-        return objects.current(ResourceQuota.class, namespace, TenantQuota.QUOTA)
+        return objects.current(ResourceQuota.class, namespace, ResourceQuotaFor.QUOTA)
                 .filter(quota -> quota.getStatus() != null && quota.getStatus().getUsed() != null)
                 .map(quota -> quota.getStatus().getUsed())
                 .orElse(Map.of());

@@ -10,7 +10,7 @@ import dev.hearth.core.api.tenant.TenantQuotaStatus;
 import dev.hearth.core.api.tenant.TenantStatus;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.tenant.lineage.TenantPlacement;
-import dev.hearth.tenant.quota.TenantQuota;
+import dev.hearth.tenant.quota.ResourceQuotaFor;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -57,7 +57,7 @@ final class TenantStatuses {
         } else {
             status.quota = new TenantQuotaStatus();
             status.quota.hard = new TreeMap<>(quota);
-            status.quota.used = TenantQuota.usedAsDeclared(quota, used);
+            status.quota.used = ResourceQuotaFor.usedAsDeclared(quota, used);
             status.quota.allocatedToChildren = allocated;
         }
     }

@@ -61,7 +61,7 @@ public class TenantModuleInstances {
                         .withName(module.instanceName());
                 GenericKubernetesResource current = existing.get();
                 if (current != null
-                        && "true".equals(current.getMetadata().getLabels().get(TenantModules.MODULE_LABEL))) {
+                        && "true".equals(current.getMetadata().getLabels().get(ModuleInstanceFor.MODULE_LABEL))) {
                     existing.delete();
                 }
             }

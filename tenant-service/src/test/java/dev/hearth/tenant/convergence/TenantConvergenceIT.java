@@ -18,7 +18,7 @@ import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.tenant.Tenants;
-import dev.hearth.tenant.network.TenantNetworkPolicies;
+import dev.hearth.tenant.network.NetworkPoliciesFor;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -76,16 +76,16 @@ class TenantConvergenceIT {
     @Test
     void aHandEditedNetworkPolicyIsRestored() {
         var policies = client().network().v1().networkPolicies().inNamespace("tenant-foo-bar");
-        NetworkPolicy desired = policies.withName(TenantNetworkPolicies.INGRESS).get();
+        NetworkPolicy desired = policies.withName(NetworkPoliciesFor.INGRESS).get();
 
-        policies.withName(TenantNetworkPolicies.INGRESS).edit(policy -> {
+        policies.withName(NetworkPoliciesFor.INGRESS).edit(policy -> {
             // open the tenant to everyone
             policy.getSpec().setIngress(List.of(new NetworkPolicyIngressRuleBuilder().build()));
             return policy;
         });
 
         await().atMost(Tenants.TIMEOUT)
-                .untilAsserted(() -> assertThat(policies.withName(TenantNetworkPolicies.INGRESS)
+                .untilAsserted(() -> assertThat(policies.withName(NetworkPoliciesFor.INGRESS)
                                 .get()
                                 .getSpec())
                         .isEqualTo(desired.getSpec()));
@@ -115,7 +115,7 @@ class TenantConvergenceIT {
                 .v1()
                 .networkPolicies()
                 .inNamespace("tenant-quiet")
-                .withName(TenantNetworkPolicies.EGRESS)
+                .withName(NetworkPoliciesFor.EGRESS)
                 .edit(policy -> {
                     policy.getMetadata().setAnnotations(Map.of("example.com/touched", "yes"));
                     return policy;
@@ -164,7 +164,7 @@ class TenantConvergenceIT {
                 .getItems()
                 .forEach(p -> versions.put(
                         "NetworkPolicy " + p.getMetadata().getName(),
-                        p.getMetadata().getName().equals(TenantNetworkPolicies.EGRESS)
+                        p.getMetadata().getName().equals(NetworkPoliciesFor.EGRESS)
                                 ? serviceEntries(p).toString()
                                 : writeOf(p)));
         assertThat(versions).hasSize(3 + 4 + 3);

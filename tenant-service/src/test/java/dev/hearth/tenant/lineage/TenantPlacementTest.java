@@ -22,7 +22,7 @@ class TenantPlacementTest {
         assertThat(ROOT.services())
                 .usingRecursiveComparison()
                 .isEqualTo(new TenantServices("tenant-root", null, "tenant-root", null));
-        assertThat(TenantNamespace.desired(ROOT).getMetadata().getLabels())
+        assertThat(NamespaceFor.desired(ROOT).getMetadata().getLabels())
                 .containsOnly(
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
                         entry("hearth.dev/tenant", "tenant-root"),
@@ -46,7 +46,7 @@ class TenantPlacementTest {
         assertThat(bar.services())
                 .usingRecursiveComparison()
                 .isEqualTo(new TenantServices("tenant-foo", "tenant-foo", "tenant-root", "tenant-foo-bar"));
-        assertThat(TenantNamespace.desired(bar).getMetadata().getLabels())
+        assertThat(NamespaceFor.desired(bar).getMetadata().getLabels())
                 .containsOnly(
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
                         entry("hearth.dev/tenant", "tenant-foo-bar"),

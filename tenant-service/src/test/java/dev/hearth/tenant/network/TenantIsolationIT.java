@@ -57,7 +57,7 @@ class TenantIsolationIT {
                 .getItems();
 
         assertThat(actual).hasSize(3);
-        for (NetworkPolicy expected : TenantNetworkPoliciesTest.expectedForBar()) {
+        for (NetworkPolicy expected : NetworkPoliciesForTest.expectedForBar()) {
             NetworkPolicy found = actual.stream()
                     .filter(p -> p.getMetadata()
                             .getName()

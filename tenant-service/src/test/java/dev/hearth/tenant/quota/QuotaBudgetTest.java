@@ -45,7 +45,7 @@ class QuotaBudgetTest {
 
     @Test
     void cpuAndMemoryBoundRequestsAndLimitsAndCountsPassThrough() {
-        assertThat(TenantQuota.hard(Map.of(
+        assertThat(ResourceQuotaFor.hard(Map.of(
                         "cpu",
                         q("4"),
                         "memory",
@@ -64,7 +64,7 @@ class QuotaBudgetTest {
                         entry("requests.storage", q("100Gi")),
                         entry("pods", q("20")),
                         entry("services.loadbalancers", q("2")));
-        assertThat(TenantQuota.usedAsDeclared(
+        assertThat(ResourceQuotaFor.usedAsDeclared(
                         Map.of("cpu", q("4"), "pods", q("20")),
                         Map.of("requests.cpu", q("250m"), "limits.cpu", q("1"), "pods", q("3"))))
                 .containsOnly(entry("cpu", q("250m")), entry("pods", q("3")));

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.hearth.tenant.lineage.TenantPlacement;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
@@ -16,19 +14,8 @@ import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
  * {@code <prefix><ns>-<level>} for every level at or above L, of the tenant and of every ancestor (an ancestor's
  * admins administer its descendants), plus the ServiceAccount {@code <ns>} of the tenant and of every ancestor.
  */
-public final class TenantRoleBindings {
-    private TenantRoleBindings() {}
-
-    /** The tenant's own ServiceAccount, named after its namespace. */
-    public static ServiceAccount serviceAccount(TenantPlacement placement) {
-        return new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(placement.namespace())
-                .withNamespace(placement.namespace())
-                .withLabels(placement.objectLabels())
-                .endMetadata()
-                .build();
-    }
+public final class RoleBindingsFor {
+    private RoleBindingsFor() {}
 
     public static List<RoleBinding> desired(TenantPlacement placement, String groupPrefix) {
         List<RoleBinding> bindings = new ArrayList<>();

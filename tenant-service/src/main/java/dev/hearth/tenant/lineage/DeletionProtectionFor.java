@@ -3,6 +3,7 @@ package dev.hearth.tenant.lineage;
 import java.util.List;
 
 import dev.hearth.core.Labels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBindingBuilder;
@@ -12,15 +13,20 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmiss
  * The API server itself refuses to delete anything labelled {@code hearth.dev/no-delete: "true"} (tenant-root's
  * namespace), through a ValidatingAdmissionPolicy, so protection holds even while the service is down.
  */
-public final class DeletionProtection {
+public final class DeletionProtectionFor {
     public static final String NAME = "hearth-no-delete";
     static final String MESSAGE =
             "this object is labelled hearth.dev/no-delete=true and cannot be deleted (tenant-root and the "
                     + "platform's own objects are protected); remove the label first if you really mean it";
 
-    private DeletionProtection() {}
+    private DeletionProtectionFor() {}
 
-    public static ValidatingAdmissionPolicy policy(String serviceName) {
+    /** The policy and its binding, in the order the API server needs them. */
+    public static List<HasMetadata> desired(String serviceName) {
+        return List.of(policy(serviceName), binding(serviceName));
+    }
+
+    static ValidatingAdmissionPolicy policy(String serviceName) {
         return new ValidatingAdmissionPolicyBuilder()
                 .withNewMetadata()
                 .withName(NAME)
@@ -47,7 +53,7 @@ public final class DeletionProtection {
                 .build();
     }
 
-    public static ValidatingAdmissionPolicyBinding binding(String serviceName) {
+    static ValidatingAdmissionPolicyBinding binding(String serviceName) {
         return new ValidatingAdmissionPolicyBindingBuilder()
                 .withNewMetadata()
                 .withName(NAME)

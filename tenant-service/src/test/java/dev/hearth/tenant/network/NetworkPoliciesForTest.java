@@ -12,7 +12,7 @@ import dev.hearth.tenant.lineage.TenantPlacement;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
-class TenantNetworkPoliciesTest {
+class NetworkPoliciesForTest {
     private static final TenantPlacement ROOT = TenantPlacement.root("example.org", false, false, false, false);
 
     static List<NetworkPolicy> expectedForBar() {
@@ -30,12 +30,11 @@ class TenantNetworkPoliciesTest {
         TenantPlacement bar = TenantPlacement.childOf(
                 TenantPlacement.childOf(ROOT, Tenants.fixture("tree/foo.yaml")), Tenants.fixture("tree/bar.yaml"));
 
-        assertThat(TenantNetworkPolicies.desired(bar)).isEqualTo(expectedForBar());
+        assertThat(NetworkPoliciesFor.desired(bar)).isEqualTo(expectedForBar());
     }
 
     @Test
     void theRootHasNoAncestorsToAdmitOrReach() {
-        assertThat(TenantNetworkPolicies.desired(ROOT))
-                .isEqualTo(policies("fixtures/network/tenant-root-policies.yaml"));
+        assertThat(NetworkPoliciesFor.desired(ROOT)).isEqualTo(policies("fixtures/network/tenant-root-policies.yaml"));
     }
 }

@@ -9,11 +9,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 
 /** The app instance that runs a tenant module; its values come from the kind's schema defaults. */
-public final class TenantModules {
+public final class ModuleInstanceFor {
     /** Marks app instances that the tenant service manages as modules, not user apps. */
     public static final String MODULE_LABEL = "apps.hearth.dev/tenant-module";
 
-    private TenantModules() {}
+    private ModuleInstanceFor() {}
 
     public static GenericKubernetesResource desired(TenantPlacement placement, TenantModule module) {
         Map<String, String> labels = new LinkedHashMap<>(placement.objectLabels());

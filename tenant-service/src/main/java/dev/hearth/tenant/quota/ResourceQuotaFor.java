@@ -4,22 +4,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.hearth.tenant.lineage.TenantPlacement;
-import io.fabric8.kubernetes.api.model.LimitRange;
-import io.fabric8.kubernetes.api.model.LimitRangeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 
 /**
- * The ResourceQuota {@value #QUOTA} and LimitRange {@value #LIMIT_RANGE} of a tenant namespace, present only when
- * the Tenant declares {@code spec.resourceQuotas}. cpu and memory bound both requests and limits; storage bounds the
+ * The ResourceQuota {@value #QUOTA} of a tenant namespace, present only when the Tenant declares
+ * {@code spec.resourceQuotas}. cpu and memory bound both requests and limits; storage bounds the
  * requests of volume claims; every other key (pods, services.loadbalancers, ...) passes through.
  */
-public final class TenantQuota {
+public final class ResourceQuotaFor {
     public static final String QUOTA = "tenant-quota";
-    public static final String LIMIT_RANGE = "tenant-range-limits";
 
-    private TenantQuota() {}
+    private ResourceQuotaFor() {}
 
     /** The ResourceQuota's {@code hard} for a Tenant's {@code spec.resourceQuotas}. */
     public static Map<String, Quantity> hard(Map<String, Quantity> declared) {
@@ -57,7 +54,7 @@ public final class TenantQuota {
         return used;
     }
 
-    public static ResourceQuota resourceQuota(TenantPlacement placement, Map<String, Quantity> declared) {
+    public static ResourceQuota desired(TenantPlacement placement, Map<String, Quantity> declared) {
         return new ResourceQuotaBuilder()
                 .withNewMetadata()
                 .withName(QUOTA)
@@ -66,28 +63,6 @@ public final class TenantQuota {
                 .endMetadata()
                 .withNewSpec()
                 .withHard(hard(declared))
-                .endSpec()
-                .build();
-    }
-
-    /** Container defaults, so that pods without resources still fit a quota that bounds requests and limits. */
-    public static LimitRange limitRange(TenantPlacement placement) {
-        return new LimitRangeBuilder()
-                .withNewMetadata()
-                .withName(LIMIT_RANGE)
-                .withNamespace(placement.namespace())
-                .withLabels(placement.objectLabels())
-                .endMetadata()
-                .withNewSpec()
-                .addNewLimit()
-                .withType("Container")
-                .addToDefault("cpu", new Quantity("250m"))
-                .addToDefault("memory", new Quantity("128Mi"))
-                .addToDefault("ephemeral-storage", new Quantity("2Gi"))
-                .addToDefaultRequest("cpu", new Quantity("25m"))
-                .addToDefaultRequest("memory", new Quantity("128Mi"))
-                .addToDefaultRequest("ephemeral-storage", new Quantity("50Mi"))
-                .endLimit()
                 .endSpec()
                 .build();
     }

@@ -19,7 +19,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
  * clusterrole-aggregation controller does not run; the labels {@code rbac.hearth.dev/aggregate-to-tenant-<level>}
  * let other components' roles (e.g. new catalog kinds) be aggregated into the same levels by an administrator.
  */
-public final class TenantClusterRoles {
+public final class ClusterRolesFor {
     public static final String AGGREGATE_LABEL_PREFIX = "rbac.hearth.dev/aggregate-to-tenant-";
 
     static final List<String> READ = List.of("get", "list", "watch");
@@ -50,7 +50,7 @@ public final class TenantClusterRoles {
             "virtualprivateclouds",
             "vpns");
 
-    private TenantClusterRoles() {}
+    private ClusterRolesFor() {}
 
     public static List<ClusterRole> desired(String serviceName) {
         List<ClusterRole> roles = new ArrayList<>();

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
-class TenantRoleBindingsTest {
+class RoleBindingsForTest {
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
     private static final TenantPlacement ROOT = TenantPlacement.root("example.org", false, false, false, false);
     private static final TenantPlacement BAR = TenantPlacement.childOf(
@@ -22,7 +22,7 @@ class TenantRoleBindingsTest {
 
     @Test
     void eachLevelIsGrantedToThatLevelAndAboveOfTheTenantAndEveryAncestor() throws Exception {
-        List<RoleBinding> bindings = TenantRoleBindings.desired(BAR, "oidc:");
+        List<RoleBinding> bindings = RoleBindingsFor.desired(BAR, "oidc:");
 
         assertThat(bindings)
                 .extracting(b -> b.getMetadata().getName())
@@ -45,14 +45,14 @@ class TenantRoleBindingsTest {
 
     @Test
     void theRootBindsOnlyItsOwnGroupsWithoutPrefixByDefault() {
-        assertThat(TenantRoleBindings.desired(ROOT, "").get(1).getSubjects())
+        assertThat(RoleBindingsFor.desired(ROOT, "").get(1).getSubjects())
                 .extracting(s -> s.getName())
                 .containsExactly("tenant-root-use", "tenant-root-admin", "tenant-root-super-admin", "tenant-root");
     }
 
     @Test
     void eachRoleIncludesTheOneBelowAndOnlySuperAdminManagesTenants() {
-        List<ClusterRole> roles = TenantClusterRoles.desired("tenant-service");
+        List<ClusterRole> roles = ClusterRolesFor.desired("tenant-service");
         assertThat(roles)
                 .extracting(r -> r.getMetadata().getName())
                 .containsExactly(
@@ -68,9 +68,9 @@ class TenantRoleBindingsTest {
                         "rbac.hearth.dev/aggregate-to-tenant-admin",
                         "rbac.hearth.dev/aggregate-to-tenant-super-admin");
         for (ClusterRole belowSuperAdmin : roles.subList(0, 3)) {
-            assertThat(belowSuperAdmin.getRules()).noneMatch(TenantRoleBindingsTest::writesTenants);
+            assertThat(belowSuperAdmin.getRules()).noneMatch(RoleBindingsForTest::writesTenants);
         }
-        assertThat(roles.get(3).getRules()).anyMatch(TenantRoleBindingsTest::writesTenants);
+        assertThat(roles.get(3).getRules()).anyMatch(RoleBindingsForTest::writesTenants);
     }
 
     private static boolean writesTenants(PolicyRule rule) {

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 
 /** The namespace of a tenant, labelled with its lineage; tenant-root's also refuses deletion. */
-public final class TenantNamespace {
-    private TenantNamespace() {}
+public final class NamespaceFor {
+    private NamespaceFor() {}
 
     public static Namespace desired(TenantPlacement placement) {
         var builder = new NamespaceBuilder()

@@ -30,7 +30,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
  * </ul>
  * Siblings and unrelated tenants are neither ancestors nor descendants of one another, so they cannot talk.
  */
-public final class TenantNetworkPolicies {
+public final class NetworkPoliciesFor {
     public static final String INGRESS = "hearth-tenant-ingress";
     public static final String EGRESS = "hearth-tenant-egress";
     public static final String SHARED_SERVICES_INGRESS = "hearth-tenant-shared-services";
@@ -41,7 +41,7 @@ public final class TenantNetworkPolicies {
 
     static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-    private TenantNetworkPolicies() {}
+    private NetworkPoliciesFor() {}
 
     public static List<NetworkPolicy> desired(TenantPlacement placement) {
         return List.of(ingress(placement), egress(placement), sharedServicesIngress(placement));

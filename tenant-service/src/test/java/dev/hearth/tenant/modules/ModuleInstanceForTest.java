@@ -12,7 +12,7 @@ import dev.hearth.tenant.Tenants;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
-class TenantModuleMappingTest {
+class ModuleInstanceForTest {
 
     @Test
     void theFlagsOfASpecSelectItsModules() {
@@ -27,7 +27,7 @@ class TenantModuleMappingTest {
         TenantPlacement foo = TenantPlacement.childOf(
                 TenantPlacement.root("example.org", false, false, false, false), Tenants.fixture("tree/foo.yaml"));
 
-        GenericKubernetesResource seaweedfs = TenantModules.desired(foo, TenantModule.SEAWEEDFS);
+        GenericKubernetesResource seaweedfs = ModuleInstanceFor.desired(foo, TenantModule.SEAWEEDFS);
 
         assertThat(seaweedfs.getApiVersion()).isEqualTo("apps.hearth.dev/v1alpha1");
         assertThat(seaweedfs.getKind()).isEqualTo("SeaweedFS");
