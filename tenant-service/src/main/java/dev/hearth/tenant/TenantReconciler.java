@@ -14,6 +14,7 @@ import dev.hearth.core.events.EventRecorder;
 import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.naming.InvalidTenantNameException;
+import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.core.operator.ServiceReconciler;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
@@ -83,6 +84,11 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         TenantStatus previous = tenant.getStatus();
         TenantStatus status = TenantStatuses.keepingIdentity(previous);
 
+        String namespace = tenant.getMetadata().getNamespace();
+        if (!TenantNamespaceName.isTenantNamespace(namespace)) {
+            ready.notReady(tenant, status, "NotInTenantNamespace", notInTenantNamespace(namespace));
+            return report(tenant, previous, status, context);
+        }
         Optional<Tenant> parentTenant = TenantParents.newestParentOf(tenant, context);
         Optional<TenantPlacement> parent = TenantParents.parentPlacement(tenant, parentTenant, root.placement());
         if (parent.isEmpty()) {
@@ -90,8 +96,7 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
                     tenant,
                     status,
                     "WaitingForParent",
-                    "Waiting for the parent tenant owning namespace "
-                            + tenant.getMetadata().getNamespace() + " to be ready");
+                    "Waiting for the parent tenant owning namespace " + namespace + " to be ready");
             return report(tenant, previous, status, context);
         }
         TenantPlacement placement;
@@ -161,6 +166,11 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
     }
 
     /** Writes the status only when it changed, with an Event when the Ready reason changes. */
+    static String notInTenantNamespace(String namespace) {
+        return "Namespace " + namespace + " belongs to no tenant: a Tenant is created in the namespace of its parent"
+                + " tenant (" + TenantNamespaceName.ROOT + " or a tenant-<path> namespace); create it there instead";
+    }
+
     private UpdateControl<Tenant> report(
             Tenant tenant, TenantStatus previous, TenantStatus status, Context<Tenant> context) {
         JsonNode before = StatusWriter.snapshot(previous);

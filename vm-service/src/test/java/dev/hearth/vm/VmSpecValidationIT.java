@@ -58,7 +58,7 @@ class VmSpecValidationIT {
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMInstance
                 metadata: {name: strategy}
-                spec: {runStrategy: Sometimes}
+                spec: {disks: [{name: system}], runStrategy: Sometimes}
                 """, "spec.runStrategy: Unsupported value: \"Sometimes\"");
     }
 

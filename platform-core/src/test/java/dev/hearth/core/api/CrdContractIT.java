@@ -162,6 +162,7 @@ class CrdContractIT {
                 kind: VMInstance
                 metadata: {name: both}
                 spec:
+                  disks: [{name: system}]
                   instanceType: u1.medium
                   resources: {cpu: 2, memory: 4Gi}
                 """, "set either instanceType (with an optional preference) or resources, not both");
@@ -173,9 +174,26 @@ class CrdContractIT {
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMInstance
                 metadata: {name: minimal}
-                spec: {}
+                spec:
+                  disks: [{name: system}]
                 """));
         assertThat(spec(vm)).containsEntry("runStrategy", "Always").containsEntry("external", false);
+    }
+
+    @Test
+    void refusesAVMInstanceWithoutDisks() {
+        assertRefused("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: diskless}
+                spec: {disks: []}
+                """, "spec.disks: Invalid value: 0: spec.disks in body should have at least 1 items");
+        assertRefused("""
+                apiVersion: apps.hearth.dev/v1alpha1
+                kind: VMInstance
+                metadata: {name: nodisks}
+                spec: {runStrategy: Always}
+                """, "spec.disks: Required value");
     }
 
     @Test
@@ -217,7 +235,7 @@ class CrdContractIT {
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMInstance
                 metadata: {name: ports}
-                spec: {external: true, externalPorts: [22, 70000]}
+                spec: {disks: [{name: system}], external: true, externalPorts: [22, 70000]}
                 """, "externalPorts must be between 1 and 65535");
     }
 

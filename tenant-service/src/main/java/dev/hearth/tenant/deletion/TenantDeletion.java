@@ -2,6 +2,7 @@ package dev.hearth.tenant.deletion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.tenant.modules.ModuleInstanceFor;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,7 +23,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
- * Deletes a tenant in order: its app instances, then its child tenants (depth first), then its namespace. Each step reports what still blocks it, so
+ * Deletes a tenant in order: its app instances, then its child tenants (depth first), then its own modules (a child's
+ * cluster may still use the etcd its parent runs), then its namespace. Each step reports what still blocks it, so
  * deletion never hangs silently; the caller retries until nothing does.
  */
 @ApplicationScoped
@@ -45,12 +48,16 @@ public class TenantDeletion {
             // not ours (never labelled by this service): leave it alone
             return List.of();
         }
-        List<String> apps = deleteApps(namespace);
+        List<String> apps = deleteApps(namespace, false);
         if (!apps.isEmpty()) {
             return apps;
         }
         if (!children.isEmpty()) {
             return deleteChildren(children);
+        }
+        List<String> modules = deleteApps(namespace, true);
+        if (!modules.isEmpty()) {
+            return modules;
         }
         if (current.getMetadata().getDeletionTimestamp() == null) {
             client.namespaces().withName(namespace).delete();
@@ -69,8 +76,11 @@ public class TenantDeletion {
         return blockedBy;
     }
 
-    /** Deletes the app instances (every apps.hearth.dev kind but Tenant) first, so that their own cleanup runs while the tenant still works. */
-    private List<String> deleteApps(String namespace) {
+    /**
+     * Deletes the app instances (every apps.hearth.dev kind but Tenant) that are, or are not, the tenant's modules, so
+     * that their own cleanup runs while what they depend on still works.
+     */
+    private List<String> deleteApps(String namespace, boolean modules) {
         List<String> blockedBy = new ArrayList<>();
         for (APIResource resource : appResources()) {
             var instances = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
@@ -82,6 +92,9 @@ public class TenantDeletion {
                             .build())
                     .inNamespace(namespace);
             for (GenericKubernetesResource app : instances.list().getItems()) {
+                if (isModule(app) != modules) {
+                    continue;
+                }
                 if (app.getMetadata().getDeletionTimestamp() == null) {
                     instances.withName(app.getMetadata().getName()).delete();
                 }
@@ -90,6 +103,11 @@ public class TenantDeletion {
             }
         }
         return blockedBy;
+    }
+
+    private static boolean isModule(HasMetadata app) {
+        Map<String, String> labels = app.getMetadata().getLabels();
+        return labels != null && "true".equals(labels.get(ModuleInstanceFor.MODULE_LABEL));
     }
 
     private List<APIResource> appResources() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import dev.hearth.core.api.vm.VMDiskSource;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.tenant.Tenants;
+import dev.hearth.tenant.modules.ModuleInstanceFor;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -172,6 +174,74 @@ class TenantDeletionIT {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> Tenants.get("tenant-root", "withapps") == null
                         && client().namespaces().withName("tenant-withapps").get() == null);
+    }
+
+    @Test
+    void aParentsModulesGoLastAfterItsChildren() {
+        createReady("tenant-root", "modparent");
+        createReady("tenant-modparent", "modchild");
+        heldDisk("tenant-modparent", "etcd-stand-in", true);
+        heldDisk("tenant-modparent-modchild", "cluster-stand-in", false);
+
+        client().resources(Tenant.class)
+                .inNamespace("tenant-root")
+                .withName("modparent")
+                .delete();
+
+        await().atMost(DELETION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(
+                        () -> assertThat(Tenants.get("tenant-root", "modparent").getStatus().blockedBy)
+                                .contains("Tenant tenant-modparent/modchild is being deleted"));
+        assertThat(deletionTimestamp("tenant-modparent-modchild", "cluster-stand-in"))
+                .isNotNull();
+        // the child's app still runs: the parent's module it may depend on must stay
+        assertThat(deletionTimestamp("tenant-modparent", "etcd-stand-in")).isNull();
+
+        release("tenant-modparent-modchild", "cluster-stand-in");
+        await().atMost(DELETION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(
+                                Tenants.get("tenant-root", "modparent").getStatus().blockedBy)
+                        .containsExactly("VMDisk etcd-stand-in (finalizers: example.com/hold) is being deleted"));
+        assertThat(Tenants.get("tenant-modparent", "modchild")).isNull();
+
+        release("tenant-modparent", "etcd-stand-in");
+        await().atMost(DELETION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> Tenants.get("tenant-root", "modparent") == null
+                        && client().namespaces().withName("tenant-modparent").get() == null);
+    }
+
+    /** An app instance (a VMDisk stands in for any kind) held by a finalizer, labelled as a tenant module or not. */
+    private static void heldDisk(String namespace, String name, boolean module) {
+        VMDisk disk = new VMDisk();
+        disk.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(namespace)
+                .withFinalizers("example.com/hold")
+                .addToLabels(module ? Map.of(ModuleInstanceFor.MODULE_LABEL, "true") : Map.of())
+                .build());
+        disk.getSpec().source = new VMDiskSource();
+        disk.getSpec().source.blank = new VMDiskSource.Empty();
+        disk.getSpec().size = new Quantity("1Gi");
+        client().resource(disk).create();
+    }
+
+    private static String deletionTimestamp(String namespace, String name) {
+        return client().resources(VMDisk.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get()
+                .getMetadata()
+                .getDeletionTimestamp();
+    }
+
+    private static void release(String namespace, String name) {
+        client().resources(VMDisk.class).inNamespace(namespace).withName(name).edit(d -> {
+            d.getMetadata().setFinalizers(List.of());
+            return d;
+        });
     }
 
     private static void createReady(String namespace, String name) {

@@ -15,6 +15,7 @@ import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.api.tenant.TenantServices;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.tenant.Tenants;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -117,6 +118,27 @@ class TenantLineageIT {
                         .orElseThrow()
                         .getMessage())
                 .isEqualTo("Namespace tenant-foo-bar is ready with its RBAC and network policies");
+    }
+
+    @Test
+    void aTenantInANamespaceOfNoTenantSaysWhereTenantsGo() {
+        String namespace = TestKubernetes.shared().newNamespace("lineage-plain");
+        Tenant stray = new Tenant();
+        stray.setMetadata(new ObjectMetaBuilder()
+                .withName("stray")
+                .withNamespace(namespace)
+                .build());
+        Tenants.apply(stray);
+
+        Tenant refused = Tenants.awaitReason(namespace, "stray", "NotInTenantNamespace");
+
+        assertThat(ReadyCondition.find(refused.getStatus().conditions, "Ready")
+                        .orElseThrow()
+                        .getMessage())
+                .isEqualTo("Namespace " + namespace + " belongs to no tenant: a Tenant is created in the namespace of"
+                        + " its parent tenant (tenant-root or a tenant-<path> namespace); create it there instead");
+        assertThat(refused.getStatus().namespace).isNull();
+        assertThat(client().namespaces().withName("tenant-stray").get()).isNull();
     }
 
     @Test

@@ -220,6 +220,7 @@ class VMInstanceReconcilerIT extends OperatorIT {
                 kind: VMInstance
                 metadata: {name: keyed}
                 spec:
+                  disks: [{name: keyed-system}]
                   sshKeys: ["ssh-rsa not-a-key"]
                 """);
 
@@ -232,11 +233,13 @@ class VMInstanceReconcilerIT extends OperatorIT {
 
     @Test
     void switchingToExternalRecreatesTheServiceAsALoadBalancer() {
+        createDisk("edge-system", "{blank: {}}", false);
         create("""
                 apiVersion: apps.hearth.dev/v1alpha1
                 kind: VMInstance
                 metadata: {name: edge}
-                spec: {}
+                spec:
+                  disks: [{name: edge-system}]
                 """);
         var service = client.services().inNamespace(cluster.namespace()).withName("vm-instance-edge");
         await().atMost(TIMEOUT)

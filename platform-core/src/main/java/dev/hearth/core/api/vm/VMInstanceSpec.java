@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.hearth.core.api.kubernetes.Gpu;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -37,8 +38,9 @@ public class VMInstanceSpec {
     @JsonPropertyDescription("Explicit CPU cores, sockets and memory, instead of an instance type.")
     public VMResources resources;
 
-    @JsonPropertyDescription("VMDisks of the same namespace, in boot order.")
-    @Size(max = 16)
+    @JsonPropertyDescription("VMDisks of the same namespace, in boot order; a VM boots from the first.")
+    @Required
+    @Size(min = 1, max = 16)
     public List<VMInstanceDisk> disks = new ArrayList<>();
 
     @JsonPropertyDescription("GPUs passed through to the VM.")
