@@ -59,10 +59,8 @@ public class ApplicationDefinitionReconciler
     @Override
     public ErrorStatusUpdateControl<ApplicationDefinition> updateErrorStatus(
             ApplicationDefinition definition, Context<ApplicationDefinition> context, Exception e) {
-        JsonNode before = StatusWriter.snapshot(definition.getStatus());
-        conditions.notReady(definition, statusOf(definition), "ReconcileFailed", Failures.message(e));
-        statusWriter.writeIfChanged(context, definition, before);
-        return ErrorStatusUpdateControl.noStatusUpdate();
+        return statusWriter.reconcileFailed(
+                context, definition, conditions, ApplicationDefinitionReconciler::statusOf, "", e);
     }
 
     @Override

@@ -13,7 +13,6 @@ import dev.hearth.core.api.kubernetes.KubernetesStatus;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.operator.ServiceReconciler;
-import dev.hearth.core.status.Failures;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.core.tenant.TenantFacts;
@@ -109,14 +108,13 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
     @Override
     public ErrorStatusUpdateControl<Kubernetes> updateErrorStatus(
             Kubernetes kubernetes, Context<Kubernetes> context, Exception e) {
-        JsonNode before = StatusWriter.snapshot(kubernetes.getStatus());
-        ready.notReady(
+        return statusWriter.reconcileFailed(
+                context,
                 kubernetes,
-                statusOf(kubernetes),
-                "ReconcileFailed",
-                "Applying the cluster's objects failed, retrying: " + Failures.message(e));
-        statusWriter.writeIfChanged(context, kubernetes, before);
-        return ErrorStatusUpdateControl.noStatusUpdate();
+                ready,
+                KubernetesReconciler::statusOf,
+                "Applying the cluster's objects failed, retrying: ",
+                e);
     }
 
     @Override

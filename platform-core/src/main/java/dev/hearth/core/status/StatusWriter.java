@@ -2,11 +2,13 @@ package dev.hearth.core.status;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.hearth.core.api.HearthStatus;
 import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -15,6 +17,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 
 /**
  * The one way a service writes a status: server-side apply of the status subresource under the service's field manager,
@@ -25,6 +28,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
  */
 @Singleton
 public class StatusWriter {
+    public static final String RECONCILE_FAILED = "ReconcileFailed";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private final ServerSideApply apply;
@@ -51,6 +55,25 @@ public class StatusWriter {
         }
         context.resourceOperations().serverSideApplyPrimaryStatus(statusOnly(resource));
         return true;
+    }
+
+    /**
+     * For an SDK reconciler's {@code updateErrorStatus}: reports the failure as {@code Ready=False}, reason
+     * {@value #RECONCILE_FAILED}, with the failure's message after {@code messagePrefix}, and leaves the retry to the SDK.
+     *
+     * @param statusOf the resource's status, created and set on the resource when it has none yet
+     */
+    public <P extends CustomResource<?, S>, S> ErrorStatusUpdateControl<P> reconcileFailed(
+            Context<P> context,
+            P resource,
+            ReadyCondition ready,
+            Function<P, ? extends HearthStatus> statusOf,
+            String messagePrefix,
+            Exception e) {
+        JsonNode before = snapshot(resource.getStatus());
+        ready.notReady(resource, statusOf.apply(resource), RECONCILE_FAILED, messagePrefix + Failures.message(e));
+        writeIfChanged(context, resource, before);
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** For a typed resource outside an SDK reconcile (e.g. from a cleanup that keeps its finalizer). */

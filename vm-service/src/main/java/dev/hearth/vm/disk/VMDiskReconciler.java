@@ -11,7 +11,6 @@ import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMDiskStatus;
 import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.operator.ServiceReconciler;
-import dev.hearth.core.status.Failures;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.core.upstream.Cdi;
@@ -71,10 +70,7 @@ public class VMDiskReconciler implements ServiceReconciler<VMDisk> {
 
     @Override
     public ErrorStatusUpdateControl<VMDisk> updateErrorStatus(VMDisk disk, Context<VMDisk> context, Exception e) {
-        JsonNode before = StatusWriter.snapshot(disk.getStatus());
-        READY.notReady(disk, status(disk), "ReconcileFailed", Failures.message(e));
-        statusWriter.writeIfChanged(context, disk, before);
-        return ErrorStatusUpdateControl.noStatusUpdate();
+        return statusWriter.reconcileFailed(context, disk, READY, VMDiskReconciler::status, "", e);
     }
 
     private static VMDiskStatus status(VMDisk disk) {

@@ -11,7 +11,6 @@ import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMInstance;
 import dev.hearth.core.api.vm.VMInstanceStatus;
 import dev.hearth.core.operator.ServiceReconciler;
-import dev.hearth.core.status.Failures;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.core.upstream.KubeVirt;
@@ -78,10 +77,7 @@ public class VMInstanceReconciler implements ServiceReconciler<VMInstance> {
     @Override
     public ErrorStatusUpdateControl<VMInstance> updateErrorStatus(
             VMInstance instance, Context<VMInstance> context, Exception e) {
-        JsonNode before = StatusWriter.snapshot(instance.getStatus());
-        READY.notReady(instance, status(instance), "ReconcileFailed", Failures.message(e));
-        statusWriter.writeIfChanged(context, instance, before);
-        return ErrorStatusUpdateControl.noStatusUpdate();
+        return statusWriter.reconcileFailed(context, instance, READY, VMInstanceReconciler::status, "", e);
     }
 
     /** The VMDisks of {@code spec.disks}, in its order; null for a disk that does not exist (yet). */
