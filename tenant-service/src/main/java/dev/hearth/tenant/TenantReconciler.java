@@ -109,8 +109,11 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         Map<String, Quantity> quota = tenant.getSpec().resourceQuotas;
         Map<String, Quantity> parentQuota =
                 parentTenant.map(p -> p.getSpec().resourceQuotas).orElse(Map.of());
+        Map<String, Quantity> parentUsed = parentTenant
+                .map(p -> p.getStatus().quota == null ? Map.<String, Quantity>of() : p.getStatus().quota.used)
+                .orElse(Map.of());
         Optional<String> overBudget =
-                admissions.admit(parent.get().namespace(), parentQuota, tenant, tree.siblingsOf(tenant));
+                admissions.admit(parent.get().namespace(), parentQuota, parentUsed, tenant, tree.siblingsOf(tenant));
         if (overBudget.isPresent()) {
             ready.notReady(tenant, status, "QuotaExceeded", overBudget.get());
             return report(tenant, previous, status, context);
@@ -165,12 +168,12 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
                 .toList());
     }
 
-    /** Writes the status only when it changed, with an Event when the Ready reason changes. */
     static String notInTenantNamespace(String namespace) {
         return "Namespace " + namespace + " belongs to no tenant: a Tenant is created in the namespace of its parent"
                 + " tenant (" + TenantNamespaceName.ROOT + " or a tenant-<path> namespace); create it there instead";
     }
 
+    /** Writes the status only when it changed, with an Event when the Ready reason changes. */
     private UpdateControl<Tenant> report(
             Tenant tenant, TenantStatus previous, TenantStatus status, Context<Tenant> context) {
         JsonNode before = StatusWriter.snapshot(previous);

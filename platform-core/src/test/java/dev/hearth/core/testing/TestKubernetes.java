@@ -158,7 +158,7 @@ public final class TestKubernetes {
         return this;
     }
 
-    /** Starts kube-controller-manager (namespace and garbage-collector controllers) once. */
+    /** Starts kube-controller-manager (namespace, garbage-collector, service-account, resource-quota and clusterrole-aggregation controllers) once. */
     public synchronized TestKubernetes withControllerManager() {
         if (controllerManager != null && controllerManager.isAlive()) {
             return this;
@@ -175,7 +175,7 @@ public final class TestKubernetes {
                             "--kubeconfig",
                             kubeconfig.toString(),
                             "--controllers",
-                            "namespace,garbagecollector,serviceaccount",
+                            "namespace,garbagecollector,serviceaccount,resourcequota,clusterrole-aggregation",
                             "--leader-elect=false",
                             "--bind-address",
                             "127.0.0.1",

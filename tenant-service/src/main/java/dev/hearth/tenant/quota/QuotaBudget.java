@@ -11,8 +11,9 @@ import java.util.TreeMap;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /**
- * The hierarchical quota rule: a child's quota must fit in what its parent has not already given to its other
- * children. A key the parent does not limit is unlimited for its children.
+ * The hierarchical quota rule: a child of a quota-bound parent declares a quota for every key the parent limits, and
+ * it must fit in what the parent neither uses in its own namespace nor has given to its other children. A key the
+ * parent does not limit is unlimited for its children.
  */
 public final class QuotaBudget {
     private QuotaBudget() {}
@@ -34,26 +35,35 @@ public final class QuotaBudget {
      * @param parentNamespace for the message
      * @param parentHard the parent's own quota
      * @param givenToOthers what the parent already gave to its other children
+     * @param usedByParent what the parent's own namespace uses, under the declared keys
      */
     public static Optional<String> exceeded(
             String parentNamespace,
             Map<String, Quantity> parentHard,
             Map<String, Quantity> givenToOthers,
+            Map<String, Quantity> usedByParent,
             Map<String, Quantity> requested) {
         List<String> excesses = new ArrayList<>();
-        for (var entry : new TreeMap<>(requested).entrySet()) {
-            String key = entry.getKey();
-            Quantity limit = parentHard.get(key);
-            if (limit == null) {
+        for (var limit : new TreeMap<>(parentHard).entrySet()) {
+            String key = limit.getKey();
+            BigDecimal given = amount(givenToOthers, key);
+            BigDecimal used = amount(usedByParent, key);
+            BigDecimal left = limit.getValue()
+                    .getNumericalAmount()
+                    .subtract(given)
+                    .subtract(used)
+                    .max(BigDecimal.ZERO);
+            String budget = quantity(key, left) + " of " + limit.getValue() + " is left (" + quantity(key, used)
+                    + " used by " + parentNamespace + " itself, " + quantity(key, given) + " given to other children)";
+            Quantity requestedValue = requested.get(key);
+            if (requestedValue == null) {
+                excesses.add(key + ": not declared, but " + parentNamespace + " is bound by a quota; declare "
+                        + "spec.resourceQuotas." + key + " (" + budget + ")");
                 continue;
             }
-            BigDecimal given =
-                    givenToOthers.containsKey(key) ? givenToOthers.get(key).getNumericalAmount() : BigDecimal.ZERO;
-            BigDecimal left = limit.getNumericalAmount().subtract(given).max(BigDecimal.ZERO);
-            BigDecimal asked = entry.getValue().getNumericalAmount();
+            BigDecimal asked = requestedValue.getNumericalAmount();
             if (asked.compareTo(left) > 0) {
-                excesses.add(key + ": requested " + entry.getValue() + " but only " + quantity(key, left) + " of "
-                        + limit + " is left (" + quantity(key, given) + " given to other children), "
+                excesses.add(key + ": requested " + requestedValue + " but only " + budget + ", "
                         + quantity(key, asked.subtract(left)) + " too much");
             }
         }
@@ -62,6 +72,11 @@ public final class QuotaBudget {
         }
         return Optional.of("The quota does not fit in what " + parentNamespace + " has left: "
                 + String.join("; ", excesses) + ". Lower spec.resourceQuotas or free budget in the parent.");
+    }
+
+    private static BigDecimal amount(Map<String, Quantity> amounts, String key) {
+        Quantity value = amounts.get(key);
+        return value == null ? BigDecimal.ZERO : value.getNumericalAmount();
     }
 
     /** A readable quantity: binary suffixes for byte amounts, plain numbers (with m for fractions) otherwise. */

@@ -26,10 +26,15 @@ public class SiblingAdmissions {
     /**
      * Admits {@code tenant} if its quota fits in {@code parentHard} beside its siblings, and says why not otherwise.
      *
+     * @param parentUsed what the parent's own namespace uses, under the keys the parent declares
      * @param siblings every other Tenant in the parent namespace, as the cache has them
      */
     public synchronized Optional<String> admit(
-            String parentNamespace, Map<String, Quantity> parentHard, Tenant tenant, List<Tenant> siblings) {
+            String parentNamespace,
+            Map<String, Quantity> parentHard,
+            Map<String, Quantity> parentUsed,
+            Tenant tenant,
+            List<Tenant> siblings) {
         Map<String, Map<String, Quantity>> remembered = admitted.computeIfAbsent(parentNamespace, k -> new HashMap<>());
         forgetWhatTheCacheShows(remembered, tenant, siblings);
         Map<String, Map<String, Quantity>> given = new HashMap<>(remembered);
@@ -41,7 +46,7 @@ public class SiblingAdmissions {
         }
         Map<String, Quantity> quota = tenant.getSpec().resourceQuotas;
         Optional<String> exceeded =
-                QuotaBudget.exceeded(parentNamespace, parentHard, QuotaBudget.sum(given.values()), quota);
+                QuotaBudget.exceeded(parentNamespace, parentHard, QuotaBudget.sum(given.values()), parentUsed, quota);
         if (exceeded.isEmpty()) {
             remembered.put(tenant.getMetadata().getName(), Map.copyOf(quota));
         }

@@ -15,14 +15,82 @@ import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.tenant.Tenants;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** With kube-controller-manager running, so that its quota controller keeps each ResourceQuota's usage real. */
 @QuarkusTest
-@QuarkusTestResource(KubeApiServerTestResource.class)
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "controllerManager", value = "true"))
 class HierarchicalQuotaIT {
+
+    @Test
+    void aChildOfABoundParentCannotEscapeItsBudgetNorTakeWhatTheParentUses() {
+        Tenants.awaitRoot();
+        Tenants.apply(tenant("tenant-root", "spender", "2"));
+        Tenants.awaitReason("tenant-root", "spender", "NamespaceReady");
+        client().pods()
+                .inNamespace("tenant-spender")
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("busy")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("work")
+                        .withImage("registry.example/work:1")
+                        .withNewResources()
+                        .addToRequests("cpu", new Quantity("1500m"))
+                        .addToLimits("cpu", new Quantity("1500m"))
+                        .endResources()
+                        .endContainer()
+                        .endSpec()
+                        .build())
+                .create();
+        org.awaitility.Awaitility.await()
+                .atMost(Tenants.TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(Tenants.get("tenant-root", "spender").getStatus().quota.used)
+                                .containsEntry("cpu", new Quantity("1500m")));
+
+        Tenant free = new Tenant();
+        free.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("tenant-spender")
+                .withName("free")
+                .build());
+        Tenants.apply(free);
+        assertThat(message(Tenants.awaitReason("tenant-spender", "free", "QuotaExceeded")))
+                .isEqualTo("The quota does not fit in what tenant-spender has left: cpu: not declared, but "
+                        + "tenant-spender is bound by a quota; declare spec.resourceQuotas.cpu (500m of 2 is left "
+                        + "(1500m used by tenant-spender itself, 0 given to other children)). "
+                        + "Lower spec.resourceQuotas or free budget in the parent.");
+        assertThat(client().namespaces().withName("tenant-spender-free").get()).isNull();
+
+        Tenants.apply(tenant("tenant-spender", "free", "1"));
+        assertThat(message(Tenants.awaitReason("tenant-spender", "free", "QuotaExceeded")))
+                .contains("cpu: requested 1 but only 500m of 2 is left (1500m used by tenant-spender itself");
+
+        Tenants.apply(tenant("tenant-spender", "free", "500m"));
+        Tenants.awaitReason("tenant-spender", "free", "NamespaceReady");
+        assertThat(client().resourceQuotas()
+                        .inNamespace("tenant-spender-free")
+                        .withName("tenant-quota")
+                        .get()
+                        .getSpec()
+                        .getHard())
+                .containsEntry("requests.cpu", new Quantity("500m"));
+    }
+
+    private static String message(Tenant tenant) {
+        return ReadyCondition.find(tenant.getStatus().conditions, "Ready")
+                .orElseThrow()
+                .getMessage();
+    }
 
     @Test
     void anOverBudgetChildIsRefusedWithTheAmountsAndFreeingBudgetLetsItIn() {
@@ -35,7 +103,8 @@ class HierarchicalQuotaIT {
                         .orElseThrow()
                         .getMessage())
                 .isEqualTo("The quota does not fit in what tenant-pool has left: "
-                        + "cpu: requested 2 but only 1 of 4 is left (3 given to other children), 1 too much. "
+                        + "cpu: requested 2 but only 1 of 4 is left (0 used by tenant-pool itself, 3 given to other "
+                        + "children), 1 too much. "
                         + "Lower spec.resourceQuotas or free budget in the parent.");
         assertThat(refused.getStatus().namespace).isNull();
         assertThat(client().namespaces().withName("tenant-pool-second").get()).isNull();
@@ -51,7 +120,10 @@ class HierarchicalQuotaIT {
                 .atMost(Tenants.TIMEOUT)
                 .untilAsserted(
                         () -> assertThat(Tenants.get("tenant-root", "pool").getStatus().quota.allocatedToChildren)
-                                .containsOnly(entry("cpu", new Quantity("4")), entry("memory", new Quantity("6Gi"))));
+                                .containsOnly(
+                                        entry("cpu", new Quantity("4")),
+                                        entry("memory", new Quantity("6Gi")),
+                                        entry("pods", new Quantity("10"))));
         assertThat(Tenants.get("tenant-root", "pool").getStatus().quota.hard)
                 .containsOnly(
                         entry("cpu", new Quantity("4")),

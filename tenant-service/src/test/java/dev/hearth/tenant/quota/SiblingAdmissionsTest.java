@@ -22,31 +22,36 @@ class SiblingAdmissionsTest {
         Tenant left = child("left", false);
         Tenant right = child("right", false);
 
-        assertThat(admissions.admit("tenant-twins", PARENT, left, List.of(right)))
+        assertThat(admissions.admit("tenant-twins", PARENT, Map.of(), left, List.of(right)))
                 .isEmpty();
         // right is reconciled before left's status reaches the cache: left still counts
-        assertThat(admissions.admit("tenant-twins", PARENT, right, List.of(left)))
-                .hasValueSatisfying(message -> assertThat(message)
-                        .contains("cpu: requested 2 but only 0 of 2 is left (2 given to other children)"));
+        assertThat(admissions.admit("tenant-twins", PARENT, Map.of(), right, List.of(left)))
+                .hasValueSatisfying(
+                        message -> assertThat(message)
+                                .contains(
+                                        "cpu: requested 2 but only 0 of 2 is left (0 used by tenant-twins itself, 2 given to other children)"));
     }
 
     @Test
     void onceTheCacheShowsItOrItIsGoneTheCacheDecides() {
         Tenant left = child("left", false);
         Tenant right = child("right", false);
-        admissions.admit("tenant-twins", PARENT, left, List.of(right));
+        admissions.admit("tenant-twins", PARENT, Map.of(), left, List.of(right));
 
-        assertThat(admissions.admit("tenant-twins", PARENT, right, List.of(child("left", true))))
+        assertThat(admissions.admit("tenant-twins", PARENT, Map.of(), right, List.of(child("left", true))))
                 .isPresent();
-        assertThat(admissions.admit("tenant-twins", PARENT, right, List.of())).isEmpty();
+        assertThat(admissions.admit("tenant-twins", PARENT, Map.of(), right, List.of()))
+                .isEmpty();
     }
 
     @Test
     void aTenantIsNotCountedAgainstItself() {
         Tenant left = child("left", true);
 
-        assertThat(admissions.admit("tenant-twins", PARENT, left, List.of())).isEmpty();
-        assertThat(admissions.admit("tenant-twins", PARENT, left, List.of())).isEmpty();
+        assertThat(admissions.admit("tenant-twins", PARENT, Map.of(), left, List.of()))
+                .isEmpty();
+        assertThat(admissions.admit("tenant-twins", PARENT, Map.of(), left, List.of()))
+                .isEmpty();
     }
 
     private static Tenant child(String name, boolean admitted) {
