@@ -158,7 +158,10 @@ public final class TestKubernetes {
         return this;
     }
 
-    /** Starts kube-controller-manager (namespace and garbage-collector controllers) once. */
+    /**
+     * Starts kube-controller-manager once: the namespace, garbage-collector, serviceaccount and
+     * clusterrole-aggregation controllers (the last fills the {@code rules} of ClusterRoles with an aggregationRule).
+     */
     public synchronized TestKubernetes withControllerManager() {
         if (controllerManager != null && controllerManager.isAlive()) {
             return this;
@@ -175,7 +178,7 @@ public final class TestKubernetes {
                             "--kubeconfig",
                             kubeconfig.toString(),
                             "--controllers",
-                            "namespace,garbagecollector,serviceaccount",
+                            "namespace,garbagecollector,serviceaccount,clusterrole-aggregation",
                             "--leader-elect=false",
                             "--bind-address",
                             "127.0.0.1",
