@@ -158,7 +158,10 @@ public final class TestKubernetes {
         return this;
     }
 
-    /** Starts kube-controller-manager (namespace, garbage-collector, service-account, resource-quota and clusterrole-aggregation controllers) once. */
+    /**
+     * Starts kube-controller-manager once: the namespace, garbage-collector, serviceaccount, resourcequota (keeps each
+     * ResourceQuota's usage real) and clusterrole-aggregation controllers (the last fills the {@code rules} of ClusterRoles with an aggregationRule).
+     */
     public synchronized TestKubernetes withControllerManager() {
         if (controllerManager != null && controllerManager.isAlive()) {
             return this;

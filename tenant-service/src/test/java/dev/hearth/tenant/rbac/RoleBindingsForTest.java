@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.hearth.tenant.Tenants;
 import dev.hearth.tenant.lineage.TenantPlacement;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -48,35 +46,5 @@ class RoleBindingsForTest {
         assertThat(RoleBindingsFor.desired(ROOT, "").get(1).getSubjects())
                 .extracting(s -> s.getName())
                 .containsExactly("tenant-root-use", "tenant-root-admin", "tenant-root-super-admin", "tenant-root");
-    }
-
-    @Test
-    void eachRoleIncludesTheOneBelowAndOnlySuperAdminManagesTenants() {
-        List<ClusterRole> roles = ClusterRolesFor.desired("tenant-service");
-        assertThat(roles)
-                .extracting(r -> r.getMetadata().getName())
-                .containsExactly(
-                        "hearth:tenant:view", "hearth:tenant:use", "hearth:tenant:admin", "hearth:tenant:super-admin");
-        for (int i = 1; i < roles.size(); i++) {
-            assertThat(roles.get(i).getRules())
-                    .containsAll(roles.get(i - 1).getRules())
-                    .hasSizeGreaterThan(roles.get(i - 1).getRules().size());
-        }
-        assertThat(roles.get(2).getMetadata().getLabels())
-                .containsOnlyKeys(
-                        "app.kubernetes.io/managed-by",
-                        "rbac.hearth.dev/aggregate-to-tenant-admin",
-                        "rbac.hearth.dev/aggregate-to-tenant-super-admin");
-        for (ClusterRole belowSuperAdmin : roles.subList(0, 3)) {
-            assertThat(belowSuperAdmin.getRules()).noneMatch(RoleBindingsForTest::writesTenants);
-        }
-        assertThat(roles.get(3).getRules()).anyMatch(RoleBindingsForTest::writesTenants);
-    }
-
-    private static boolean writesTenants(PolicyRule rule) {
-        return rule.getApiGroups().contains("apps.hearth.dev")
-                && (rule.getResources().contains("tenants")
-                        || rule.getResources().contains("*"))
-                && (rule.getVerbs().contains("create") || rule.getVerbs().contains("*"));
     }
 }

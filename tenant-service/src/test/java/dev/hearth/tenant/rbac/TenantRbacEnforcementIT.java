@@ -1,12 +1,17 @@
 package dev.hearth.tenant.rbac;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,35 +21,76 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMDiskSource;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.tenant.Tenants;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * RBAC enforced by the real API server, through impersonation: every level × the groups of every tenant × every
  * tenant namespace × create/get/list/delete of a VMDisk. A member of {@code <G>-<level>} may read in namespace N
- * exactly when G is N or one of its ancestors; create and delete need admin or super-admin.
+ * exactly when G is N or one of its ancestors; create and delete need admin or super-admin. kube-controller-manager
+ * runs, so the level roles are filled by the real clusterrole-aggregation controller; no level may write a status.
  */
 @QuarkusTest
-@QuarkusTestResource(KubeApiServerTestResource.class)
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "controllerManager", value = "true"))
 class TenantRbacEnforcementIT {
+    private static final Duration AGGREGATION = Duration.ofSeconds(60);
+    private static final ResourceDefinitionContext POSTGRES = context(ApiGroups.APPS, "Postgres", "postgreses");
+    private static final ResourceDefinitionContext KUBERNETES = context(ApiGroups.APPS, "Kubernetes", "kuberneteses");
+    private static final ResourceDefinitionContext VM_INSTANCE = context(ApiGroups.APPS, "VMInstance", "vminstances");
+
     private static final List<String> TENANTS = List.of("tenant-root", "tenant-foo", "tenant-foo-bar", "tenant-baz");
     private static final Map<String, KubernetesClient> CLIENTS = new HashMap<>();
 
     @BeforeAll
     static void tree() {
+        TestKubernetes.shared().withControllerManager();
+        // a catalog kind as apps-catalog would serve it, with a status subresource
+        crd(POSTGRES, "Postgres");
         Tenants.fooBarBaz();
+        awaitAggregated();
+    }
+
+    /** The aggregation controller has filled every level with its own rules and those of the levels below. */
+    private static void awaitAggregated() {
+        for (AccessLevel level : AccessLevel.values()) {
+            Set<String> expected = keys(ClusterRolesFor.rulesIncludingBelow(level));
+            await().atMost(AGGREGATION)
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(keys(Tenants.client()
+                                    .rbac()
+                                    .clusterRoles()
+                                    .withName(level.clusterRoleName())
+                                    .get()
+                                    .getRules()))
+                            .as(level.clusterRoleName())
+                            .containsAll(expected));
+        }
     }
 
     @AfterAll
@@ -173,6 +219,232 @@ class TenantRbacEnforcementIT {
                             .create()))
                     .isFalse();
         }
+    }
+
+    @Test
+    void superAdminCannotWriteAnyStatus() {
+        try (KubernetesClient user = TestKubernetes.shared().impersonating("alice", "tenant-foo-super-admin")) {
+            String name = "forge" + suffix().replace("-", "");
+            for (ResourceDefinitionContext kind : List.of(KUBERNETES, VM_INSTANCE, POSTGRES)) {
+                user.genericKubernetesResources(kind)
+                        .inNamespace("tenant-foo")
+                        .resource(app(kind, name))
+                        .create();
+                assertStatusPatchForbidden(
+                        () -> user.genericKubernetesResources(kind)
+                                .inNamespace("tenant-foo")
+                                .withName(name)
+                                .subresource("status")
+                                .patch(
+                                        PatchContext.of(PatchType.JSON_MERGE),
+                                        "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
+                                                + "\"reason\":\"Forged\",\"message\":\"\","
+                                                + "\"lastTransitionTime\":\"2026-01-01T00:00:00Z\"}]}}"),
+                        kind.getPlural());
+                user.genericKubernetesResources(kind)
+                        .inNamespace("tenant-foo")
+                        .withName(name)
+                        .delete();
+            }
+            assertStatusPatchForbidden(
+                    () -> user.resources(Tenant.class)
+                            .inNamespace("tenant-foo")
+                            .withName("bar")
+                            .subresource("status")
+                            .patch(
+                                    PatchContext.of(PatchType.JSON_MERGE),
+                                    "{\"status\":{\"services\":{\"etcd\":\"tenant-evil\"}}}"),
+                    "tenants");
+            assertThat(Tenants.get("tenant-foo", "bar").getStatus().services.etcd)
+                    .isNotEqualTo("tenant-evil");
+        }
+    }
+
+    @Test
+    void superAdminCreatesPatchesAndDeletesATenantSpec() {
+        try (KubernetesClient user = TestKubernetes.shared().impersonating("alice", "tenant-foo-super-admin")) {
+            Tenant child = new Tenant();
+            child.setMetadata(new ObjectMetaBuilder()
+                    .withName("spec" + suffix().replace("-", ""))
+                    .withNamespace("tenant-foo")
+                    .build());
+            user.resource(child).create();
+            Tenant patched = user.resources(Tenant.class)
+                    .inNamespace("tenant-foo")
+                    .withName(child.getMetadata().getName())
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"seaweedfs\":false}}");
+            assertThat(patched.getSpec().seaweedfs).isFalse();
+            assertThat(user.resources(Tenant.class)
+                            .inNamespace("tenant-foo")
+                            .withName(child.getMetadata().getName())
+                            .delete())
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void aKindAddedAtRuntimeJoinsALevelThroughItsLabel() {
+        String id = suffix().replace("-", "");
+        ResourceDefinitionContext widgets = context("rbac-test.hearth.dev", "Widget" + id, "widgets" + id);
+        crd(widgets, "Widget" + id);
+        try (KubernetesClient admin = TestKubernetes.shared().impersonating("alice", "tenant-foo-admin");
+                KubernetesClient use = TestKubernetes.shared().impersonating("alice", "tenant-foo-use")) {
+            assertThat(allowed(() -> admin.genericKubernetesResources(widgets)
+                            .inNamespace("tenant-foo-bar")
+                            .resource(app(widgets, "before"))
+                            .create()))
+                    .as("no role grants the new kind yet")
+                    .isFalse();
+
+            ClusterRole role = new ClusterRoleBuilder()
+                    .withNewMetadata()
+                    .withName("rbac-test:" + widgets.getPlural())
+                    .addToLabels(ClusterRolesFor.aggregateLabel(AccessLevel.ADMIN), "true")
+                    .endMetadata()
+                    .addNewRule()
+                    .withApiGroups(widgets.getGroup())
+                    .withResources(widgets.getPlural())
+                    .withVerbs("get", "list", "watch", "create", "update", "patch", "delete")
+                    .endRule()
+                    .build();
+            Tenants.client().resource(role).create();
+
+            await().atMost(AGGREGATION)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> allowed(() -> admin.genericKubernetesResources(widgets)
+                            .inNamespace("tenant-foo-bar")
+                            .resource(app(widgets, "w" + suffix()))
+                            .create()));
+            assertThat(allowed(() -> use.genericKubernetesResources(widgets)
+                            .inNamespace("tenant-foo-bar")
+                            .resource(app(widgets, "by-use"))
+                            .create()))
+                    .as("use is below admin")
+                    .isFalse();
+            assertThat(allowed(() -> admin.genericKubernetesResources(widgets)
+                            .inNamespace("tenant-baz")
+                            .resource(app(widgets, "elsewhere"))
+                            .create()))
+                    .as("outside the tenant")
+                    .isFalse();
+            Tenants.client().resource(role).delete();
+        }
+    }
+
+    private static void assertStatusPatchForbidden(Runnable patch, String what) {
+        assertThatThrownBy(patch::run)
+                .as(what + "/status")
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).as(what + "/status").isEqualTo(403));
+    }
+
+    private static Set<String> keys(List<PolicyRule> rules) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (PolicyRule rule : rules == null ? List.<PolicyRule>of() : rules) {
+            for (String group : rule.getApiGroups()) {
+                for (String resource : rule.getResources()) {
+                    for (String verb : rule.getVerbs()) {
+                        keys.add(group + "/" + resource + ":" + verb);
+                    }
+                }
+            }
+        }
+        return keys.stream().collect(Collectors.toSet());
+    }
+
+    private static ResourceDefinitionContext context(String group, String kind, String plural) {
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(ApiGroups.VERSION)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(true)
+                .build();
+    }
+
+    private static GenericKubernetesResource app(ResourceDefinitionContext kind, String name) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(kind.getGroup() + "/" + kind.getVersion())
+                .withKind(kind.getKind())
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .addToAdditionalProperties(
+                        "spec",
+                        kind.getKind().equals("VMInstance")
+                                ? Map.of("disks", List.of(Map.of("name", "root")))
+                                : Map.of())
+                .build();
+    }
+
+    /** A namespaced CRD with a status subresource and open schemas, as a catalog kind is served. */
+    private static void crd(ResourceDefinitionContext kind, String kindName) {
+        CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName(kind.getPlural() + "." + kind.getGroup())
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(kind.getGroup())
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind(kindName)
+                .withPlural(kind.getPlural())
+                .withSingular(kindName.toLowerCase(java.util.Locale.ROOT))
+                .endNames()
+                .addNewVersion()
+                .withName(kind.getVersion())
+                .withServed(true)
+                .withStorage(true)
+                .withNewSubresources()
+                .withNewStatus()
+                .endStatus()
+                .endSubresources()
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .addToProperties(
+                        "spec",
+                        new io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder()
+                                .withType("object")
+                                .withXKubernetesPreserveUnknownFields(true)
+                                .build())
+                .addToProperties(
+                        "status",
+                        new io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder()
+                                .withType("object")
+                                .withXKubernetesPreserveUnknownFields(true)
+                                .build())
+                .endOpenAPIV3Schema()
+                .endSchema()
+                .endVersion()
+                .endSpec()
+                .build();
+        KubernetesClient client = Tenants.client();
+        if (client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(crd.getMetadata().getName())
+                        .get()
+                == null) {
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(crd)
+                    .create();
+        }
+        client.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(crd.getMetadata().getName())
+                .waitUntilCondition(
+                        c -> c.getStatus() != null
+                                && c.getStatus().getConditions() != null
+                                && c.getStatus().getConditions().stream()
+                                        .anyMatch(cond -> cond.getType().equals("Established")
+                                                && cond.getStatus().equals("True")),
+                        60,
+                        java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static boolean can(
