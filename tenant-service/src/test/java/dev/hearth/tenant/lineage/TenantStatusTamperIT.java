@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.hearth.core.Annotations;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.tenant.Tenants;
@@ -58,6 +59,23 @@ class TenantStatusTamperIT {
 
         // the repair is the last write: the service's own status update triggers no further one
         awaitStill("plain", Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theNamespaceCarriesWhatTheTenantInherits() {
+        // consumers read these (tenant users cannot write Namespaces), not the Tenant status
+        assertThat(client().namespaces()
+                        .withName("tenant-foo-plain")
+                        .get()
+                        .getMetadata()
+                        .getAnnotations())
+                .containsEntry(Annotations.TENANT_ETCD, "tenant-foo")
+                .containsEntry(Annotations.TENANT_INGRESS, "tenant-foo")
+                .containsEntry(Annotations.TENANT_MONITORING, "tenant-root")
+                .doesNotContainKey(Annotations.TENANT_SEAWEEDFS)
+                .containsEntry(
+                        Annotations.TENANT_HOST,
+                        Tenants.get("tenant-foo", "plain").getStatus().host);
     }
 
     /** Waits until the Tenant's resourceVersion has not moved for {@code quiet}. */
