@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.catalog.definition.BuiltInDefinitions;
+import dev.hearth.core.Annotations;
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.Refusals;
 import dev.hearth.core.testing.TenantWithStatus;
@@ -66,6 +70,19 @@ class CatalogIT {
                             .build())
                     .serverSideApply();
         }
+        // the facts apps read: on the tenant Namespace, as tenant-service writes them (not the Tenant status)
+        TenantFacts facts = TenantFacts.of(admitted);
+        client.namespaces().withName(tenantNamespace).edit(ns -> {
+            ns.getMetadata().getLabels().put(Labels.TENANT, tenantNamespace);
+            Map<String, String> annotations = new HashMap<>();
+            facts.etcd().ifPresent(v -> annotations.put(Annotations.TENANT_ETCD, v));
+            facts.ingress().ifPresent(v -> annotations.put(Annotations.TENANT_INGRESS, v));
+            facts.monitoring().ifPresent(v -> annotations.put(Annotations.TENANT_MONITORING, v));
+            facts.seaweedfs().ifPresent(v -> annotations.put(Annotations.TENANT_SEAWEEDFS, v));
+            facts.domain().ifPresent(v -> annotations.put(Annotations.TENANT_HOST, v));
+            ns.getMetadata().setAnnotations(annotations);
+            return ns;
+        });
         // a create drops the status: it is written afterwards, as tenant-service does
         Tenant tenant = client.resource(admitted).create();
         tenant.setStatus(admitted.getStatus());

@@ -9,5 +9,16 @@ public final class Annotations {
     /** A content hash of the spec an object was generated from, to tell whether it must change. */
     public static final String SPEC_HASH = "hearth.dev/spec-hash";
 
+    /**
+     * On a tenant Namespace, written by tenant-service alone (tenant users have no right on Namespaces): the namespaces
+     * running the shared services the tenant inherits, and its host. Consumers read these, never the Tenant status.
+     */
+    public static final String TENANT_ETCD = "services.hearth.dev/etcd";
+
+    public static final String TENANT_INGRESS = "services.hearth.dev/ingress";
+    public static final String TENANT_MONITORING = "services.hearth.dev/monitoring";
+    public static final String TENANT_SEAWEEDFS = "services.hearth.dev/seaweedfs";
+    public static final String TENANT_HOST = "hearth.dev/host";
+
     private Annotations() {}
 }

@@ -39,7 +39,11 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
  * Tenant → its namespace with RBAC, network policies, quota and modules; status says where it sits and what it
  * inherits. Deletion removes child tenants first, then the namespace.
  */
-@ControllerConfiguration(name = "tenant", informer = @Informer(itemStore = WithoutManagedFields.class))
+@ControllerConfiguration(
+        name = "tenant",
+        // status changes count too, unless they are the service's own writes: see TenantStatusTamper
+        generationAwareEventProcessing = false,
+        informer = @Informer(itemStore = WithoutManagedFields.class, onUpdateFilter = TenantStatusTamper.class))
 public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tenant> {
     private static final long DELETION_RETRY_MILLIS = 3_000;
     private static final long MODULE_KIND_RETRY_MILLIS = 5_000;
@@ -147,6 +151,7 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         List<String> blockedBy = deletion.advance(
                 namespace.get(), new TenantTree(context.getPrimaryCache()).childrenIn(namespace.get()));
         if (blockedBy.isEmpty()) {
+            TenantStatusTamper.forget(tenant);
             events.normal(tenant, "Deleted", "Deleted namespace " + namespace.get() + " and every child tenant");
             return DeleteControl.defaultDelete();
         }
@@ -155,6 +160,7 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
             events.normal(tenant, "Deleting", String.join("; ", blockedBy));
             JsonNode before = StatusWriter.snapshot(tenant.getStatus());
             tenant.setStatus(TenantStatuses.deleting(ready, tenant, current, blockedBy));
+            TenantStatusTamper.computed(tenant);
             statusWriter.writeIfChanged(context, tenant, before);
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETION_RETRY_MILLIS);
@@ -178,6 +184,7 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
             Tenant tenant, TenantStatus previous, TenantStatus status, Context<Tenant> context) {
         JsonNode before = StatusWriter.snapshot(previous);
         tenant.setStatus(status);
+        TenantStatusTamper.computed(tenant);
         if (statusWriter.writeIfChanged(context, tenant, before)) {
             events.readyTransition(tenant, previous, status);
         }

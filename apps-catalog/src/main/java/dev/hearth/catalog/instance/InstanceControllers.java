@@ -27,13 +27,12 @@ import dev.hearth.catalog.kind.CatalogKind;
 import dev.hearth.catalog.queue.Timer;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
-import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.core.tenant.TenantFacts;
-import dev.hearth.core.tenant.TenantsByNamespace;
 import dev.hearth.core.upstream.Flux;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -69,7 +68,8 @@ public class InstanceControllers {
 
     private final Map<String, InstanceController> controllers = new ConcurrentHashMap<>();
     private SharedIndexInformer<Flux.HelmRelease> helmReleases;
-    private SharedIndexInformer<Tenant> tenants;
+    /** Tenant namespaces: their annotations, which only tenant-service writes, say what the apps inherit. */
+    private SharedIndexInformer<Namespace> tenants;
 
     /** Starts the controller of the definition's kind, or hands it the changed definition. */
     public synchronized void ensureRunning(ApplicationDefinition definition) {
@@ -128,13 +128,12 @@ public class InstanceControllers {
                 .itemStore(new WithoutManagedFields<>());
         helmReleases.addEventHandler(new Route<>(this::toOwner, true));
         CompletionStage<Void> helmReleasesSynced = helmReleases.start();
-        tenants = client.resources(Tenant.class)
-                .inAnyNamespace()
+        tenants = client.namespaces()
+                .withLabel(Labels.TENANT)
                 .runnableInformer(0)
                 .itemStore(new WithoutManagedFields<>());
-        tenants.addIndexers(Map.of(TenantsByNamespace.INDEX, TenantsByNamespace::keys));
         tenants.addEventHandler(new Route<>(this::toTenantApps, false));
-        awaitSynced(tenants.start(), "Tenants");
+        awaitSynced(tenants.start(), "tenant Namespaces");
         awaitSynced(helmReleasesSynced, "HelmReleases");
     }
 
@@ -159,16 +158,16 @@ public class InstanceControllers {
         }
     }
 
-    private void toTenantApps(Tenant tenant) {
-        if (tenant.getStatus() != null && tenant.getStatus().namespace != null) {
-            controllers.values().forEach(c -> c.enqueueNamespace(tenant.getStatus().namespace));
-        }
+    private void toTenantApps(Namespace namespace) {
+        controllers
+                .values()
+                .forEach(c -> c.enqueueNamespace(namespace.getMetadata().getName()));
     }
 
     /** What apps in a tenant namespace inherit; nothing when no Tenant owns the namespace (yet). */
     private TenantFacts tenantOf(String namespace) {
-        return TenantsByNamespace.facts(ns -> tenants.getIndexer().byIndex(TenantsByNamespace.INDEX, ns), namespace)
-                .orElse(TenantFacts.NONE);
+        Namespace tenant = tenants.getStore().getByKey(namespace);
+        return tenant == null ? TenantFacts.NONE : TenantFacts.of(tenant);
     }
 
     @PreDestroy

@@ -1,7 +1,6 @@
 package dev.hearth.kubernetes.cluster;
 
 import dev.hearth.core.api.kubernetes.Kubernetes;
-import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.upstream.ClusterApi;
 import dev.hearth.kubernetes.release.ClusterRelease;
 
@@ -14,8 +13,8 @@ final class ClusterProblems {
                 + " (no Tenant has it as status.namespace): create clusters in a tenant namespace";
     }
 
-    static String noEtcd(Tenant tenant) {
-        return "Tenant " + tenant.getMetadata().getName()
+    static String noEtcd(String tenant) {
+        return "Tenant " + tenant
                 + " has no etcd to store the cluster's state: enable etcd (spec.etcd: true) on this tenant or one of its ancestor "
                 + "tenants; the cluster is created as soon as the etcd runs";
     }

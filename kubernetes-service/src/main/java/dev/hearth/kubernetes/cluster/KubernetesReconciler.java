@@ -8,20 +8,20 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.kubernetes.Kubernetes;
 import dev.hearth.core.api.kubernetes.KubernetesStatus;
-import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.operator.ServiceReconciler;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.core.tenant.TenantFacts;
-import dev.hearth.core.tenant.TenantsByNamespace;
 import dev.hearth.core.upstream.ClusterApi;
 import dev.hearth.kubernetes.release.ClusterRelease;
 import dev.hearth.kubernetes.release.ClusterSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -63,16 +63,16 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
         JsonNode before = StatusWriter.snapshot(kubernetes.getStatus());
         KubernetesStatus status = statusOf(kubernetes);
 
-        Optional<Tenant> tenant = TenantsByNamespace.find(
-                namespace -> tenants(context).byIndex(TenantsByNamespace.INDEX, namespace),
-                kubernetes.getMetadata().getNamespace());
+        // the tenant's facts come from its Namespace, which only tenant-service writes, never from the Tenant status
+        Optional<Namespace> tenant =
+                tenants(context).get(new ResourceID(kubernetes.getMetadata().getNamespace()));
         if (tenant.isEmpty()) {
             ready.notReady(kubernetes, status, "WaitingForTenant", ClusterProblems.noTenant(kubernetes));
             return write(context, kubernetes, before);
         }
         var release = new ClusterRelease(kubernetes, TenantFacts.of(tenant.get()));
         if (release.tenant().etcd().isEmpty()) {
-            ready.notReady(kubernetes, status, "WaitingForDatastore", ClusterProblems.noEtcd(tenant.get()));
+            ready.notReady(kubernetes, status, "WaitingForDatastore", ClusterProblems.noEtcd(tenantName(tenant.get())));
             return write(context, kubernetes, before);
         }
         Optional<String> problem = DesiredObjects.problem(release);
@@ -120,12 +120,12 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
     @Override
     public List<EventSource<?, Kubernetes>> prepareEventSources(EventSourceContext<Kubernetes> context) {
         var tenants = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Tenant.class, Kubernetes.class)
+                InformerEventSourceConfiguration.from(Namespace.class, Kubernetes.class)
                         .withName(TENANTS)
-                        .withSecondaryToPrimaryMapper((Tenant tenant) -> clustersIn(tenant, context))
+                        .withLabelSelector(Labels.TENANT)
+                        .withSecondaryToPrimaryMapper((Namespace namespace) -> clustersIn(namespace, context))
                         .build(),
                 context);
-        tenants.addIndexer(TenantsByNamespace.INDEX, TenantsByNamespace::keys);
         // MachineSets belong to their MachineDeployment; when one goes, the machine template it used may go too
         var machineSets = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ClusterApi.MachineSet.class, Kubernetes.class)
@@ -138,6 +138,12 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
                 owned(context, ClusterApi.KamajiControlPlane.class),
                 owned(context, ClusterApi.MachineDeployment.class),
                 machineSets);
+    }
+
+    /** The Tenant owning a tenant namespace, by the naming rule: tenant-foo-bar is bar's. */
+    private static String tenantName(Namespace namespace) {
+        String name = namespace.getMetadata().getName();
+        return name.substring(name.lastIndexOf('-') + 1);
     }
 
     private static KubernetesStatus statusOf(Kubernetes kubernetes) {
@@ -163,9 +169,9 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
     }
 
     @SuppressWarnings("unchecked")
-    private static InformerEventSource<Tenant, Kubernetes> tenants(Context<Kubernetes> context) {
-        return (InformerEventSource<Tenant, Kubernetes>)
-                context.eventSourceRetriever().getEventSourceFor(Tenant.class, TENANTS);
+    private static InformerEventSource<Namespace, Kubernetes> tenants(Context<Kubernetes> context) {
+        return (InformerEventSource<Namespace, Kubernetes>)
+                context.eventSourceRetriever().getEventSourceFor(Namespace.class, TENANTS);
     }
 
     private static StatusMirror.Observed observed(ClusterRelease release, Context<Kubernetes> context) {
@@ -196,9 +202,9 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
                 set.getMetadata().getNamespace()));
     }
 
-    private static Set<ResourceID> clustersIn(Tenant tenant, EventSourceContext<Kubernetes> context) {
-        return TenantsByNamespace.keys(tenant).stream()
-                .flatMap(namespace -> context.getPrimaryCache().list(namespace))
+    private static Set<ResourceID> clustersIn(Namespace namespace, EventSourceContext<Kubernetes> context) {
+        return context.getPrimaryCache()
+                .list(namespace.getMetadata().getName())
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet());
     }

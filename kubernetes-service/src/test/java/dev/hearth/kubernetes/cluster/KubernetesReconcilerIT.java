@@ -306,6 +306,25 @@ class KubernetesReconcilerIT {
     }
 
     @Test
+    void aForgedTenantStatusDoesNotMoveTheClusterToAnotherEtcd() {
+        var tenant = tenants.newTenant(true);
+        String ns = tenant.getStatus().namespace;
+        // a tenant user who wrote the Tenant status: the cluster must keep the etcd of its own lineage
+        tenant = client.resource(tenant).get();
+        tenant.getStatus().services.etcd = "tenant-sibling";
+        client.resource(tenant).updateStatus();
+        tenants.create(ns, minimal("forged"));
+
+        await().atMost(TIMEOUT)
+                .until(() -> tenants.get(ns, ClusterApi.KamajiControlPlane.class, "kubernetes-forged") != null);
+        assertThat(at(
+                        tenants.get(ns, ClusterApi.KamajiControlPlane.class, "kubernetes-forged"),
+                        "spec",
+                        "dataStoreName"))
+                .isEqualTo("tenant-root");
+    }
+
+    @Test
     void gpusOnAnInstanceTypeWithoutThemAreRefusedAndNothingIsCreated() {
         var tenant = tenants.newTenant(true);
         String ns = tenant.getStatus().namespace;

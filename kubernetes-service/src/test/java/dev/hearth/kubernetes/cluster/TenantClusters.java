@@ -1,12 +1,16 @@
 package dev.hearth.kubernetes.cluster;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.hearth.core.Annotations;
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.kubernetes.Kubernetes;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.naming.TenantNamespaceName;
+import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.testing.TenantWithStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -42,7 +46,23 @@ final class TenantClusters {
     /** Writes the status tenant-service would: the tenant's namespace, host, the root's ingress and {@code etcd}. */
     Tenant setServices(Tenant tenant, String etcd) {
         tenant.setStatus(admitted(tenant.getMetadata().getName(), etcd).getStatus());
+        annotate(tenant.getStatus().namespace, TenantFacts.of(tenant));
         return client.resource(tenant).updateStatus();
+    }
+
+    /** Writes the tenant Namespace's facts as tenant-service would: consumers read these, not the Tenant status. */
+    void annotate(String namespace, TenantFacts facts) {
+        client.namespaces().withName(namespace).edit(ns -> {
+            ns.getMetadata().getLabels().put(Labels.TENANT, namespace);
+            Map<String, String> annotations = new HashMap<>();
+            facts.etcd().ifPresent(v -> annotations.put(Annotations.TENANT_ETCD, v));
+            facts.ingress().ifPresent(v -> annotations.put(Annotations.TENANT_INGRESS, v));
+            facts.monitoring().ifPresent(v -> annotations.put(Annotations.TENANT_MONITORING, v));
+            facts.seaweedfs().ifPresent(v -> annotations.put(Annotations.TENANT_SEAWEEDFS, v));
+            facts.domain().ifPresent(v -> annotations.put(Annotations.TENANT_HOST, v));
+            ns.getMetadata().setAnnotations(annotations);
+            return ns;
+        });
     }
 
     private static Tenant admitted(String name, String etcd) {

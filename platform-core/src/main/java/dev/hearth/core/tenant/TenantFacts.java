@@ -1,9 +1,13 @@
 package dev.hearth.core.tenant;
 
+import java.util.Map;
 import java.util.Optional;
 
+import dev.hearth.core.Annotations;
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.api.tenant.TenantServices;
+import io.fabric8.kubernetes.api.model.Namespace;
 
 /**
  * What a consumer (a cluster, an app, a VM) may know about the tenant whose namespace it lives in: the tenant namespace,
@@ -12,6 +16,28 @@ import dev.hearth.core.api.tenant.TenantServices;
 public record TenantFacts(String namespace, TenantServices services, String host) {
     /** For an object in a namespace no tenant owns. */
     public static final TenantFacts NONE = new TenantFacts(null, new TenantServices(), null);
+
+    /**
+     * From a tenant Namespace, as tenant-service annotates it (which only tenant-service can write); {@link #NONE} for a
+     * namespace no tenant owns.
+     */
+    public static TenantFacts of(Namespace namespace) {
+        Map<String, String> labels = namespace.getMetadata().getLabels();
+        if (labels == null || !labels.containsKey(Labels.TENANT)) {
+            return NONE;
+        }
+        Map<String, String> annotations = namespace.getMetadata().getAnnotations() == null
+                ? Map.of()
+                : namespace.getMetadata().getAnnotations();
+        return new TenantFacts(
+                namespace.getMetadata().getName(),
+                new TenantServices(
+                        annotations.get(Annotations.TENANT_ETCD),
+                        annotations.get(Annotations.TENANT_INGRESS),
+                        annotations.get(Annotations.TENANT_MONITORING),
+                        annotations.get(Annotations.TENANT_SEAWEEDFS)),
+                annotations.get(Annotations.TENANT_HOST));
+    }
 
     public static TenantFacts of(Tenant tenant) {
         var status = tenant.getStatus();
