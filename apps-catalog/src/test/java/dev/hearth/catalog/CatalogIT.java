@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.catalog.definition.BuiltInDefinitions;
-import dev.hearth.core.Annotations;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.tenant.Tenant;
@@ -74,13 +72,7 @@ class CatalogIT {
         TenantFacts facts = TenantFacts.of(admitted);
         client.namespaces().withName(tenantNamespace).edit(ns -> {
             ns.getMetadata().getLabels().put(Labels.TENANT, tenantNamespace);
-            Map<String, String> annotations = new HashMap<>();
-            facts.etcd().ifPresent(v -> annotations.put(Annotations.TENANT_ETCD, v));
-            facts.ingress().ifPresent(v -> annotations.put(Annotations.TENANT_INGRESS, v));
-            facts.monitoring().ifPresent(v -> annotations.put(Annotations.TENANT_MONITORING, v));
-            facts.seaweedfs().ifPresent(v -> annotations.put(Annotations.TENANT_SEAWEEDFS, v));
-            facts.domain().ifPresent(v -> annotations.put(Annotations.TENANT_HOST, v));
-            ns.getMetadata().setAnnotations(annotations);
+            ns.getMetadata().setAnnotations(facts.annotations());
             return ns;
         });
         // a create drops the status: it is written afterwards, as tenant-service does

@@ -1,11 +1,9 @@
 package dev.hearth.kubernetes.cluster;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.hearth.core.Annotations;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.kubernetes.Kubernetes;
 import dev.hearth.core.api.tenant.Tenant;
@@ -54,13 +52,7 @@ final class TenantClusters {
     void annotate(String namespace, TenantFacts facts) {
         client.namespaces().withName(namespace).edit(ns -> {
             ns.getMetadata().getLabels().put(Labels.TENANT, namespace);
-            Map<String, String> annotations = new HashMap<>();
-            facts.etcd().ifPresent(v -> annotations.put(Annotations.TENANT_ETCD, v));
-            facts.ingress().ifPresent(v -> annotations.put(Annotations.TENANT_INGRESS, v));
-            facts.monitoring().ifPresent(v -> annotations.put(Annotations.TENANT_MONITORING, v));
-            facts.seaweedfs().ifPresent(v -> annotations.put(Annotations.TENANT_SEAWEEDFS, v));
-            facts.domain().ifPresent(v -> annotations.put(Annotations.TENANT_HOST, v));
-            ns.getMetadata().setAnnotations(annotations);
+            ns.getMetadata().setAnnotations(facts.annotations());
             return ns;
         });
     }

@@ -1,5 +1,6 @@
 package dev.hearth.core.tenant;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,17 @@ public record TenantFacts(String namespace, TenantServices services, String host
                         annotations.get(Annotations.TENANT_MONITORING),
                         annotations.get(Annotations.TENANT_SEAWEEDFS)),
                 annotations.get(Annotations.TENANT_HOST));
+    }
+
+    /** The facts as tenant-service writes them on the tenant Namespace, read back by {@link #of(Namespace)}; absent ones left out. */
+    public Map<String, String> annotations() {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        etcd().ifPresent(v -> annotations.put(Annotations.TENANT_ETCD, v));
+        ingress().ifPresent(v -> annotations.put(Annotations.TENANT_INGRESS, v));
+        monitoring().ifPresent(v -> annotations.put(Annotations.TENANT_MONITORING, v));
+        seaweedfs().ifPresent(v -> annotations.put(Annotations.TENANT_SEAWEEDFS, v));
+        domain().ifPresent(v -> annotations.put(Annotations.TENANT_HOST, v));
+        return annotations;
     }
 
     public static TenantFacts of(Tenant tenant) {

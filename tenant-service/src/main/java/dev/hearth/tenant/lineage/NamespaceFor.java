@@ -1,11 +1,10 @@
 package dev.hearth.tenant.lineage;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.hearth.core.Annotations;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.tenant.TenantServices;
+import dev.hearth.core.tenant.TenantFacts;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 
@@ -29,21 +28,9 @@ public final class NamespaceFor {
         return builder.build();
     }
 
-    /** The inherited services' namespaces and the host, as {@link Annotations}; absent ones are left out. */
+    /** The inherited services' namespaces and the host, as {@link TenantFacts#annotations}. */
     static Map<String, String> facts(TenantPlacement placement) {
-        Map<String, String> annotations = new LinkedHashMap<>();
         TenantServices services = placement.services() == null ? new TenantServices() : placement.services();
-        put(annotations, Annotations.TENANT_ETCD, services.etcd);
-        put(annotations, Annotations.TENANT_INGRESS, services.ingress);
-        put(annotations, Annotations.TENANT_MONITORING, services.monitoring);
-        put(annotations, Annotations.TENANT_SEAWEEDFS, services.seaweedfs);
-        put(annotations, Annotations.TENANT_HOST, placement.host());
-        return annotations;
-    }
-
-    private static void put(Map<String, String> annotations, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            annotations.put(key, value);
-        }
+        return new TenantFacts(placement.namespace(), services, placement.host()).annotations();
     }
 }
