@@ -127,16 +127,7 @@ class TenantDeletionIT {
     @Test
     void appInstancesAreDeletedBeforeTheNamespace() {
         createReady("tenant-root", "withapps");
-        VMDisk disk = new VMDisk();
-        disk.setMetadata(new ObjectMetaBuilder()
-                .withName("kept")
-                .withNamespace("tenant-withapps")
-                .withFinalizers("example.com/hold")
-                .build());
-        disk.getSpec().source = new VMDiskSource();
-        disk.getSpec().source.blank = new VMDiskSource.Empty();
-        disk.getSpec().size = new Quantity("1Gi");
-        client().resource(disk).create();
+        heldDisk("tenant-withapps", "kept", false);
 
         client().resources(Tenant.class)
                 .inNamespace("tenant-root")
@@ -148,13 +139,7 @@ class TenantDeletionIT {
                 .untilAsserted(
                         () -> assertThat(Tenants.get("tenant-root", "withapps").getStatus().blockedBy)
                                 .containsExactly("VMDisk kept (finalizers: example.com/hold) is being deleted"));
-        assertThat(client().resources(VMDisk.class)
-                        .inNamespace("tenant-withapps")
-                        .withName("kept")
-                        .get()
-                        .getMetadata()
-                        .getDeletionTimestamp())
-                .isNotNull();
+        assertThat(deletionTimestamp("tenant-withapps", "kept")).isNotNull();
         assertThat(client().namespaces()
                         .withName("tenant-withapps")
                         .get()
@@ -162,13 +147,7 @@ class TenantDeletionIT {
                         .getDeletionTimestamp())
                 .isNull();
 
-        client().resources(VMDisk.class)
-                .inNamespace("tenant-withapps")
-                .withName("kept")
-                .edit(d -> {
-                    d.getMetadata().setFinalizers(List.of());
-                    return d;
-                });
+        release("tenant-withapps", "kept");
 
         await().atMost(DELETION_TIMEOUT)
                 .pollInterval(Duration.ofMillis(250))
