@@ -32,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 # Flux's source-controller and helm-controller, pinned by the Go modules of tools/flux-binaries, go to
 #   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/flux/<controller>-<version>/<controller>
 # with the CRDs of that very release beside them in crds/ (TestKubernetes.withFlux installs those that
-# ../shared/upstream-crds lacks). Each one is built only when missing.
+# the upstream-CRD cache of scripts/upstream-crds.sh lacks). Each one is built only when missing.
 flux_dir="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/flux"
 build_flux_controller() {
   local name=$1 version dir module started=$SECONDS
