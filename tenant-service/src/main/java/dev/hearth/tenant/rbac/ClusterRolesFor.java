@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.ApiGroups;
+import dev.hearth.core.tenant.AccessLevel;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;

@@ -25,6 +25,7 @@ import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.api.vm.VMDisk;
 import dev.hearth.core.api.vm.VMDiskSource;
+import dev.hearth.core.tenant.AccessLevel;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.tenant.Tenants;

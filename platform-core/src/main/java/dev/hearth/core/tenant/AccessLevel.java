@@ -1,9 +1,9 @@
-package dev.hearth.tenant.rbac;
+package dev.hearth.core.tenant;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** The four access levels of a tenant, each including the ones below it. */
+/** The four access levels of a tenant, each including the ones below it (docs/design.md §3). */
 public enum AccessLevel {
     VIEW("view"),
     USE("use"),
