@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,13 +31,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -60,7 +55,6 @@ import io.quarkus.test.junit.QuarkusTest;
         value = KubeApiServerTestResource.class,
         initArgs = @ResourceArg(name = "controllerManager", value = "true"))
 class TenantRbacEnforcementIT {
-    private static final Duration AGGREGATION = Duration.ofSeconds(60);
     private static final ResourceDefinitionContext POSTGRES = context(ApiGroups.APPS, "Postgres", "postgreses");
     private static final ResourceDefinitionContext KUBERNETES = context(ApiGroups.APPS, "Kubernetes", "kuberneteses");
     private static final ResourceDefinitionContext VM_INSTANCE = context(ApiGroups.APPS, "VMInstance", "vminstances");
@@ -72,26 +66,9 @@ class TenantRbacEnforcementIT {
     static void tree() {
         TestKubernetes.shared().withControllerManager();
         // a catalog kind as apps-catalog would serve it, with a status subresource
-        crd(POSTGRES, "Postgres");
+        LevelRoles.catalogKindCrd(POSTGRES, "Postgres");
         Tenants.fooBarBaz();
-        awaitAggregated();
-    }
-
-    /** The aggregation controller has filled every level with its own rules and those of the levels below. */
-    private static void awaitAggregated() {
-        for (AccessLevel level : AccessLevel.values()) {
-            Set<String> expected = keys(ClusterRolesFor.rulesIncludingBelow(level));
-            await().atMost(AGGREGATION)
-                    .pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(keys(Tenants.client()
-                                    .rbac()
-                                    .clusterRoles()
-                                    .withName(level.clusterRoleName())
-                                    .get()
-                                    .getRules()))
-                            .as(level.clusterRoleName())
-                            .containsAll(expected));
-        }
+        LevelRoles.awaitAggregated();
     }
 
     @AfterAll
@@ -287,7 +264,7 @@ class TenantRbacEnforcementIT {
     void aKindAddedAtRuntimeJoinsALevelThroughItsLabel() {
         String id = suffix().replace("-", "");
         ResourceDefinitionContext widgets = context("rbac-test.hearth.dev", "Widget" + id, "widgets" + id);
-        crd(widgets, "Widget" + id);
+        LevelRoles.catalogKindCrd(widgets, "Widget" + id);
         try (KubernetesClient admin = TestKubernetes.shared().impersonating("alice", "tenant-foo-admin");
                 KubernetesClient use = TestKubernetes.shared().impersonating("alice", "tenant-foo-use")) {
             assertThat(allowed(() -> admin.genericKubernetesResources(widgets)
@@ -310,7 +287,7 @@ class TenantRbacEnforcementIT {
                     .build();
             Tenants.client().resource(role).create();
 
-            await().atMost(AGGREGATION)
+            await().atMost(LevelRoles.AGGREGATION)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> allowed(() -> admin.genericKubernetesResources(widgets)
                             .inNamespace("tenant-foo-bar")
@@ -340,20 +317,6 @@ class TenantRbacEnforcementIT {
                         e -> assertThat(e.getCode()).as(what + "/status").isEqualTo(403));
     }
 
-    private static Set<String> keys(List<PolicyRule> rules) {
-        Set<String> keys = new java.util.HashSet<>();
-        for (PolicyRule rule : rules == null ? List.<PolicyRule>of() : rules) {
-            for (String group : rule.getApiGroups()) {
-                for (String resource : rule.getResources()) {
-                    for (String verb : rule.getVerbs()) {
-                        keys.add(group + "/" + resource + ":" + verb);
-                    }
-                }
-            }
-        }
-        return keys.stream().collect(Collectors.toSet());
-    }
-
     private static ResourceDefinitionContext context(String group, String kind, String plural) {
         return new ResourceDefinitionContext.Builder()
                 .withGroup(group)
@@ -377,75 +340,6 @@ class TenantRbacEnforcementIT {
                                 ? Map.of("disks", List.of(Map.of("name", "root")))
                                 : Map.of())
                 .build();
-    }
-
-    /** A namespaced CRD with a status subresource and open schemas, as a catalog kind is served. */
-    private static void crd(ResourceDefinitionContext kind, String kindName) {
-        CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName(kind.getPlural() + "." + kind.getGroup())
-                .endMetadata()
-                .withNewSpec()
-                .withGroup(kind.getGroup())
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind(kindName)
-                .withPlural(kind.getPlural())
-                .withSingular(kindName.toLowerCase(java.util.Locale.ROOT))
-                .endNames()
-                .addNewVersion()
-                .withName(kind.getVersion())
-                .withServed(true)
-                .withStorage(true)
-                .withNewSubresources()
-                .withNewStatus()
-                .endStatus()
-                .endSubresources()
-                .withNewSchema()
-                .withNewOpenAPIV3Schema()
-                .withType("object")
-                .addToProperties(
-                        "spec",
-                        new io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder()
-                                .withType("object")
-                                .withXKubernetesPreserveUnknownFields(true)
-                                .build())
-                .addToProperties(
-                        "status",
-                        new io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder()
-                                .withType("object")
-                                .withXKubernetesPreserveUnknownFields(true)
-                                .build())
-                .endOpenAPIV3Schema()
-                .endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
-        KubernetesClient client = Tenants.client();
-        if (client.apiextensions()
-                        .v1()
-                        .customResourceDefinitions()
-                        .withName(crd.getMetadata().getName())
-                        .get()
-                == null) {
-            client.apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .resource(crd)
-                    .create();
-        }
-        client.apiextensions()
-                .v1()
-                .customResourceDefinitions()
-                .withName(crd.getMetadata().getName())
-                .waitUntilCondition(
-                        c -> c.getStatus() != null
-                                && c.getStatus().getConditions() != null
-                                && c.getStatus().getConditions().stream()
-                                        .anyMatch(cond -> cond.getType().equals("Established")
-                                                && cond.getStatus().equals("True")),
-                        60,
-                        java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static boolean can(
