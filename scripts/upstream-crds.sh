@@ -15,7 +15,7 @@ docs=false
 [[ "${1:-}" == "--docs" ]] && docs=true
 
 stamp=$(cat "$tools/go.mod" "$tools/go.sum" "$tools/crds.txt" "$tools/crdgen/go.mod" "$tools/crdgen/go.sum" "$tools/crdgen/"*.go \
-  "$tools/strimzi/pom.xml" "$0" | sha256sum | cut -d' ' -f1)
+  "$tools/strimzi/pom.xml" "$tools/standins/"*.yaml "$0" | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/.stamp" && "$(cat "$out/.stamp")" == "$stamp" ]]; then
   echo "upstream-crds: up to date in $out"
   if $docs; then cp "$out/.table.md" "$root/docs/upstream-crds.table.tmp"; fi
@@ -26,7 +26,9 @@ else
 
   version_of() { # the pinned version of a module, from tools/upstream-crds/go.mod (Strimzi: strimzi/pom.xml)
     local v
-    if [[ "$1" == io.strimzi:* ]]; then
+    if [[ "${2:-}" == standin:* ]]; then
+      v=stand-in
+    elif [[ "$1" == io.strimzi:* ]]; then
       v=$(sed -n 's:.*<strimzi.version>\(.*\)</strimzi.version>.*:\1:p' "$tools/strimzi/pom.xml")
     else
       v=$(awk -v m="$1" '$1 == m && $2 ~ /^v/ { print $2 }' "$tools/go.mod")
@@ -66,7 +68,7 @@ else
   : > "$work/resolved"
   while read -r module path options; do
     [[ -z "$module" || "$module" == \#* ]] && continue
-    version=$(version_of "$module")
+    version=$(version_of "$module" "$path")
     case "$path" in
       generated:kubevirt)
         mkdir -p "$work/gen/kubevirt"
@@ -94,6 +96,9 @@ else
         mkdir -p "$dir"
         (cd "$tools/crdgen" && go tool controller-gen crd paths="$module/$pkg" output:crd:dir="$dir")
         options+=" how=generated_by_controller-gen_${controller_tools}_from_\`$pkg\`" ;;
+      standin:*)
+        # written by Hearth where no registry serves the upstream module (the file's header says what it covers)
+        dir="$tools"; file=${path#standin:} ;;
       *)
         if [[ -z "${dirs[$module]:-}" ]]; then
           dirs[$module]=$(download "$module" "$version" || download "$module" "$version")
@@ -113,17 +118,6 @@ else
   echo "upstream-crds: $(find "$out" -name '*.yaml' | wc -l) CRDs in $out in $((SECONDS - started)) s"
   if $docs; then cp "$out/.table.md" "$root/docs/upstream-crds.table.tmp"; fi
 fi
-
-# Not to be had from any registry yet (docs/upstream-crds.md says why): the ClickHouse operator's two groups and the
-# etcd-operator group. Until a registry serves them, the steering copy beside the repository stands in when it exists;
-# without it, the tests that install these groups fail and name them.
-for group in clickhouse.altinity.com clickhouse-keeper.altinity.com etcd-operator.cozystack.io; do
-  steering="$root/../shared/upstream-crds/$group"
-  if [[ ! -d "$out/$group" && -d "$steering" ]]; then
-    cp -r "$steering" "$out/$group"
-    echo "upstream-crds: $group from $steering (no registry serves it)"
-  fi
-done
 
 if $docs; then
   {

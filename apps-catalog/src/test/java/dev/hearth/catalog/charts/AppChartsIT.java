@@ -22,10 +22,12 @@ import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.TestPaths;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 
 /**
  * Every app chart renders with its defaults and with its maximal example ({@code ci/max-values.yaml}), and the real
- * API server, with the upstream CRDs installed, accepts every rendered object (server-side dry run).
+ * API server, with the upstream CRDs installed, accepts every rendered object (server-side dry run, strict field
+ * validation).
  */
 class AppChartsIT {
     private static KubernetesClient client;
@@ -77,10 +79,33 @@ class AppChartsIT {
         for (GenericKubernetesResource object : objects) {
             object.getMetadata().setNamespace(namespace);
             GenericKubernetesResource accepted =
-                    client.resource(object).dryRun().create();
+                    // strict: a field the CRD does not know is refused, not silently pruned
+                    client.resource(object)
+                            .dryRun()
+                            .fieldValidation(Validation.STRICT)
+                            .create();
             assertThat(accepted.getMetadata().getName())
                     .isEqualTo(object.getMetadata().getName());
         }
+    }
+
+    /** The Hearth-written stand-in CRDs (tools/upstream-crds/standins) refuse what their kinds do not have. */
+    @org.junit.jupiter.api.Test
+    void standInCrdsRefuseFieldsTheKindDoesNotHave() {
+        GenericKubernetesResource misspelt = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("etcd-operator.cozystack.io/v1alpha2")
+                .withKind("EtcdCluster")
+                .withNewMetadata()
+                .withName("misspelt")
+                .withNamespace(namespace)
+                .endMetadata()
+                .addToAdditionalProperties("spec", Map.of("replicas", 3, "storage", Map.of("sise", "1Gi")))
+                .build();
+        assertThatThrownBy(() -> client.resource(misspelt)
+                        .dryRun()
+                        .fieldValidation(Validation.STRICT)
+                        .create())
+                .hasMessageContaining("unknown field \"spec.storage.sise\"");
     }
 
     @ParameterizedTest(name = "{0}")
