@@ -10,23 +10,17 @@ import static org.hamcrest.Matchers.hasItems;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.hearth.catalog.definition.BuiltInDefinitions;
-import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
-import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.status.ReadyCondition;
-import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.Refusals;
-import dev.hearth.core.testing.TenantWithStatus;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
@@ -52,33 +46,7 @@ class CatalogIT {
     @BeforeAll
     static void tenant() {
         client = TestKubernetes.shared().client();
-        String name = "cat" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
-        tenantNamespace = "tenant-" + name;
-        Tenant admitted = TenantWithStatus.named("tenant-root", name)
-                .host(name + ".example.org")
-                .services("tenant-root", tenantNamespace, "tenant-root", null)
-                .build();
-        assertThat(admitted.getStatus().namespace).isEqualTo(tenantNamespace);
-        for (String ns : List.of("tenant-root", tenantNamespace)) {
-            client.namespaces()
-                    .resource(new NamespaceBuilder()
-                            .withNewMetadata()
-                            .withName(ns)
-                            .endMetadata()
-                            .build())
-                    .serverSideApply();
-        }
-        // the facts apps read: on the tenant Namespace, as tenant-service writes them (not the Tenant status)
-        TenantFacts facts = TenantFacts.of(admitted);
-        client.namespaces().withName(tenantNamespace).edit(ns -> {
-            ns.getMetadata().getLabels().put(Labels.TENANT, tenantNamespace);
-            ns.getMetadata().setAnnotations(facts.annotations());
-            return ns;
-        });
-        // a create drops the status: it is written afterwards, as tenant-service does
-        Tenant tenant = client.resource(admitted).create();
-        tenant.setStatus(admitted.getStatus());
-        client.resource(tenant).updateStatus();
+        tenantNamespace = CatalogTenant.create(client, "cat");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,7 +26,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Applies the ApplicationDefinitions the catalog ships ({@code src/main/resources/catalog}) on start, so that an
- * upgrade of apps-catalog upgrades them. Retries in the background while the API server is unreachable.
+ * upgrade of apps-catalog upgrades them, and the HelmRepository their charts come from ({@link ChartRepositoryFor})
+ * when {@code hearth.catalog.chart-repository-url} is set. Retries in the background while the API server is
+ * unreachable or the repository's namespace does not exist yet.
  */
 @ApplicationScoped
 public class BuiltInDefinitions {
@@ -63,6 +67,9 @@ public class BuiltInDefinitions {
 
     @ConfigProperty(name = "hearth.catalog.install-definitions", defaultValue = "true")
     boolean install;
+
+    @ConfigProperty(name = "hearth.catalog.chart-repository-url")
+    Optional<String> chartRepositoryUrl;
 
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
 
@@ -116,8 +123,16 @@ public class BuiltInDefinitions {
             ServerSideApply apply = ServerSideApply.of(client, INSTALLER);
             load(client.getKubernetesSerialization()).forEach(apply::apply);
             LOG.infof("Applied %d built-in ApplicationDefinitions", FILES.size());
+            chartRepositoryUrl.ifPresentOrElse(
+                    url -> apply.apply(ChartRepositoryFor.desired(url, Labels.managedBy(INSTALLER))),
+                    () -> LOG.infof(
+                            "hearth.catalog.chart-repository-url is not set: HelmRepository %s/%s, the charts' source,"
+                                    + " must be created by whoever installs Hearth",
+                            ChartRepositoryFor.NAMESPACE, ChartRepositoryFor.NAME));
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot apply the built-in ApplicationDefinitions yet, retrying in 10 s: %s", e.getMessage());
+            LOG.warnf(
+                    "Cannot apply the built-in ApplicationDefinitions and their chart source yet, retrying in 10 s: %s",
+                    e.getMessage());
             retries.schedule(this::applyAll, 10, TimeUnit.SECONDS);
         }
     }

@@ -15,6 +15,7 @@ import dev.hearth.catalog.queue.Backoff;
 import dev.hearth.catalog.queue.Timer;
 import dev.hearth.catalog.queue.WorkQueue;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.informer.KeepWatching;
 import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.upstream.Flux;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -70,7 +71,8 @@ public final class InstanceController implements AutoCloseable {
         informer = client.genericKubernetesResources(kind.context())
                 .inAnyNamespace()
                 .runnableInformer(0)
-                .itemStore(new WithoutManagedFields<>());
+                .itemStore(new WithoutManagedFields<>())
+                .exceptionHandler(KeepWatching.of(kind.kind() + " instances"));
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource instance) {

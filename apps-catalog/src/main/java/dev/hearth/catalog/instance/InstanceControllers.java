@@ -27,6 +27,7 @@ import dev.hearth.catalog.kind.CatalogKind;
 import dev.hearth.catalog.queue.Timer;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.informer.KeepWatching;
 import dev.hearth.core.informer.WithoutManagedFields;
 import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.status.StatusWriter;
@@ -125,13 +126,15 @@ public class InstanceControllers {
                 .inAnyNamespace()
                 .withLabel(Labels.APPLICATION_KIND)
                 .runnableInformer(0)
-                .itemStore(new WithoutManagedFields<>());
+                .itemStore(new WithoutManagedFields<>())
+                .exceptionHandler(KeepWatching.of("HelmReleases"));
         helmReleases.addEventHandler(new Route<>(this::toOwner, true));
         CompletionStage<Void> helmReleasesSynced = helmReleases.start();
         tenants = client.namespaces()
                 .withLabel(Labels.TENANT)
                 .runnableInformer(0)
-                .itemStore(new WithoutManagedFields<>());
+                .itemStore(new WithoutManagedFields<>())
+                .exceptionHandler(KeepWatching.of("tenant Namespaces"));
         tenants.addEventHandler(new Route<>(this::toTenantApps, false));
         awaitSynced(tenants.start(), "tenant Namespaces");
         awaitSynced(helmReleasesSynced, "HelmReleases");

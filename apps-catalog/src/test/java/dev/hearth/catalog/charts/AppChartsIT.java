@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.marcnuri.helm.Helm;
 
 import dev.hearth.core.testing.TestKubernetes;
-import dev.hearth.core.testing.TestPaths;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
@@ -51,10 +50,7 @@ class AppChartsIT {
                         "source.toolkit.fluxcd.io");
         client = kubernetes.client();
         namespace = kubernetes.newNamespace("charts");
-        // Helm renders lookup() (existing passwords) against the cluster of $KUBECONFIG, which the build points here
-        Path kubeconfig = Path.of(System.getenv("KUBECONFIG"));
-        Files.createDirectories(kubeconfig.getParent());
-        Files.copy(kubernetes.kubeconfig(), kubeconfig, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ChartRender.lookUpIn(kubernetes);
     }
 
     static Stream<Arguments> renderings() throws IOException {
@@ -243,24 +239,10 @@ class AppChartsIT {
     }
 
     private static List<GenericKubernetesResource> render(String chart, Path values) {
-        var template = new Helm(charts().resolve(chart))
-                .template()
-                .withName(chart + "-main")
-                .withNamespace(namespace);
-        if (values != null) {
-            template = template.withValuesFile(values);
-        }
-        String manifest = template.call();
-        List<GenericKubernetesResource> objects = new ArrayList<>();
-        for (String document : manifest.split("(?m)^---\\s*$")) {
-            if (document.lines().anyMatch(l -> l.startsWith("kind:"))) {
-                objects.add(client.getKubernetesSerialization().unmarshal(document, GenericKubernetesResource.class));
-            }
-        }
-        return objects;
+        return ChartRender.render(client.getKubernetesSerialization(), chart, chart + "-main", namespace, values);
     }
 
     private static Path charts() {
-        return TestPaths.hearthCrds().resolve("../../apps").normalize();
+        return ChartRender.charts();
     }
 }

@@ -245,6 +245,21 @@ public final class FluxControllers {
         deleteRecursively(work);
     }
 
+    /** The last lines of every controller's log, for a failed test's message. */
+    public String logTails() {
+        StringBuilder out = new StringBuilder();
+        for (Controller c : controllers) {
+            out.append("--- ")
+                    .append(c.name())
+                    .append(" (")
+                    .append(c.log())
+                    .append(")\n")
+                    .append(tail(c.log()))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);

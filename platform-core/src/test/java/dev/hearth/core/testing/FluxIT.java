@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Timeout;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
@@ -24,7 +22,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  * Real Flux against the test API server: source-controller reads Hearth's chart repository ({@link HelmChartRepository})
  * through a HelmRepository, helm-controller installs a HelmRelease of the redis app chart, the rendered objects appear
  * with the values given, and deleting the HelmRelease uninstalls them. No kubelet and no cloud: objects only, no pods,
- * and the test gives the LoadBalancer Service its address.
+ * and {@link PlayedCloud} gives the LoadBalancer Service its address.
  */
 class FluxIT {
     private static final ResourceDefinitionContext HELM_RELEASE =
@@ -119,7 +117,7 @@ class FluxIT {
             await().atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
-                        playCloudLoadBalancer(client, namespace, "redis-cache-external-lb");
+                        PlayedCloud.settle(client, namespace);
                         return "True"
                                 .equals(readyStatus(client.genericKubernetesResources(HELM_RELEASE)
                                         .inNamespace(namespace)
@@ -133,7 +131,7 @@ class FluxIT {
                                     .inNamespace(namespace)
                                     .withName("redis-cache")
                                     .get()
-                            + "\n" + logs(),
+                            + "\n" + kubernetes.flux().logTails(),
                     e);
         }
 
@@ -211,33 +209,6 @@ class FluxIT {
                 .isEmpty();
     }
 
-    /**
-     * Helm waits until a LoadBalancer Service has an address, which a cloud controller would give it: no cloud here,
-     * so the test gives it one.
-     */
-    private static void playCloudLoadBalancer(KubernetesClient client, String namespace, String name) {
-        Service service =
-                client.services().inNamespace(namespace).withName(name).get();
-        if (service != null
-                && (service.getStatus() == null
-                        || service.getStatus().getLoadBalancer() == null
-                        || service.getStatus().getLoadBalancer().getIngress() == null
-                        || service.getStatus().getLoadBalancer().getIngress().isEmpty())) {
-            client.services()
-                    .inNamespace(namespace)
-                    .withName(name)
-                    .editStatus(s -> new ServiceBuilder(s)
-                            .editOrNewStatus()
-                            .withNewLoadBalancer()
-                            .addNewIngress()
-                            .withIp("127.0.0.1")
-                            .endIngress()
-                            .endLoadBalancer()
-                            .endStatus()
-                            .build());
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static String readyStatus(GenericKubernetesResource helmRelease) {
         if (helmRelease == null
@@ -251,20 +222,6 @@ class FluxIT {
                 .map(c -> (String) c.get("status"))
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static String logs() {
-        StringBuilder out = new StringBuilder();
-        for (FluxControllers.Controller c : kubernetes.flux().controllers()) {
-            out.append("--- ")
-                    .append(c.name())
-                    .append(" (")
-                    .append(c.log())
-                    .append(")\n")
-                    .append(FluxControllers.tail(c.log()))
-                    .append('\n');
-        }
-        return out.toString();
     }
 
     private static ResourceDefinitionContext context(String group, String version, String kind, String plural) {

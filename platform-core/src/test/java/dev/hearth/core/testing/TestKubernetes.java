@@ -160,7 +160,9 @@ public final class TestKubernetes {
 
     /**
      * Starts kube-controller-manager once: the namespace, garbage-collector, serviceaccount, resourcequota (keeps each
-     * ResourceQuota's usage real) and clusterrole-aggregation controllers (the last fills the {@code rules} of ClusterRoles with an aggregationRule).
+     * ResourceQuota's usage real), clusterrole-aggregation (fills the {@code rules} of ClusterRoles with an
+     * aggregationRule), deployment, replicaset and statefulset controllers (their pods exist, and {@link PlayedCloud}
+     * reports them ready, since no kubelet runs).
      */
     public synchronized TestKubernetes withControllerManager() {
         if (controllerManager != null && controllerManager.isAlive()) {
@@ -178,7 +180,7 @@ public final class TestKubernetes {
                             "--kubeconfig",
                             kubeconfig.toString(),
                             "--controllers",
-                            "namespace,garbagecollector,serviceaccount,resourcequota,clusterrole-aggregation",
+                            "namespace,garbagecollector,serviceaccount,resourcequota,clusterrole-aggregation,deployment,replicaset,statefulset",
                             "--leader-elect=false",
                             "--bind-address",
                             "127.0.0.1",

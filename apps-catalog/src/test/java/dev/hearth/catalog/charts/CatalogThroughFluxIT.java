@@ -1,0 +1,378 @@
+package dev.hearth.catalog.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.hearth.catalog.CatalogTenant;
+import dev.hearth.catalog.definition.BuiltInDefinitions;
+import dev.hearth.catalog.definition.ChartRepositoryFor;
+import dev.hearth.core.api.ApiGroups;
+import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.PlayedCloud;
+import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.upstream.Flux;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * apps-catalog with real Flux: source-controller reads Hearth's chart repository through the HelmRepository that
+ * apps-catalog itself writes, helm-controller installs what apps-catalog writes, and the instance's status mirrors
+ * the real HelmRelease. kube-controller-manager runs the workload controllers and {@link PlayedCloud} plays the
+ * kubelets and the cloud (no pod runs: the tests check objects).
+ */
+@QuarkusTest
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = {
+            @ResourceArg(name = "flux", value = "true"),
+            @ResourceArg(name = "controllerManager", value = "true"),
+            @ResourceArg(name = "upstreamCrds", value = "all")
+        })
+@QuarkusTestResource(AppChartsServed.class)
+@SuppressWarnings("unchecked")
+class CatalogThroughFluxIT {
+    private static final Duration INSTALL = Duration.ofMinutes(3);
+    private static final ResourceDefinitionContext HELM_RELEASE =
+            ResourceDefinitionContext.fromResourceType(Flux.HelmRelease.class);
+    private static KubernetesClient client;
+
+    @BeforeAll
+    static void chartSourceReady() throws IOException {
+        client = TestKubernetes.shared().client();
+        ChartRender.lookUpIn(TestKubernetes.shared());
+        await("HelmRepository " + ChartRepositoryFor.NAME + " written by apps-catalog and fetched by source-controller")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "True"
+                        .equals(ready(client.resources(Flux.HelmRepository.class)
+                                        .inNamespace(ChartRepositoryFor.NAMESPACE)
+                                        .withName(ChartRepositoryFor.NAME)
+                                        .get())
+                                .get("status")));
+    }
+
+    /** Every charted catalog kind, with its chart's defaults and with its maximal example. */
+    static Stream<Arguments> kinds() {
+        List<Arguments> kinds = new ArrayList<>();
+        for (ApplicationDefinition definition :
+                BuiltInDefinitions.load(new io.fabric8.kubernetes.client.utils.KubernetesSerialization())) {
+            if (definition.getSpec().managedBy == null) {
+                kinds.add(Arguments.of(definition.getSpec().application.kind, "defaults", definition));
+                kinds.add(Arguments.of(definition.getSpec().application.kind, "max-values", definition));
+            }
+        }
+        return kinds.stream();
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("kinds")
+    void anInstanceIsInstalledByHelmControllerAndItsChartsObjectsExist(
+            String kind, String values, ApplicationDefinition definition) throws IOException {
+        String namespace = CatalogTenant.create(client, "fx");
+        String chart = definition.getSpec().release.chart.name;
+        Map<String, Object> spec = values.equals("defaults") ? Map.of() : maxValues(chart);
+
+        client.resource(instance(definition, namespace, "main", spec)).create();
+
+        GenericKubernetesResource instance = awaitReady(definition, namespace, "main");
+        GenericKubernetesResource release = helmRelease(namespace, definition.getSpec().release.prefix + "main");
+        assertThat(ready(release).get("status")).isEqualTo("True");
+        assertThat(ready(instance).get("reason")).isEqualTo(ready(release).get("reason"));
+
+        // what Helm renders from the values apps-catalog gave the release is what helm-controller installed
+        Path releaseValues = Files.createTempFile("release-values", ".yaml");
+        Files.writeString(
+                releaseValues,
+                client.getKubernetesSerialization().asYaml(((Map<String, Object>) release.get("spec")).get("values")));
+        List<GenericKubernetesResource> rendered = ChartRender.render(
+                client.getKubernetesSerialization(),
+                chart,
+                (String) ((Map<String, Object>) release.get("spec")).get("releaseName"),
+                namespace,
+                releaseValues);
+        assertThat(rendered).isNotEmpty();
+        for (GenericKubernetesResource expected : rendered) {
+            if (expected.getMetadata().getNamespace() == null && namespaced(expected)) {
+                expected.getMetadata().setNamespace(namespace);
+            }
+            GenericKubernetesResource live = client.resource(expected).get();
+            assertThat(live)
+                    .as(expected.getKind() + " " + expected.getMetadata().getName())
+                    .isNotNull();
+            if (!"Secret".equals(expected.getKind())) {
+                assertThat(live.getAdditionalProperties().get("spec"))
+                        .as("spec of " + expected.getKind() + " "
+                                + expected.getMetadata().getName())
+                        .satisfies(s -> assertContains(
+                                expected.getKind() + ".spec",
+                                expected.getAdditionalProperties().get("spec"),
+                                s));
+            }
+        }
+    }
+
+    /** Install, upgrade (Helm revision 2), a failed install with Flux's own message and its repair, and an uninstall. */
+    @Test
+    void theInstanceMirrorsItsReleaseThroughUpgradeFailureAndDeletion() {
+        ApplicationDefinition redis = definition("redis");
+        String namespace = CatalogTenant.create(client, "life");
+
+        client.resource(instance(redis, namespace, "life", Map.of("replicas", 2)))
+                .create();
+        awaitReady(redis, namespace, "life");
+        assertThat(client.secrets()
+                        .inNamespace(namespace)
+                        .withName("sh.helm.release.v1.redis-life.v1")
+                        .get())
+                .isNotNull();
+
+        GenericKubernetesResource instance =
+                instanceClient(redis, namespace).withName("life").get();
+        ((Map<String, Object>) instance.get("spec")).put("replicas", 3);
+        client.resource(instance).update();
+        await("Helm revision 2")
+                .atMost(INSTALL)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    PlayedCloud.settle(client, namespace);
+                    return client.secrets()
+                                    .inNamespace(namespace)
+                                    .withName("sh.helm.release.v1.redis-life.v2")
+                                    .get()
+                            != null;
+                });
+        awaitReady(redis, namespace, "life");
+        assertThat(failover(namespace, "redis-life").<Integer>get("spec", "redis", "replicas"))
+                .isEqualTo(3);
+
+        // a value the tenant's quota refuses (a LoadBalancer) fails the install: Flux's reason and message reach the
+        // instance; changing the value installs it
+        client.resource(new ResourceQuotaBuilder()
+                        .withNewMetadata()
+                        .withName("no-load-balancers")
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addToHard("services.loadbalancers", new Quantity("0"))
+                        .endSpec()
+                        .build())
+                .create();
+        await("quota in force").atMost(Duration.ofMinutes(1)).until(() -> {
+            var quota = client.resourceQuotas()
+                    .inNamespace(namespace)
+                    .withName("no-load-balancers")
+                    .get();
+            return quota.getStatus() != null && quota.getStatus().getHard() != null;
+        });
+        client.resource(instance(redis, namespace, "exposed", Map.of("external", true)))
+                .create();
+        Map<String, Object> failed = await("a failed install on the instance")
+                .atMost(INSTALL)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> ready(instanceClient(redis, namespace)
+                                .withName("exposed")
+                                .get()),
+                        c -> "False".equals(c.get("status")));
+        assertThat(failed.get("reason")).isEqualTo("InstallFailed");
+        assertThat((String) failed.get("message")).contains("exceeded quota").contains("services.loadbalancers");
+        GenericKubernetesResource exposed =
+                instanceClient(redis, namespace).withName("exposed").get();
+        ((Map<String, Object>) exposed.get("spec")).put("external", false);
+        client.resource(exposed).update();
+        awaitReady(redis, namespace, "exposed");
+
+        instanceClient(redis, namespace).withName("life").delete();
+        await("uninstalled")
+                .atMost(INSTALL)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> client.genericKubernetesResources(HELM_RELEASE)
+                                .inNamespace(namespace)
+                                .withName("redis-life")
+                                .get()
+                        == null);
+        assertThat(failover(namespace, "redis-life"))
+                .as("rendered objects uninstalled")
+                .isNull();
+        assertThat(client.secrets()
+                        .inNamespace(namespace)
+                        .withName("redis-life-auth")
+                        .get())
+                .isNull();
+        assertThat(client.secrets()
+                        .inNamespace(namespace)
+                        .withLabel("name", "redis-life")
+                        .withLabel("owner", "helm")
+                        .list()
+                        .getItems())
+                .as("Helm's release records")
+                .isEmpty();
+    }
+
+    private static GenericKubernetesResource awaitReady(
+            ApplicationDefinition definition, String namespace, String name) {
+        Callable<GenericKubernetesResource> instance = () -> {
+            PlayedCloud.settle(client, namespace);
+            return instanceClient(definition, namespace).withName(name).get();
+        };
+        try {
+            return await(definition.getSpec().application.kind + " " + name + " Ready")
+                    .atMost(INSTALL)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(instance, i -> "True".equals(ready(i).get("status")) && observed(i));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "not Ready: "
+                            + client.getKubernetesSerialization()
+                                    .asYaml(instanceClient(definition, namespace)
+                                            .withName(name)
+                                            .get())
+                            + "\nits HelmRelease: "
+                            + client.getKubernetesSerialization()
+                                    .asYaml(helmRelease(namespace, definition.getSpec().release.prefix + name))
+                            + "\n" + TestKubernetes.shared().flux().logTails(),
+                    e);
+        }
+    }
+
+    private static boolean observed(GenericKubernetesResource instance) {
+        if (!(instance.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+            return false;
+        }
+        Object observed = status.get("observedGeneration");
+        return observed != null
+                && ((Number) observed).longValue() == instance.getMetadata().getGeneration();
+    }
+
+    /** Every leaf of {@code expected} is in {@code actual}, compared as text (the API server may add defaults). */
+    private static void assertContains(String path, Object expected, Object actual) {
+        if (expected instanceof Map<?, ?> expectedMap) {
+            assertThat(actual).as(path).isInstanceOf(Map.class);
+            expectedMap.forEach((k, v) -> assertContains(path + "." + k, v, ((Map<?, ?>) actual).get(k)));
+        } else if (expected instanceof List<?> expectedList) {
+            assertThat(actual).as(path).isInstanceOf(List.class);
+            List<?> actualList = (List<?>) actual;
+            assertThat(actualList).as(path).hasSize(expectedList.size());
+            for (int i = 0; i < expectedList.size(); i++) {
+                assertContains(path + "[" + i + "]", expectedList.get(i), actualList.get(i));
+            }
+        } else {
+            assertThat(Objects.toString(actual, null)).as(path).isEqualTo(Objects.toString(expected, null));
+        }
+    }
+
+    private static boolean namespaced(GenericKubernetesResource object) {
+        String[] apiVersion = object.getApiVersion().split("/");
+        String group = apiVersion.length == 2 ? apiVersion[0] : "";
+        String version = apiVersion[apiVersion.length - 1];
+        return client.getApiResources(group.isEmpty() ? version : group + "/" + version).getResources().stream()
+                .filter(r -> r.getKind().equals(object.getKind()))
+                .findFirst()
+                .map(r -> Boolean.TRUE.equals(r.getNamespaced()))
+                .orElse(true);
+    }
+
+    /** The chart's {@code ci/max-values.yaml} as an instance spec: {@code _namespace} is apps-catalog's to give. */
+    private static Map<String, Object> maxValues(String chart) {
+        try {
+            Map<String, Object> values = new LinkedHashMap<>(client.getKubernetesSerialization()
+                    .unmarshal(
+                            Files.readString(ChartRender.charts().resolve(chart).resolve("ci/max-values.yaml")),
+                            Map.class));
+            values.remove("_namespace");
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApplicationDefinition definition(String name) {
+        return BuiltInDefinitions.load(client.getKubernetesSerialization()).stream()
+                .filter(d -> d.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static GenericKubernetesResource instance(
+            ApplicationDefinition definition, String namespace, String name, Map<String, Object> spec) {
+        await(definition.getSpec().application.kind + " served")
+                .atMost(Duration.ofMinutes(1))
+                .ignoreExceptions()
+                .until(() -> instanceClient(definition, namespace).list() != null);
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(ApiGroups.APPS + "/" + ApiGroups.VERSION)
+                .withKind(definition.getSpec().application.kind)
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .addToAdditionalProperties("spec", new LinkedHashMap<>(spec))
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+                    GenericKubernetesResource,
+                    io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+                    io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
+            instanceClient(ApplicationDefinition definition, String namespace) {
+        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                        .withGroup(ApiGroups.APPS)
+                        .withVersion(ApiGroups.VERSION)
+                        .withKind(definition.getSpec().application.kind)
+                        .withPlural(definition.getSpec().application.plural)
+                        .withNamespaced(true)
+                        .build())
+                .inNamespace(namespace);
+    }
+
+    private static GenericKubernetesResource helmRelease(String namespace, String name) {
+        return client.genericKubernetesResources(HELM_RELEASE)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+    }
+
+    private static GenericKubernetesResource failover(String namespace, String name) {
+        return client.genericKubernetesResources("databases.spotahome.com/v1", "RedisFailover")
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+    }
+
+    /** The Ready condition of a Hearth instance or a Flux object; empty while it has none. */
+    private static Map<String, Object> ready(GenericKubernetesResource object) {
+        if (object == null || !(object.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+            return Map.of();
+        }
+        return ((List<Map<String, Object>>) ((Map<String, Object>) status).getOrDefault("conditions", List.of()))
+                .stream().filter(c -> "Ready".equals(c.get("type"))).findFirst().orElse(Map.of());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.hearth.catalog.charts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.marcnuri.helm.Helm;
+
+import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.testing.TestPaths;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/** An app chart of deploy/charts/apps rendered by Helm (helm-java), as the objects it would install. */
+final class ChartRender {
+    private ChartRender() {}
+
+    static List<GenericKubernetesResource> render(
+            KubernetesSerialization serialization, String chart, String release, String namespace, Path values) {
+        var template =
+                new Helm(charts().resolve(chart)).template().withName(release).withNamespace(namespace);
+        if (values != null) {
+            template = template.withValuesFile(values);
+        }
+        String manifest = template.call();
+        List<GenericKubernetesResource> objects = new ArrayList<>();
+        for (String document : manifest.split("(?m)^---\\s*$")) {
+            if (document.lines().anyMatch(l -> l.startsWith("kind:"))) {
+                objects.add(serialization.unmarshal(document, GenericKubernetesResource.class));
+            }
+        }
+        return objects;
+    }
+
+    /**
+     * Helm renders {@code lookup()} (a stored password) against the cluster of {@code $KUBECONFIG}, which the build
+     * points at a file in target/: it gets the test API server's kubeconfig.
+     */
+    static void lookUpIn(TestKubernetes kubernetes) throws IOException {
+        Path kubeconfig = Path.of(System.getenv("KUBECONFIG"));
+        Files.createDirectories(kubeconfig.getParent());
+        Files.copy(kubernetes.kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Path charts() {
+        return TestPaths.hearthCrds().resolve("../../apps").normalize();
+    }
+}
