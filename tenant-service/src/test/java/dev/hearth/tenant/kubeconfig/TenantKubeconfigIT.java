@@ -19,6 +19,7 @@ import dev.hearth.tenant.Tenants;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -136,7 +137,15 @@ class TenantKubeconfigIT {
     }
 
     @Test
-    void aHandDeletedRoleComesBack() {
+    void aHandDeletedRoleComesBackAndTheRestIsNotWrittenAgain() {
+        String secretVersion = secret("tenant-baz").getMetadata().getResourceVersion();
+        String bindingVersion = client().resources(RoleBinding.class)
+                .inNamespace("tenant-baz")
+                .withName(KubeconfigReaderRoleFor.NAME)
+                .get()
+                .getMetadata()
+                .getResourceVersion();
+
         client().resources(Role.class)
                 .inNamespace("tenant-baz")
                 .withName(KubeconfigReaderRoleFor.NAME)
@@ -148,6 +157,15 @@ class TenantKubeconfigIT {
                                 .withName(KubeconfigReaderRoleFor.NAME)
                                 .get()
                         != null);
+        // the reconcile that restored the Role found the Secret and the RoleBinding as desired
+        assertThat(secret("tenant-baz").getMetadata().getResourceVersion()).isEqualTo(secretVersion);
+        assertThat(client().resources(RoleBinding.class)
+                        .inNamespace("tenant-baz")
+                        .withName(KubeconfigReaderRoleFor.NAME)
+                        .get()
+                        .getMetadata()
+                        .getResourceVersion())
+                .isEqualTo(bindingVersion);
     }
 
     private static Secret secret(String namespace) {
