@@ -34,6 +34,9 @@ public class RootTenant {
     @Inject
     TenantResources resources;
 
+    @Inject
+    TenantKubeconfigs kubeconfigs;
+
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "root-tenant"));
     private volatile boolean ensured;
@@ -72,7 +75,7 @@ public class RootTenant {
             resources.applyClusterWide();
             resources.apply(
                     TenantObjectsFor.desired(
-                            placement(), Map.of(), config.groupPrefix().orElse(""), List.of()),
+                            placement(), Map.of(), config.groupPrefix().orElse(""), List.of(), kubeconfigs.settings()),
                     resources.direct());
             ensured = true;
             LOG.infof(

@@ -19,6 +19,9 @@ public interface TenantConfig {
     /** The shared services tenant-root runs itself. */
     Root root();
 
+    /** What every tenant kubeconfig says; see {@link dev.hearth.tenant.kubeconfig.KubeconfigSettings}. */
+    Kubeconfig kubeconfig();
+
     interface Root {
         @WithDefault("false")
         boolean etcd();
@@ -31,5 +34,15 @@ public interface TenantConfig {
 
         @WithDefault("false")
         boolean seaweedfs();
+    }
+
+    interface Kubeconfig {
+        Optional<String> server();
+
+        Optional<String> certificateAuthorityData();
+
+        Optional<String> oidcIssuerUrl();
+
+        Optional<String> oidcClientId();
     }
 }

@@ -15,8 +15,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -44,7 +46,9 @@ final class TenantEventSources {
                 owned(NetworkPolicy.class, context, root),
                 owned(ServiceAccount.class, context, root),
                 owned(ResourceQuota.class, context, root),
-                owned(LimitRange.class, context, root));
+                owned(LimitRange.class, context, root),
+                owned(Secret.class, context, root),
+                owned(Role.class, context, root));
     }
 
     /** The name of the informer of the owned objects of {@code type}. */

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hearth.tenant.kubeconfig.KubeconfigReaderBindingFor;
+import dev.hearth.tenant.kubeconfig.KubeconfigReaderRoleFor;
+import dev.hearth.tenant.kubeconfig.KubeconfigSettings;
+import dev.hearth.tenant.kubeconfig.TenantKubeconfigFor;
 import dev.hearth.tenant.lineage.NamespaceFor;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.modules.ModuleInstanceFor;
@@ -21,10 +25,12 @@ import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Secret;
 
 /**
  * Every object of a tenant, from the pure mappings of each feature package: its namespace, what the namespace holds
- * (ServiceAccount, RoleBindings, NetworkPolicies, and the ResourceQuota and LimitRange when a quota is set) and the
+ * (ServiceAccount, RoleBindings, NetworkPolicies, the ResourceQuota and LimitRange when a quota is set, the tenant
+ * kubeconfig with the Role and RoleBinding that let the tenant read it when kubeconfigs are configured) and the
  * instances of the modules it runs.
  *
  * @param namespace the tenant namespace, which must exist before anything inside it
@@ -37,7 +43,8 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
             TenantPlacement placement,
             Map<String, Quantity> quota,
             String groupPrefix,
-            Collection<TenantModule> modules) {
+            Collection<TenantModule> modules,
+            Optional<KubeconfigSettings> kubeconfig) {
         List<HasMetadata> inside = new ArrayList<>();
         inside.add(ServiceAccountFor.desired(placement));
         inside.addAll(RoleBindingsFor.desired(placement, groupPrefix));
@@ -46,6 +53,11 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
             inside.add(ResourceQuotaFor.desired(placement, quota));
             inside.add(LimitRangeFor.desired(placement));
         }
+        kubeconfig.ifPresent(settings -> {
+            inside.add(TenantKubeconfigFor.desired(placement, settings));
+            inside.add(KubeconfigReaderRoleFor.desired(placement));
+            inside.add(KubeconfigReaderBindingFor.desired(placement, groupPrefix));
+        });
         return new TenantObjectsFor(
                 NamespaceFor.desired(placement),
                 List.copyOf(inside),
@@ -75,6 +87,13 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
         return inside.stream()
                 .filter(LimitRange.class::isInstance)
                 .map(LimitRange.class::cast)
+                .findFirst();
+    }
+
+    public Optional<Secret> kubeconfig() {
+        return inside.stream()
+                .filter(Secret.class::isInstance)
+                .map(Secret.class::cast)
                 .findFirst();
     }
 }

@@ -58,6 +58,9 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
     TenantResources resources;
 
     @Inject
+    TenantKubeconfigs kubeconfigs;
+
+    @Inject
     TenantModuleInstances modules;
 
     @Inject
@@ -124,7 +127,11 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         }
 
         TenantObjectsFor desired = TenantObjectsFor.desired(
-                placement, quota, config.groupPrefix().orElse(""), TenantModule.requestedBy(tenant.getSpec()));
+                placement,
+                quota,
+                config.groupPrefix().orElse(""),
+                TenantModule.requestedBy(tenant.getSpec()),
+                kubeconfigs.settings());
         TenantObjects objects = new InformedTenantObjects(context, writes);
         resources.apply(desired, objects);
         List<String> waitingForKinds = modules.converge(placement.namespace(), desired.modules());

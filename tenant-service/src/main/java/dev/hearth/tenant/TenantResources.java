@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.hearth.core.kube.ServerSideApply;
+import dev.hearth.tenant.kubeconfig.KubeconfigReaderRoleFor;
+import dev.hearth.tenant.kubeconfig.TenantKubeconfigFor;
 import dev.hearth.tenant.lineage.DeletionProtectionFor;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.quota.LimitRangeFor;
@@ -21,6 +23,9 @@ import dev.hearth.tenant.rbac.ClusterRolesFor;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 
 /** Applies what a tenant namespace holds, from the pure mappings of each feature package. */
 @ApplicationScoped
@@ -49,7 +54,8 @@ public class TenantResources {
 
     /**
      * The namespace, then everything in it at once: the objects are independent of one another, so a new tenant
-     * waits for about two round trips to the API server instead of a dozen. Without a quota, the quota objects go.
+     * waits for about two round trips to the API server instead of a dozen. Without a quota, the quota objects go;
+     * without kubeconfig settings, the kubeconfig and its Role and RoleBinding.
      * The module instances are left to {@link dev.hearth.tenant.modules.TenantModuleInstances}.
      */
     public void apply(TenantObjectsFor desired, TenantObjects objects) {
@@ -62,6 +68,11 @@ public class TenantResources {
         }
         if (desired.limitRange().isEmpty()) {
             writes.add(() -> objects.delete(LimitRange.class, namespace, LimitRangeFor.LIMIT_RANGE));
+        }
+        if (desired.kubeconfig().isEmpty()) {
+            writes.add(() -> objects.delete(Secret.class, namespace, TenantKubeconfigFor.SECRET));
+            writes.add(() -> objects.delete(Role.class, namespace, KubeconfigReaderRoleFor.NAME));
+            writes.add(() -> objects.delete(RoleBinding.class, namespace, KubeconfigReaderRoleFor.NAME));
         }
         runAll(writes);
     }

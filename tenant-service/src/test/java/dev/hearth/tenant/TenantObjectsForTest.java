@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class TenantObjectsForTest {
 
     @Test
     void theRoot() {
-        assertGolden("root", TenantObjectsFor.desired(ROOT, Map.of(), "", List.of()));
+        assertGolden("root", TenantObjectsFor.desired(ROOT, Map.of(), "", List.of(), Optional.empty()));
     }
 
     @Test
@@ -50,7 +51,11 @@ class TenantObjectsForTest {
 
     private static TenantObjectsFor desired(TenantPlacement placement, Tenant tenant, String groupPrefix) {
         return TenantObjectsFor.desired(
-                placement, tenant.getSpec().resourceQuotas, groupPrefix, TenantModule.requestedBy(tenant.getSpec()));
+                placement,
+                tenant.getSpec().resourceQuotas,
+                groupPrefix,
+                TenantModule.requestedBy(tenant.getSpec()),
+                Optional.empty());
     }
 
     private static void assertGolden(String name, TenantObjectsFor desired) {

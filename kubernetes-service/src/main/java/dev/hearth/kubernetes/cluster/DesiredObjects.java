@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.hearth.kubernetes.access.AdminKubeconfigReaderBindingFor;
+import dev.hearth.kubernetes.access.AdminKubeconfigReaderRoleFor;
 import dev.hearth.kubernetes.addon.AddonReleasesFor;
 import dev.hearth.kubernetes.autoscaler.ClusterAutoscalerFor;
 import dev.hearth.kubernetes.nodegroup.NodeGroupObjectsFor;
@@ -23,6 +25,8 @@ public final class DesiredObjects {
         objects.add(ClusterFor.desired(release));
         objects.add(KamajiControlPlaneFor.desired(release));
         objects.add(KubevirtClusterFor.desired(release));
+        objects.add(AdminKubeconfigReaderRoleFor.desired(release));
+        objects.add(AdminKubeconfigReaderBindingFor.desired(release, settings));
         NodeGroups.of(release.kubernetes().getSpec())
                 .forEach((name, group) -> objects.addAll(NodeGroupObjectsFor.desired(release, settings, name, group)
                         .all()));

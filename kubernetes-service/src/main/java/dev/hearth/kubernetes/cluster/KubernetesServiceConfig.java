@@ -1,5 +1,7 @@
 package dev.hearth.kubernetes.cluster;
 
+import java.util.Optional;
+
 import dev.hearth.kubernetes.release.ClusterSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,7 +18,14 @@ public interface KubernetesServiceConfig {
     @WithDefault("HelmRepository/hearth-system/hearth-kubernetes-addons")
     String addonChartSource();
 
+    /** Must equal tenant-service's {@code hearth.tenant.group-prefix}: the groups that hold a tenant's levels. */
+    Optional<String> groupPrefix();
+
     default ClusterSettings settings() {
-        return new ClusterSettings(nodeImage(), autoscalerImage(), addonChartSource());
+        return new ClusterSettings(
+                nodeImage(),
+                autoscalerImage(),
+                addonChartSource(),
+                groupPrefix().orElse(""));
     }
 }

@@ -8,8 +8,10 @@ package dev.hearth.kubernetes.release;
  * @param autoscalerImage     cluster-autoscaler image
  * @param addonChartSource    Flux source of the addon charts: {@code <kind>/<namespace>/<name>}, e.g.
  *                            {@code HelmRepository/hearth-system/hearth-kubernetes-addons}
+ * @param groupPrefix         prefix of the tenant groups in RoleBindings, the same as tenant-service's (e.g.
+ *                            {@code oidc:}), so that the admin kubeconfig goes to the groups the tenant's levels name
  */
-public record ClusterSettings(String nodeImage, String autoscalerImage, String addonChartSource) {
+public record ClusterSettings(String nodeImage, String autoscalerImage, String addonChartSource, String groupPrefix) {
 
     public String addonSourceKind() {
         return addonChartSource.split("/", 3)[0];

@@ -14,7 +14,8 @@ public final class Fixtures {
     public static final ClusterSettings SETTINGS = new ClusterSettings(
             "docker://quay.io/capk/ubuntu-2404-container-disk",
             "registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1",
-            "HelmRepository/hearth-system/hearth-kubernetes-addons");
+            "HelmRepository/hearth-system/hearth-kubernetes-addons",
+            "");
     /** Tenant acme, with the root's etcd and its own ingress. */
     public static final TenantFacts TENANT = TenantFacts.of(TenantWithStatus.named("tenant-root", "acme")
             .host("acme.example.org")
