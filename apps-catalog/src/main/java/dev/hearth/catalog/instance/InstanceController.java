@@ -71,6 +71,9 @@ public final class InstanceController implements AutoCloseable {
                 .inAnyNamespace()
                 .runnableInformer(0)
                 .itemStore(new WithoutManagedFields<>());
+        // By default a failed first list stops the informer for good; right after the kind's CRD is established the
+        // API server may close that list's connection (seen in CatalogIT), and the kind would never be reconciled.
+        informer.exceptionHandler((started, failure) -> !closed);
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource instance) {
