@@ -18,8 +18,8 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 /**
  * The Role {@code hearth:credentials:<kind>:<name>} that lets an app's tenant read what its definition {@code exposes}
  * (docs/apps-catalog.md, "Credentials"): {@code get} and {@code watch} on the exposed Secrets, {@code get} on the
- * exposed Services, each by name. Never {@code list}: RBAC cannot narrow a list by name, so it would reveal every
- * Secret of the namespace.
+ * exposed Services, each by name ({@code watch} by name is what {@code kubectl get secret x -w} needs). No
+ * {@code list}: a plain list of the namespace's Secrets must stay refused, and one by name adds nothing to {@code get}.
  */
 public final class CredentialsRoleFor {
     private static final String NAME_PLACEHOLDER = "{name}";
