@@ -1,5 +1,6 @@
 package dev.hearth.catalog.instance;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -33,14 +34,19 @@ import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.upstream.Flux;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 /**
- * The running instance controllers, one per catalog kind, and the two caches they share: HelmReleases of catalog apps
- * (whose changes are mirrored on their instances) and Tenants (whose inherited services go into the values).
+ * The running instance controllers, one per catalog kind, and the caches they share: HelmReleases of catalog apps
+ * (whose changes are mirrored on their instances), the apps' credentials Roles and RoleBindings (a hand edit or
+ * deletion is undone) and tenant Namespaces (whose inherited services go into the values).
  */
 @ApplicationScoped
 public class InstanceControllers {
@@ -63,12 +69,18 @@ public class InstanceControllers {
     @ConfigProperty(name = "hearth.catalog.status-threads", defaultValue = "2")
     int statusThreads;
 
+    /** The same setting as tenant-service's: the credentials RoleBindings name the groups its level bindings name. */
+    @ConfigProperty(name = "hearth.tenant.group-prefix")
+    Optional<String> groupPrefix;
+
     private ThreadPoolExecutor applyPool;
     private ExecutorService statusPool;
     private ScheduledExecutorService retries;
 
     private final Map<String, InstanceController> controllers = new ConcurrentHashMap<>();
     private SharedIndexInformer<Flux.HelmRelease> helmReleases;
+    private SharedIndexInformer<Role> credentialRoles;
+    private SharedIndexInformer<RoleBinding> credentialRoleBindings;
     /** Tenant namespaces: their annotations, which only tenant-service writes, say what the apps inherit. */
     private SharedIndexInformer<Namespace> tenants;
 
@@ -82,7 +94,16 @@ public class InstanceControllers {
             return;
         }
         InstanceReconciler reconciler = new InstanceReconciler(
-                apply, statusWriter, CatalogKind.of(definition), this::tenantOf, helmReleases.getStore()::getByKey);
+                apply,
+                statusWriter,
+                CatalogKind.of(definition),
+                this::tenantOf,
+                helmReleases.getStore()::getByKey,
+                new InstanceCredentials(
+                        apply,
+                        groupPrefix.orElse(""),
+                        credentialRoles.getStore()::getByKey,
+                        credentialRoleBindings.getStore()::getByKey));
         InstanceController controller = new InstanceController(
                 client,
                 definition,
@@ -130,6 +151,10 @@ public class InstanceControllers {
                 .exceptionHandler(KeepWatching.of("HelmReleases"));
         helmReleases.addEventHandler(new Route<>(this::toOwner, true));
         CompletionStage<Void> helmReleasesSynced = helmReleases.start();
+        credentialRoles = ownedByInstances(client.rbac().roles());
+        credentialRoleBindings = ownedByInstances(client.rbac().roleBindings());
+        CompletionStage<Void> rolesSynced = credentialRoles.start();
+        CompletionStage<Void> roleBindingsSynced = credentialRoleBindings.start();
         tenants = client.namespaces()
                 .withLabel(Labels.TENANT)
                 .runnableInformer(0)
@@ -138,6 +163,20 @@ public class InstanceControllers {
         tenants.addEventHandler(new Route<>(this::toTenantApps, false));
         awaitSynced(tenants.start(), "tenant Namespaces");
         awaitSynced(helmReleasesSynced, "HelmReleases");
+        awaitSynced(rolesSynced, "credentials Roles");
+        awaitSynced(roleBindingsSynced, "credentials RoleBindings");
+    }
+
+    /** An informer on the objects of a type that apps-catalog derives from instances, routed to their instance. */
+    private <T extends HasMetadata> SharedIndexInformer<T> ownedByInstances(MixedOperation<T, ?, ?> objects) {
+        SharedIndexInformer<T> informer = objects.inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, apply.fieldManager())
+                .withLabel(Labels.APPLICATION_KIND)
+                .runnableInformer(0)
+                .itemStore(new WithoutManagedFields<>())
+                .exceptionHandler(KeepWatching.of("credentials Roles and RoleBindings"));
+        informer.addEventHandler(new Route<>(this::toOwner, true));
+        return informer;
     }
 
     /** Instances reconciled before the caches are filled would get HelmReleases without their tenant's context. */
@@ -153,11 +192,11 @@ public class InstanceControllers {
         }
     }
 
-    private void toOwner(Flux.HelmRelease helmRelease) {
-        var labels = helmRelease.getMetadata().getLabels();
+    private void toOwner(HasMetadata derived) {
+        var labels = derived.getMetadata().getLabels();
         InstanceController controller = controllers.get(labels.get(Labels.APPLICATION_KIND));
         if (controller != null && labels.get(Labels.APPLICATION_NAME) != null) {
-            controller.enqueue(helmRelease.getMetadata().getNamespace(), labels.get(Labels.APPLICATION_NAME));
+            controller.enqueue(derived.getMetadata().getNamespace(), labels.get(Labels.APPLICATION_NAME));
         }
     }
 
@@ -178,8 +217,8 @@ public class InstanceControllers {
         controllers.values().forEach(InstanceController::close);
         controllers.clear();
         if (helmReleases != null) {
-            helmReleases.close();
-            tenants.close();
+            List.of(helmReleases, credentialRoles, credentialRoleBindings, tenants)
+                    .forEach(SharedIndexInformer::close);
             applyPool.shutdownNow();
             statusPool.shutdownNow();
             retries.shutdownNow();

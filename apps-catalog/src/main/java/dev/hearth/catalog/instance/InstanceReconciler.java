@@ -29,27 +29,41 @@ final class InstanceReconciler {
     private final CatalogKind kind;
     private final Function<String, TenantFacts> tenants;
     private final Function<String, Flux.HelmRelease> helmReleases;
+    private final InstanceCredentials credentials;
     private final InstanceStatusFrom statusFrom = new InstanceStatusFrom(ReadyCondition.systemClock());
 
     /**
      * @param tenants what an app in a namespace inherits from its tenant
      * @param helmReleases the cached HelmReleases by {@code namespace/name}
+     * @param credentials writes the Role and RoleBinding that let the tenant read what the app exposes
      */
     InstanceReconciler(
             ServerSideApply apply,
             StatusWriter statusWriter,
             CatalogKind kind,
             Function<String, TenantFacts> tenants,
-            Function<String, Flux.HelmRelease> helmReleases) {
+            Function<String, Flux.HelmRelease> helmReleases,
+            InstanceCredentials credentials) {
         this.apply = apply;
         this.statusWriter = statusWriter;
         this.kind = kind;
         this.tenants = tenants;
         this.helmReleases = helmReleases;
+        this.credentials = credentials;
     }
 
-    /** Writes the instance's HelmRelease when it is missing or differs; returns the release it wrote, if it wrote. */
+    /**
+     * Writes the instance's HelmRelease, then its credentials Role and RoleBinding, each when it is missing or differs;
+     * returns the release it wrote, if it wrote.
+     */
     Optional<Flux.HelmRelease> reconcile(GenericKubernetesResource instance, ApplicationDefinition definition) {
+        Optional<Flux.HelmRelease> written = reconcileHelmRelease(instance, definition);
+        credentials.reconcile(instance, definition);
+        return written;
+    }
+
+    private Optional<Flux.HelmRelease> reconcileHelmRelease(
+            GenericKubernetesResource instance, ApplicationDefinition definition) {
         String namespace = instance.getMetadata().getNamespace();
         Flux.HelmRelease desired =
                 HelmReleaseFor.desired(instance, definition, tenants.apply(namespace), apply.fieldManager());
