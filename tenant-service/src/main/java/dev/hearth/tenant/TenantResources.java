@@ -19,6 +19,7 @@ import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
 import dev.hearth.tenant.rbac.ClusterRolesFor;
 import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 
@@ -80,6 +81,13 @@ public class TenantResources {
     @PreDestroy
     void stop() {
         writers.shutdownNow();
+    }
+
+    /** The Namespaces of {@code names} that exist. */
+    public static List<Namespace> namespaces(List<String> names, TenantObjects objects) {
+        return names.stream()
+                .flatMap(name -> objects.current(Namespace.class, null, name).stream())
+                .toList();
     }
 
     /** What the tenant's ResourceQuota reports as used, under its own keys. */

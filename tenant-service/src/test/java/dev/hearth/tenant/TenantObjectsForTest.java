@@ -11,6 +11,7 @@ import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.testing.YamlFixtures;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.modules.TenantModule;
+import dev.hearth.tenant.network.TenantNetwork;
 
 /**
  * Given a tenant (fixtures/...), these exact objects exist (golden/&lt;case&gt;.yaml; the actual ones are written to
@@ -22,7 +23,7 @@ class TenantObjectsForTest {
 
     @Test
     void theRoot() {
-        assertGolden("root", TenantObjectsFor.desired(ROOT, Map.of(), "", List.of()));
+        assertGolden("root", TenantObjectsFor.desired(ROOT, TenantNetwork.defaults(), Map.of(), "", List.of()));
     }
 
     @Test
@@ -50,7 +51,11 @@ class TenantObjectsForTest {
 
     private static TenantObjectsFor desired(TenantPlacement placement, Tenant tenant, String groupPrefix) {
         return TenantObjectsFor.desired(
-                placement, tenant.getSpec().resourceQuotas, groupPrefix, TenantModule.requestedBy(tenant.getSpec()));
+                placement,
+                TenantNetwork.defaults(),
+                tenant.getSpec().resourceQuotas,
+                groupPrefix,
+                TenantModule.requestedBy(tenant.getSpec()));
     }
 
     private static void assertGolden(String name, TenantObjectsFor desired) {
