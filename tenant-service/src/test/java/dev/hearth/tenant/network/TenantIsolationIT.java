@@ -2,6 +2,7 @@ package dev.hearth.tenant.network;
 
 import static dev.hearth.tenant.Tenants.client;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +24,14 @@ import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.tenant.Tenants;
 import dev.hearth.tenant.network.NetworkPolicyEvaluator.Pod;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -168,6 +176,7 @@ class TenantIsolationIT {
             assertThat(reach(namespaces, "tenant-shut/app", "internet")).isFalse();
             assertThat(reach(namespaces, "tenant-shut-inner/app", "internet")).isFalse();
         });
+        theTenantsOwnUsersCannotUndoIt();
         assertThat(reach(namespaces, "tenant-shut/app", "tenant-shut-inner/app"))
                 .isTrue();
         assertThat(reach(namespaces, "tenant-shut/api", "apiserver")).isTrue();
@@ -201,6 +210,46 @@ class TenantIsolationIT {
             assertThat(reach(namespaces, "tenant-shut/app", "internet")).isTrue();
             assertThat(reach(namespaces, "tenant-shut-inner/app", "internet")).isTrue();
         });
+    }
+
+    /** As the tenant's own super-admins: off the annotation, off the policy, or an own policy beside it. */
+    private static void theTenantsOwnUsersCannotUndoIt() {
+        try (KubernetesClient user = TestKubernetes.shared().impersonating("mallory", "tenant-shut-super-admin")) {
+            assertForbidden(() -> user.namespaces()
+                    .withName("tenant-shut")
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
+                            "{\"metadata\":{\"annotations\":{\"" + Annotations.INTERNET_EGRESS + "\":null}}}"));
+            assertForbidden(() -> user.network()
+                    .v1()
+                    .networkPolicies()
+                    .inNamespace("tenant-shut")
+                    .withName(NetworkPoliciesFor.EGRESS)
+                    .delete());
+            assertForbidden(() -> user.network()
+                    .v1()
+                    .networkPolicies()
+                    .inNamespace("tenant-shut-inner")
+                    .resource(new NetworkPolicyBuilder()
+                            .withNewMetadata()
+                            .withName("allow-all-egress")
+                            .endMetadata()
+                            .withNewSpec()
+                            .withPodSelector(new LabelSelector())
+                            .withPolicyTypes("Egress")
+                            .addNewEgress()
+                            .endEgress()
+                            .endSpec()
+                            .build())
+                    .create());
+        }
+    }
+
+    private static void assertForbidden(ThrowingCallable write) {
+        assertThatThrownBy(write)
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(403));
     }
 
     private static boolean reach(List<String> tenants, String from, String to) {
