@@ -20,5 +20,12 @@ public final class Annotations {
     public static final String TENANT_SEAWEEDFS = "services.hearth.dev/seaweedfs";
     public static final String TENANT_HOST = "hearth.dev/host";
 
+    /**
+     * On a tenant Namespace, set by an administrator (tenant-service never writes it, so its apply keeps it):
+     * {@code "false"} denies the tenant's pods egress to the internet (any value but {@code "true"} does, so a typo fails
+     * closed). Absent or {@code "true"}, egress is allowed.
+     */
+    public static final String INTERNET_EGRESS = "network.hearth.dev/internet-egress";
+
     private Annotations() {}
 }

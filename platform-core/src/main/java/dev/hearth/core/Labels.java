@@ -16,6 +16,16 @@ public final class Labels {
     /** Objects whose deletion an admission policy refuses ({@code tenant-root}). */
     public static final String NO_DELETE = "hearth.dev/no-delete";
 
+    /**
+     * On the pods of a tenant's shared service ({@code etcd}, {@code ingress}, {@code monitoring}, {@code seaweedfs}),
+     * set by its module chart: the tenant's descendants may reach these pods.
+     */
+    public static final String SERVICE = "hearth.dev/service";
+    /** {@code "true"} on pods reachable from outside the cluster (behind a LoadBalancer or NodePort Service). */
+    public static final String EXPOSED = "hearth.dev/exposed";
+    /** {@code "true"} on pods that may reach the cluster's API server. */
+    public static final String API_ACCESS = "hearth.dev/api-access";
+
     /** On everything derived from an app instance. */
     public static final String APPLICATION_KIND = "apps.hearth.dev/application.kind";
 

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.tenant.network.NetworkConfig;
+import dev.hearth.tenant.network.TenantNetwork;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -30,6 +32,9 @@ public class RootTenant {
 
     @Inject
     TenantConfig config;
+
+    @Inject
+    NetworkConfig networkConfig;
 
     @Inject
     TenantResources resources;
@@ -73,10 +78,19 @@ public class RootTenant {
     private void ensure() {
         try {
             resources.applyClusterWide();
+            TenantObjects direct = resources.direct();
+            TenantPlacement placement = placement();
+            TenantNetwork network = TenantNetwork.of(
+                    TenantResources.namespaces(placement.path(), direct), networkConfig.apiServerCidrs());
             resources.apply(
                     TenantObjectsFor.desired(
-                            placement(), Map.of(), config.groupPrefix().orElse(""), List.of(), kubeconfigs.settings()),
-                    resources.direct());
+                            placement,
+                            network,
+                            Map.of(),
+                            config.groupPrefix().orElse(""),
+                            List.of(),
+                            kubeconfigs.settings()),
+                    direct);
             ensured = true;
             LOG.infof(
                     "Ensured the root tenant %s, the tenant ClusterRoles and the deletion protection",

@@ -1,9 +1,9 @@
 package dev.hearth.tenant;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.tenant.Tenant;
@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
@@ -41,14 +42,15 @@ final class TenantEventSources {
                 .build();
         return List.of(
                 new InformerEventSource<>(related, context),
-                owned(Namespace.class, context, root),
-                owned(RoleBinding.class, context, root),
-                owned(NetworkPolicy.class, context, root),
-                owned(ServiceAccount.class, context, root),
-                owned(ResourceQuota.class, context, root),
-                owned(LimitRange.class, context, root),
-                owned(Secret.class, context, root),
-                owned(Role.class, context, root));
+                // a namespace's annotations reach the policies of every tenant below it (internet egress)
+                owned(Namespace.class, context, root, tree::below),
+                owned(RoleBinding.class, context, root, none -> Stream.empty()),
+                owned(NetworkPolicy.class, context, root, none -> Stream.empty()),
+                owned(ServiceAccount.class, context, root, none -> Stream.empty()),
+                owned(ResourceQuota.class, context, root, none -> Stream.empty()),
+                owned(LimitRange.class, context, root, none -> Stream.empty()),
+                owned(Secret.class, context, root, none -> Stream.empty()),
+                owned(Role.class, context, root, none -> Stream.empty()));
     }
 
     /** The name of the informer of the owned objects of {@code type}. */
@@ -59,10 +61,14 @@ final class TenantEventSources {
     /**
      * Watches what the service created in tenant namespaces (and those namespaces themselves), so that a hand-deleted
      * or hand-edited object brings a reconcile of its tenant (found by the naming rule), which applies it again.
-     * tenant-root has no Tenant object: there the root is applied again instead.
+     * tenant-root has no Tenant object: there the root is applied again instead. {@code alsoWoken} names the other
+     * tenants the change of an object in a tenant namespace concerns.
      */
     private static <R extends HasMetadata> EventSource<R, Tenant> owned(
-            Class<R> type, EventSourceContext<Tenant> context, RootTenant root) {
+            Class<R> type,
+            EventSourceContext<Tenant> context,
+            RootTenant root,
+            Function<String, Stream<ResourceID>> alsoWoken) {
         Function<R, String> tenantNamespaceOf = type == Namespace.class
                 ? o -> o.getMetadata().getName()
                 : o -> o.getMetadata().getNamespace();
@@ -75,7 +81,8 @@ final class TenantEventSources {
                     if (TenantNamespaceName.ROOT.equals(namespace)) {
                         root.ensureSoon();
                     }
-                    return TenantTree.ownerOf(namespace).map(Set::of).orElse(Set.of());
+                    return Stream.concat(TenantTree.ownerOf(namespace).stream(), alsoWoken.apply(namespace))
+                            .collect(Collectors.toSet());
                 })
                 .build();
         return new InformerEventSource<>(configuration, context);

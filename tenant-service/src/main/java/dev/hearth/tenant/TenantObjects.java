@@ -11,7 +11,7 @@ public interface TenantObjects {
     /** Makes the object as desired (server-side apply under the service's field manager). */
     void apply(HasMetadata desired);
 
-    /** The object as the service knows it now, if it exists. */
+    /** The object as the service knows it now, if it exists; {@code namespace} is null for a cluster-scoped one. */
     <T extends HasMetadata> Optional<T> current(Class<T> type, String namespace, String name);
 
     /** Makes sure the object does not exist. */
@@ -28,10 +28,12 @@ public interface TenantObjects {
 
             @Override
             public <T extends HasMetadata> Optional<T> current(Class<T> type, String namespace, String name) {
-                return Optional.ofNullable(client.resources(type)
-                        .inNamespace(namespace)
-                        .withName(name)
-                        .get());
+                var resources = client.resources(type);
+                // null for cluster-scoped objects (Namespaces)
+                var named = namespace == null
+                        ? resources.withName(name)
+                        : resources.inNamespace(namespace).withName(name);
+                return Optional.ofNullable(named.get());
             }
 
             @Override

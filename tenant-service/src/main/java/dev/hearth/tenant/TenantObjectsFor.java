@@ -15,6 +15,7 @@ import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.modules.ModuleInstanceFor;
 import dev.hearth.tenant.modules.TenantModule;
 import dev.hearth.tenant.network.NetworkPoliciesFor;
+import dev.hearth.tenant.network.TenantNetwork;
 import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
 import dev.hearth.tenant.rbac.RoleBindingsFor;
@@ -41,6 +42,7 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
 
     public static TenantObjectsFor desired(
             TenantPlacement placement,
+            TenantNetwork network,
             Map<String, Quantity> quota,
             String groupPrefix,
             Collection<TenantModule> modules,
@@ -48,7 +50,7 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
         List<HasMetadata> inside = new ArrayList<>();
         inside.add(ServiceAccountFor.desired(placement));
         inside.addAll(RoleBindingsFor.desired(placement, groupPrefix));
-        inside.addAll(NetworkPoliciesFor.desired(placement));
+        inside.addAll(NetworkPoliciesFor.desired(placement, network));
         if (!quota.isEmpty()) {
             inside.add(ResourceQuotaFor.desired(placement, quota));
             inside.add(LimitRangeFor.desired(placement));

@@ -23,6 +23,8 @@ import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.lineage.TenantTree;
 import dev.hearth.tenant.modules.TenantModule;
 import dev.hearth.tenant.modules.TenantModuleInstances;
+import dev.hearth.tenant.network.NetworkConfig;
+import dev.hearth.tenant.network.TenantNetwork;
 import dev.hearth.tenant.quota.QuotaBudget;
 import dev.hearth.tenant.quota.SiblingAdmissions;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -53,6 +55,9 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
 
     @Inject
     TenantConfig config;
+
+    @Inject
+    NetworkConfig networkConfig;
 
     @Inject
     TenantResources resources;
@@ -126,13 +131,16 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
             return report(tenant, previous, status, context);
         }
 
+        TenantObjects objects = new InformedTenantObjects(context, writes);
+        TenantNetwork network =
+                TenantNetwork.of(TenantResources.namespaces(placement.path(), objects), networkConfig.apiServerCidrs());
         TenantObjectsFor desired = TenantObjectsFor.desired(
                 placement,
+                network,
                 quota,
                 config.groupPrefix().orElse(""),
                 TenantModule.requestedBy(tenant.getSpec()),
                 kubeconfigs.settings());
-        TenantObjects objects = new InformedTenantObjects(context, writes);
         resources.apply(desired, objects);
         List<String> waitingForKinds = modules.converge(placement.namespace(), desired.modules());
 

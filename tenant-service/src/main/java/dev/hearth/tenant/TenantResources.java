@@ -21,6 +21,7 @@ import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
 import dev.hearth.tenant.rbac.ClusterRolesFor;
 import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -91,6 +92,13 @@ public class TenantResources {
     @PreDestroy
     void stop() {
         writers.shutdownNow();
+    }
+
+    /** The Namespaces of {@code names} that exist. */
+    public static List<Namespace> namespaces(List<String> names, TenantObjects objects) {
+        return names.stream()
+                .flatMap(name -> objects.current(Namespace.class, null, name).stream())
+                .toList();
     }
 
     /** What the tenant's ResourceQuota reports as used, under its own keys. */

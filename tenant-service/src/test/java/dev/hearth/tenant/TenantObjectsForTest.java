@@ -12,6 +12,7 @@ import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.testing.YamlFixtures;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.modules.TenantModule;
+import dev.hearth.tenant.network.TenantNetwork;
 
 /**
  * Given a tenant (fixtures/...), these exact objects exist (golden/&lt;case&gt;.yaml; the actual ones are written to
@@ -23,7 +24,9 @@ class TenantObjectsForTest {
 
     @Test
     void theRoot() {
-        assertGolden("root", TenantObjectsFor.desired(ROOT, Map.of(), "", List.of(), Optional.empty()));
+        assertGolden(
+                "root",
+                TenantObjectsFor.desired(ROOT, TenantNetwork.defaults(), Map.of(), "", List.of(), Optional.empty()));
     }
 
     @Test
@@ -52,6 +55,7 @@ class TenantObjectsForTest {
     private static TenantObjectsFor desired(TenantPlacement placement, Tenant tenant, String groupPrefix) {
         return TenantObjectsFor.desired(
                 placement,
+                TenantNetwork.defaults(),
                 tenant.getSpec().resourceQuotas,
                 groupPrefix,
                 TenantModule.requestedBy(tenant.getSpec()),

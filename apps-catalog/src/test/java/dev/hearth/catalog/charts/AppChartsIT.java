@@ -216,6 +216,77 @@ class AppChartsIT {
         });
     }
 
+    /**
+     * The pod labels tenant-service's NetworkPolicies select on (docs/tenant-service.md, "Network policies"), at the
+     * field each operator or upstream chart turns into pod labels: {@code <chart>, <values>, <kind>, <name suffix>,
+     * <path to the labels>, <labels>}.
+     */
+    @ParameterizedTest(name = "{0} with {1}: {2} {4}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "etcd        | defaults | EtcdCluster             | -main        | spec.additionalMetadata.labels | hearth.dev/service=etcd",
+                "ingress     | defaults | HelmRelease             | -main-system | spec.values.controller.podLabels | hearth.dev/service=ingress,hearth.dev/exposed=true",
+                "monitoring  | defaults | HelmRelease             | -main-vm-shortterm | spec.values.vminsert.podLabels | hearth.dev/service=monitoring",
+                "monitoring  | defaults | HelmRelease             | -main-vm-longterm | spec.values.vmselect.podLabels | hearth.dev/service=monitoring",
+                "monitoring  | defaults | HelmRelease             | -main-vl-generic | spec.values.server.podLabels   | hearth.dev/service=monitoring",
+                "seaweedfs   | defaults | HelmRelease             | -main-system | spec.values.filer.podLabels    | hearth.dev/service=seaweedfs",
+                "seaweedfs   | defaults | HelmRelease             | -main-system | spec.values.s3.podLabels       | hearth.dev/service=seaweedfs",
+                "redis       | external | RedisFailover           | -main        | metadata.labels                | hearth.dev/exposed=true",
+                "postgres    | external | Cluster                 | -main        | spec.inheritedMetadata.labels  | hearth.dev/exposed=true",
+                "mariadb     | external | MariaDB                 | -main        | spec.podMetadata.labels        | hearth.dev/exposed=true",
+                "rabbitmq    | external | RabbitmqCluster         | -main        | spec.override.statefulSet.spec.template.metadata.labels | hearth.dev/exposed=true",
+                "clickhouse  | external | ClickHouseInstallation  | -main        | spec.templates.podTemplates.0.metadata.labels | hearth.dev/exposed=true",
+                "httpcache   | external | Deployment              | -main-haproxy | spec.template.metadata.labels | hearth.dev/exposed=true",
+                "tcpbalancer | external | Deployment              | -main-haproxy | spec.template.metadata.labels | hearth.dev/exposed=true",
+                "nats        | external | HelmRelease             | -main-system | spec.values.podTemplate.merge.metadata.labels | hearth.dev/exposed=true",
+                "kafka       | external | Kafka                   | -main        | spec.kafka.template.pod.metadata.labels | hearth.dev/exposed=true",
+            })
+    void podsCarryTheLabelsTheNetworkPoliciesSelect(
+            String chart, String values, String kind, String suffix, String path, String labels) {
+        List<GenericKubernetesResource> objects = values.equals("external")
+                ? render(chart, null, Map.of("external", "true"))
+                : render(chart, null, Map.of());
+        GenericKubernetesResource object = objects.stream()
+                .filter(o ->
+                        kind.equals(o.getKind()) && o.getMetadata().getName().equals(chart + suffix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(chart + " renders no " + kind + " " + chart + suffix));
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String label : labels.split(",")) {
+            expected.put(label.substring(0, label.indexOf('=')), label.substring(label.indexOf('=') + 1));
+        }
+
+        assertThat(at(object, path)).as(path).containsAllEntriesOf(expected);
+        if (values.equals("external")) {
+            GenericKubernetesResource internal = render(chart, null, Map.of()).stream()
+                    .filter(o -> kind.equals(o.getKind())
+                            && o.getMetadata()
+                                    .getName()
+                                    .equals(object.getMetadata().getName()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(at(internal, path)).as("without external, " + path).doesNotContainKey("hearth.dev/exposed");
+        }
+    }
+
+    /** The map at a dotted path of an object (a number steps into a list); empty when the path is absent. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> at(GenericKubernetesResource object, String path) {
+        Object node = client.getKubernetesSerialization().convertValue(object, Map.class);
+        for (String step : path.split("\\.")) {
+            if (node instanceof List<?> list) {
+                node = list.get(Integer.parseInt(step));
+            } else if (node instanceof Map<?, ?> map) {
+                node = map.get(step);
+            }
+            if (node == null) {
+                return Map.of();
+            }
+        }
+        return (Map<String, Object>) node;
+    }
+
     private static GenericKubernetesResource secret(List<GenericKubernetesResource> objects, String name) {
         GenericKubernetesResource secret = objects.stream()
                 .filter(o -> name.equals(o.getMetadata().getName()))
@@ -239,7 +310,11 @@ class AppChartsIT {
     }
 
     private static List<GenericKubernetesResource> render(String chart, Path values) {
-        return ChartRender.render(client.getKubernetesSerialization(), chart, chart + "-main", namespace, values);
+        return render(chart, values, Map.of());
+    }
+
+    private static List<GenericKubernetesResource> render(String chart, Path values, Map<String, String> set) {
+        return ChartRender.render(client.getKubernetesSerialization(), chart, chart + "-main", namespace, values, set);
     }
 
     private static Path charts() {

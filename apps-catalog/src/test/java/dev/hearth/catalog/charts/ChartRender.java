@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.marcnuri.helm.Helm;
 
@@ -20,10 +21,24 @@ final class ChartRender {
 
     static List<GenericKubernetesResource> render(
             KubernetesSerialization serialization, String chart, String release, String namespace, Path values) {
+        return render(serialization, chart, release, namespace, values, Map.of());
+    }
+
+    /** @param set values given as {@code --set key=value} on top of {@code values} */
+    static List<GenericKubernetesResource> render(
+            KubernetesSerialization serialization,
+            String chart,
+            String release,
+            String namespace,
+            Path values,
+            Map<String, String> set) {
         var template =
                 new Helm(charts().resolve(chart)).template().withName(release).withNamespace(namespace);
         if (values != null) {
             template = template.withValuesFile(values);
+        }
+        for (var value : set.entrySet()) {
+            template = template.set(value.getKey(), value.getValue());
         }
         String manifest = template.call();
         List<GenericKubernetesResource> objects = new ArrayList<>();

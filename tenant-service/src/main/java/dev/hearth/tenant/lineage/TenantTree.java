@@ -51,6 +51,16 @@ public final class TenantTree {
                 : tenants.list(tenantNamespace).toList();
     }
 
+    /** The Tenants living in a tenant namespace or in any of its descendants (every Tenant below its owner). */
+    public Stream<ResourceID> below(String tenantNamespace) {
+        return tenants.list()
+                .filter(tenant -> {
+                    String namespace = tenant.getMetadata().getNamespace();
+                    return namespace.equals(tenantNamespace) || namespace.startsWith(tenantNamespace + "-");
+                })
+                .map(ResourceID::fromResource);
+    }
+
     /** The other Tenants in the same namespace. */
     public List<Tenant> siblingsOf(Tenant tenant) {
         return tenants.list(tenant.getMetadata().getNamespace())

@@ -27,6 +27,7 @@ import dev.hearth.core.testing.bench.ServiceProcess;
 import dev.hearth.tenant.lineage.NamespaceFor;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.network.NetworkPoliciesFor;
+import dev.hearth.tenant.network.TenantNetwork;
 import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
 import dev.hearth.tenant.rbac.RoleBindingsFor;
@@ -173,7 +174,7 @@ public final class TenantBenchmark {
         objects.add(NamespaceFor.desired(placement));
         objects.add(ServiceAccountFor.desired(placement));
         objects.addAll(RoleBindingsFor.desired(placement, ""));
-        objects.addAll(NetworkPoliciesFor.desired(placement));
+        objects.addAll(NetworkPoliciesFor.desired(placement, TenantNetwork.defaults()));
         objects.add(ResourceQuotaFor.desired(placement, quota));
         objects.add(LimitRangeFor.desired(placement));
         for (HasMetadata object : objects) {

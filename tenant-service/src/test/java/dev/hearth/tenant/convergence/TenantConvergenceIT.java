@@ -167,7 +167,7 @@ class TenantConvergenceIT {
                         p.getMetadata().getName().equals(NetworkPoliciesFor.EGRESS)
                                 ? serviceEntries(p).toString()
                                 : writeOf(p)));
-        assertThat(versions).hasSize(3 + 4 + 3);
+        assertThat(versions).hasSize(3 + 4 + 6);
         return versions;
     }
 

@@ -14,6 +14,7 @@ import dev.hearth.core.testing.YamlFixtures;
 import dev.hearth.tenant.TenantObjectsFor;
 import dev.hearth.tenant.Tenants;
 import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.tenant.network.TenantNetwork;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -73,8 +74,10 @@ class TenantKubeconfigForTest {
 
     @Test
     void aTenantHasTheThreeObjectsOnlyWhenKubeconfigsAreConfigured() {
-        var with = TenantObjectsFor.desired(BAR, Map.of(), "", List.of(), Optional.of(SETTINGS));
-        var without = TenantObjectsFor.desired(BAR, Map.of(), "", List.of(), Optional.empty());
+        var with =
+                TenantObjectsFor.desired(BAR, TenantNetwork.defaults(), Map.of(), "", List.of(), Optional.of(SETTINGS));
+        var without =
+                TenantObjectsFor.desired(BAR, TenantNetwork.defaults(), Map.of(), "", List.of(), Optional.empty());
 
         assertThat(with.inside())
                 .extracting(o -> o.getKind() + " " + o.getMetadata().getName())
