@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Hearth's main job, locally: builds the services, starts a real API server (kube-apiserver + etcd +
 # kube-controller-manager, with Hearth's CRDs) through the test harness, with Flux's source-controller and
-# helm-controller and Hearth's app charts served as the HelmRepository hearth-system/hearth-apps (so app instances
-# become real Helm releases; no kubelet: objects only), then starts every service against it and waits until each
+# helm-controller and Hearth's app charts served on loopback (apps-catalog writes the HelmRepository
+# hearth-system/hearth-apps for them, so app instances become real Helm releases; no kubelet: objects only), then starts every service against it and waits until each
 # one is ready. Ctrl-C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,8 +37,13 @@ fi
 # the services' JVM options (heap, GC, C1 only): see docs/operations.md
 read -r -a jvm_options < deploy/service-jvm.options
 declare -A port=([dashboard-backend]=8080 [tenant-service]=8081 [kubernetes-service]=8082 [vm-service]=8083 [apps-catalog]=8084 [bundle-installer]=8085)
+charts=()
+# apps-catalog writes the HelmRepository hearth-system/hearth-apps its definitions name, at the served charts
+[[ -f "$out/chart-repository.url" ]] && charts=("-Dhearth.catalog.chart-repository-url=$(cat "$out/chart-repository.url")")
 for service in tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend; do
-  java "${jvm_options[@]}" "${client[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
+  extra=()
+  [[ "$service" == apps-catalog ]] && extra=("${charts[@]}")
+  java "${jvm_options[@]}" "${client[@]}" "${extra[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
   pids+=($!)
 done
 for service in "${!port[@]}"; do

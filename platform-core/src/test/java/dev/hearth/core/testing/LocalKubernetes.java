@@ -6,15 +6,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 
 /**
  * Runs the test API server (with kube-controller-manager and Hearth's CRDs) until stopped, for running the services
  * locally ({@code scripts/run-local.sh}). With the upstream CRDs at hand it also runs Flux's source-controller and
- * helm-controller ({@link FluxControllers}) and serves Hearth's app charts ({@link HelmChartRepository}) as the
- * {@code HelmRepository} {@code hearth-system/hearth-apps} that the catalog's ApplicationDefinitions name, so that app
- * instances become real Helm releases (objects only: no kubelet runs). Writes the admin kubeconfig, the Quarkus client
+ * helm-controller ({@link FluxControllers}) and serves Hearth's app charts ({@link HelmChartRepository}), for the
+ * {@code HelmRepository} {@code hearth-system/hearth-apps} that apps-catalog writes (run-local hands it the URL), so
+ * that app instances become real Helm releases (objects only: no kubelet runs). Writes the admin kubeconfig, the Quarkus client
  * properties and the chart repository URL to the folder given as the only argument; the Flux logs go there too.
  */
 public final class LocalKubernetes {
@@ -43,10 +42,11 @@ public final class LocalKubernetes {
             kubernetes.withFlux(FluxControllers.Options.defaults().withLogDir(out));
             HelmChartRepository charts = HelmChartRepository.serveAppCharts();
             Runtime.getRuntime().addShutdownHook(new Thread(charts::close, "chart-repository-stop"));
-            publishAppsRepository(kubernetes, charts.url());
+            ensurePlatformNamespace(kubernetes);
             Files.writeString(out.resolve("chart-repository.url"), charts.url() + "\n");
             System.out.println("LocalKubernetes: Flux running (logs in " + out + "); charts " + charts.charts() + " at "
-                    + charts.url() + " as HelmRepository " + APPS_REPOSITORY_NAMESPACE + "/" + APPS_REPOSITORY_NAME);
+                    + charts.url() + ", for apps-catalog's HelmRepository " + APPS_REPOSITORY_NAMESPACE + "/"
+                    + APPS_REPOSITORY_NAME);
         }
         Files.copy(kubernetes.kubeconfig(), out.resolve("kubeconfig.yaml"), StandardCopyOption.REPLACE_EXISTING);
         StringBuilder properties = new StringBuilder();
@@ -64,28 +64,16 @@ public final class LocalKubernetes {
         new CountDownLatch(1).await();
     }
 
-    private static void publishAppsRepository(TestKubernetes kubernetes, String url) {
-        var client = kubernetes.client();
-        if (client.namespaces().withName(APPS_REPOSITORY_NAMESPACE).get() == null) {
-            client.namespaces()
-                    .resource(new NamespaceBuilder()
-                            .withNewMetadata()
-                            .withName(APPS_REPOSITORY_NAMESPACE)
-                            .endMetadata()
-                            .build())
-                    .create();
-        }
-        client.resource(new GenericKubernetesResourceBuilder()
-                        .withApiVersion("source.toolkit.fluxcd.io/v1")
-                        .withKind("HelmRepository")
+    /** The namespace of the platform, where apps-catalog writes the HelmRepository of its charts. */
+    private static void ensurePlatformNamespace(TestKubernetes kubernetes) {
+        kubernetes
+                .client()
+                .namespaces()
+                .resource(new NamespaceBuilder()
                         .withNewMetadata()
-                        .withName(APPS_REPOSITORY_NAME)
-                        .withNamespace(APPS_REPOSITORY_NAMESPACE)
+                        .withName(APPS_REPOSITORY_NAMESPACE)
                         .endMetadata()
-                        .addToAdditionalProperties("spec", Map.of("url", url, "interval", "1m"))
                         .build())
-                .fieldManager("hearth-run-local")
-                .forceConflicts()
                 .serverSideApply();
     }
 }
