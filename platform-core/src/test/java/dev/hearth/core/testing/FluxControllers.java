@@ -245,7 +245,8 @@ public final class FluxControllers {
         deleteRecursively(work);
     }
 
-    static String tail(Path log) {
+    /** The last lines of a controller log, for a failing test's message. */
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
