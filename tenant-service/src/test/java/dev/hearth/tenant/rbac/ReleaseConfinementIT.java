@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,17 @@ import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.YamlFixtures;
 import dev.hearth.tenant.Tenants;
+import dev.hearth.tenant.lineage.NamespaceFor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -203,6 +212,86 @@ class ReleaseConfinementIT {
                 .isNotNull();
     }
 
+    /**
+     * The pods of the charts that render workloads themselves pass {@code baseline}, which the tenant namespace
+     * enforces, and not {@code restricted} (no chart sets a securityContext yet): why baseline is the level. Helm does
+     * not wait here, since no controller runs the workloads' pods on this API server.
+     */
+    @Test
+    @Timeout(300)
+    void theWorkloadChartsPodsPassBaselineButNotRestricted() {
+        Map<String, Object> noWait = Map.of("disableWait", true);
+        createRelease("balancer", "tcpbalancer", ReleaseServiceAccount.NAME, Map.of("_namespace", Map.of()), noWait);
+        createRelease("cache", "httpcache", ReleaseServiceAccount.NAME, Map.of("_namespace", Map.of()), noWait);
+        awaitReady("balancer");
+        awaitReady("cache");
+
+        List<PodTemplateSpec> templates = new ArrayList<>();
+        admin.apps().deployments().inNamespace(TENANT_NAMESPACE).list().getItems().stream()
+                .filter(d -> List.of("balancer", "cache").contains(releaseOf(d)))
+                .forEach(d -> templates.add(d.getSpec().getTemplate()));
+        admin.apps().statefulSets().inNamespace(TENANT_NAMESPACE).list().getItems().stream()
+                .filter(s -> List.of("balancer", "cache").contains(releaseOf(s)))
+                .forEach(s -> templates.add(withClaims(s)));
+        assertThat(templates)
+                .as("tcpbalancer's and httpcache's Deployments and StatefulSet")
+                .hasSizeGreaterThanOrEqualTo(3);
+
+        String restricted = TestKubernetes.shared().newNamespace("restricted");
+        admin.namespaces()
+                .withName(restricted)
+                .edit(n -> new NamespaceBuilder(n)
+                        .editMetadata()
+                        .addToLabels(NamespaceFor.POD_SECURITY_ENFORCE, "restricted")
+                        .endMetadata()
+                        .build());
+        for (PodTemplateSpec template : templates) {
+            Pod admitted =
+                    admin.resource(podOf(template, TENANT_NAMESPACE)).dryRun().create();
+            assertThat(admitted.getMetadata().getUid()).isNotBlank();
+            assertThatThrownBy(() ->
+                            admin.resource(podOf(template, restricted)).dryRun().create())
+                    .isInstanceOfSatisfying(
+                            KubernetesClientException.class,
+                            e -> assertThat(e.getStatus().getMessage())
+                                    .contains("violates PodSecurity \"restricted:latest\""));
+        }
+    }
+
+    /** The pod template as the StatefulSet controller makes its first pod: with a volume per claim template. */
+    private static PodTemplateSpec withClaims(StatefulSet set) {
+        PodTemplateSpec template = new PodTemplateSpecBuilder(set.getSpec().getTemplate()).build();
+        for (var claim : set.getSpec().getVolumeClaimTemplates()) {
+            String name = claim.getMetadata().getName();
+            template.getSpec()
+                    .getVolumes()
+                    .add(new VolumeBuilder()
+                            .withName(name)
+                            .withNewPersistentVolumeClaim()
+                            .withClaimName(name + "-" + set.getMetadata().getName() + "-0")
+                            .endPersistentVolumeClaim()
+                            .build());
+        }
+        return template;
+    }
+
+    private static String releaseOf(HasMetadata workload) {
+        return workload.getMetadata().getLabels() == null
+                ? null
+                : workload.getMetadata().getLabels().get("app.kubernetes.io/instance");
+    }
+
+    private static Pod podOf(PodTemplateSpec template, String namespace) {
+        return new PodBuilder()
+                .withNewMetadata()
+                .withGenerateName("from-template-")
+                .withNamespace(namespace)
+                .withLabels(template.getMetadata().getLabels())
+                .endMetadata()
+                .withSpec(template.getSpec())
+                .build();
+    }
+
     /** The release of {@code escape} rendering {@code object} ends Ready=False with the release account's refusal. */
     private static void assertReleaseRefused(
             String name, String serviceAccount, Map<String, Object> object, String resource, String scope) {
@@ -292,6 +381,11 @@ class ReleaseConfinementIT {
 
     /** The shape apps-catalog writes (HelmReleaseFor), with {@code serviceAccountName} when given. */
     private static void createRelease(String name, String chart, String serviceAccount, Map<String, Object> values) {
+        createRelease(name, chart, serviceAccount, values, Map.of());
+    }
+
+    private static void createRelease(
+            String name, String chart, String serviceAccount, Map<String, Object> values, Map<String, Object> install) {
         Map<String, Object> retry = Map.of("strategy", Map.of("name", "RetryOnFailure", "retryInterval", "2m"));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", "5m");
@@ -319,7 +413,9 @@ class ReleaseConfinementIT {
                                         chartRepository(chart),
                                         "namespace",
                                         sources))));
-        spec.put("install", retry);
+        Map<String, Object> installSpec = new LinkedHashMap<>(retry);
+        installSpec.putAll(install);
+        spec.put("install", installSpec);
         spec.put("upgrade", retry);
         spec.put("values", values);
         admin.resource(new GenericKubernetesResourceBuilder()
