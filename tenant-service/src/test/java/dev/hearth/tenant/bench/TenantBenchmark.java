@@ -29,6 +29,8 @@ import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.network.NetworkPoliciesFor;
 import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
+import dev.hearth.tenant.rbac.ReleaseRoleBindingFor;
+import dev.hearth.tenant.rbac.ReleaseServiceAccountFor;
 import dev.hearth.tenant.rbac.RoleBindingsFor;
 import dev.hearth.tenant.rbac.ServiceAccountFor;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -173,6 +175,8 @@ public final class TenantBenchmark {
         objects.add(NamespaceFor.desired(placement));
         objects.add(ServiceAccountFor.desired(placement));
         objects.addAll(RoleBindingsFor.desired(placement, ""));
+        objects.add(ReleaseServiceAccountFor.desired(placement));
+        objects.add(ReleaseRoleBindingFor.desired(placement));
         objects.addAll(NetworkPoliciesFor.desired(placement));
         objects.add(ResourceQuotaFor.desired(placement, quota));
         objects.add(LimitRangeFor.desired(placement));
