@@ -37,7 +37,7 @@ public class TenantResources {
         return thread;
     });
 
-    /** What every tenant relies on cluster-wide: the tenant roles and the deletion protection of tenant-root. */
+    /** What every tenant relies on cluster-wide: the tenant roles, the release role and the deletion protection of tenant-root. */
     public void applyClusterWide() {
         writes.applyAll(ClusterRolesFor.desired(TenantPlacement.SERVICE_NAME));
         writes.apply(ReleaseClusterRoleFor.desired(TenantPlacement.SERVICE_NAME));
