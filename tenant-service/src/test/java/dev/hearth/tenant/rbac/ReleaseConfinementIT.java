@@ -163,6 +163,52 @@ class ReleaseConfinementIT {
                 .isNull();
     }
 
+    /**
+     * The module charts that wrap upstream charts render HelmReleases of their own; such a nested release names no
+     * account, so helm-controller's default applies to it too, and its {@code targetNamespace} cannot lead elsewhere.
+     */
+    @Test
+    @Timeout(300)
+    void aNestedReleaseAimedAtAnotherNamespaceIsRefused() {
+        Map<String, Object> planted = object("v1", "ConfigMap", "planted-by-nested", null);
+        planted.put("data", Map.of("owned", "yes"));
+        Map<String, Object> nested = object("helm.toolkit.fluxcd.io/v2", "HelmRelease", "nested", TENANT_NAMESPACE);
+        nested.put(
+                "spec",
+                Map.of(
+                        "interval",
+                        "5m",
+                        "targetNamespace",
+                        victim,
+                        "chart",
+                        Map.of(
+                                "spec",
+                                Map.of(
+                                        "chart",
+                                        "escape",
+                                        "version",
+                                        "0.1.0",
+                                        "sourceRef",
+                                        Map.of("kind", "HelmRepository", "name", "escape", "namespace", sources))),
+                        "values",
+                        Map.of("objects", List.of(planted))));
+        createRelease("wrapper", "escape", ReleaseServiceAccount.NAME, Map.of("objects", List.of(nested)));
+        awaitReady("wrapper");
+
+        awaitRelease("nested", ready -> {
+            assertThat(ready).as("Ready condition").isNotNull();
+            assertThat(ready.get("status")).isEqualTo("False");
+            assertThat((String) ready.get("message"))
+                    .contains("forbidden: User \"" + RELEASE_USER + "\" cannot")
+                    .contains("namespace \"" + victim + "\"");
+        });
+        assertThat(admin.configMaps()
+                        .inNamespace(victim)
+                        .withName("planted-by-nested")
+                        .get())
+                .isNull();
+    }
+
     /** Whoever creates the pod (here a cluster-admin, as an operator acting on a tenant's resource would be). */
     @Test
     void podSecurityRefusesPrivilegedHostNetworkAndHostPathPodsEvenForAClusterAdmin() {
@@ -451,20 +497,21 @@ class ReleaseConfinementIT {
         }
     }
 
-    /** The release's Ready condition, once Flux has observed its current generation. */
+    /** The release's Ready condition, once it is about the release's current generation. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readyCondition(String name) {
         GenericKubernetesResource release = release(name);
         if (release == null
                 || !(release.getAdditionalProperties().get("status") instanceof Map<?, ?> status)
-                || !(status.get("observedGeneration") instanceof Number observed)
-                || observed.longValue() != release.getMetadata().getGeneration()
                 || !(status.get("conditions") instanceof List<?> conditions)) {
             return null;
         }
+        long generation = release.getMetadata().getGeneration();
         return conditions.stream()
                 .map(c -> (Map<String, Object>) c)
                 .filter(c -> "Ready".equals(c.get("type")))
+                .filter(c ->
+                        c.get("observedGeneration") instanceof Number observed && observed.longValue() == generation)
                 .findFirst()
                 .orElse(null);
     }
