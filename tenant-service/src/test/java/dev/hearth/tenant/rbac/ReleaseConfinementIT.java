@@ -51,7 +51,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * namespace as its release ServiceAccount. The chart {@code escape} (src/test/resources/charts) renders whatever its
  * values list, as a chart whose values reach too far would: a ConfigMap in another namespace, a ClusterRoleBinding
  * making the tenant cluster-admin, and a privileged pod each leave the release Ready=False with Flux's message naming
- * the refused action, and the object does not exist. A real app chart (redis) under the same account becomes Ready.
+ * the refused action, and the object does not exist; so does a nested HelmRelease the chart renders. Real app charts
+ * (redis, tcpbalancer, httpcache) under the same account become Ready, and their pods pass the enforced baseline.
  * Privileged, host-network and hostPath pods are refused by Pod Security Admission even for a cluster-admin.
  */
 @QuarkusTest
