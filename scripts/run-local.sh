@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Hearth's main job, locally: builds the services, starts a real API server (kube-apiserver + etcd +
 # kube-controller-manager, with Hearth's CRDs) through the test harness, with Flux's source-controller and
-# helm-controller and Hearth's app charts served on loopback (apps-catalog writes the HelmRepository
-# hearth-system/hearth-apps for them, so app instances become real Helm releases; no kubelet: objects only), then starts every service against it and waits until each
+# helm-controller (with --default-service-account=hearth-releases, as in production: docs/operations.md) and
+# Hearth's app charts served on loopback (apps-catalog writes the HelmRepository hearth-system/hearth-apps for them,
+# so app instances become real Helm releases; no kubelet: objects only), then starts every service against it and waits until each
 # one is ready. Ctrl-C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -18,6 +18,8 @@ import dev.hearth.tenant.network.NetworkPoliciesFor;
 import dev.hearth.tenant.network.TenantNetwork;
 import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
+import dev.hearth.tenant.rbac.ReleaseRoleBindingFor;
+import dev.hearth.tenant.rbac.ReleaseServiceAccountFor;
 import dev.hearth.tenant.rbac.RoleBindingsFor;
 import dev.hearth.tenant.rbac.ServiceAccountFor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -50,6 +52,8 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
         List<HasMetadata> inside = new ArrayList<>();
         inside.add(ServiceAccountFor.desired(placement));
         inside.addAll(RoleBindingsFor.desired(placement, groupPrefix));
+        inside.add(ReleaseServiceAccountFor.desired(placement));
+        inside.add(ReleaseRoleBindingFor.desired(placement));
         inside.addAll(NetworkPoliciesFor.desired(placement, network));
         if (!quota.isEmpty()) {
             inside.add(ResourceQuotaFor.desired(placement, quota));

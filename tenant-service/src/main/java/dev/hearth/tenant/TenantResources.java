@@ -20,6 +20,7 @@ import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
 import dev.hearth.tenant.rbac.ClusterRolesFor;
+import dev.hearth.tenant.rbac.ReleaseClusterRoleFor;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -42,9 +43,10 @@ public class TenantResources {
         return thread;
     });
 
-    /** What every tenant relies on cluster-wide: the tenant roles and the deletion protection of tenant-root. */
+    /** What every tenant relies on cluster-wide: the tenant roles, the release role and the deletion protection of tenant-root. */
     public void applyClusterWide() {
         writes.applyAll(ClusterRolesFor.desired(TenantPlacement.SERVICE_NAME));
+        writes.apply(ReleaseClusterRoleFor.desired(TenantPlacement.SERVICE_NAME));
         writes.applyAll(DeletionProtectionFor.desired(TenantPlacement.SERVICE_NAME));
     }
 

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.api.catalog.Release;
 import dev.hearth.core.kube.ChildMetadata;
+import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.Upstream;
@@ -14,7 +15,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**
  * The Flux HelmRelease {@code <prefix><name>} an app instance becomes (DESIGN.md §6): the definition's chart through
- * its Flux source, the instance's spec as values plus the tenant's inherited services under {@code _namespace}.
+ * its Flux source, the instance's spec as values plus the tenant's inherited services under {@code _namespace},
+ * installed as the namespace's {@link ReleaseServiceAccount release ServiceAccount}.
  */
 public final class HelmReleaseFor {
     private HelmReleaseFor() {}
@@ -60,6 +62,8 @@ public final class HelmReleaseFor {
         Map<String, Object> specOut = new LinkedHashMap<>();
         specOut.put("interval", "5m");
         specOut.put("releaseName", name(definition, name));
+        // helm-controller impersonates it: the chart may act in this namespace only, never as helm-controller itself
+        specOut.put("serviceAccountName", ReleaseServiceAccount.NAME);
         specOut.put("chart", Map.of("spec", chart));
         specOut.put("install", retry);
         specOut.put("upgrade", retry);

@@ -260,7 +260,7 @@ public final class FluxControllers {
         return out.toString();
     }
 
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import dev.hearth.core.tenant.ReleaseServiceAccount;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 
 /**
@@ -39,7 +40,11 @@ public final class LocalKubernetes {
                             + "vm-service and apps-catalog will report not-ready, and Flux does not run");
         }
         if (upstreamCrds) {
-            kubernetes.withFlux(FluxControllers.Options.defaults().withLogDir(out));
+            // as in production: a HelmRelease without serviceAccountName acts as its namespace's release account,
+            // never as helm-controller's own (admin) credentials
+            kubernetes.withFlux(FluxControllers.Options.defaults()
+                    .withDefaultServiceAccount(ReleaseServiceAccount.NAME)
+                    .withLogDir(out));
             HelmChartRepository charts = HelmChartRepository.serveAppCharts();
             Runtime.getRuntime().addShutdownHook(new Thread(charts::close, "chart-repository-stop"));
             ensurePlatformNamespace(kubernetes);

@@ -30,6 +30,8 @@ import dev.hearth.tenant.network.NetworkPoliciesFor;
 import dev.hearth.tenant.network.TenantNetwork;
 import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
+import dev.hearth.tenant.rbac.ReleaseRoleBindingFor;
+import dev.hearth.tenant.rbac.ReleaseServiceAccountFor;
 import dev.hearth.tenant.rbac.RoleBindingsFor;
 import dev.hearth.tenant.rbac.ServiceAccountFor;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -174,6 +176,8 @@ public final class TenantBenchmark {
         objects.add(NamespaceFor.desired(placement));
         objects.add(ServiceAccountFor.desired(placement));
         objects.addAll(RoleBindingsFor.desired(placement, ""));
+        objects.add(ReleaseServiceAccountFor.desired(placement));
+        objects.add(ReleaseRoleBindingFor.desired(placement));
         objects.addAll(NetworkPoliciesFor.desired(placement, TenantNetwork.defaults()));
         objects.add(ResourceQuotaFor.desired(placement, quota));
         objects.add(LimitRangeFor.desired(placement));

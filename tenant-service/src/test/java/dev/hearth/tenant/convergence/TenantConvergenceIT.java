@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.tenant.Tenants;
 import dev.hearth.tenant.network.NetworkPoliciesFor;
@@ -150,6 +151,12 @@ class TenantConvergenceIT {
         versions.put(
                 "ServiceAccount",
                 writeOf(client().serviceAccounts().inNamespace(ns).withName(ns).get()));
+        versions.put(
+                "ServiceAccount " + ReleaseServiceAccount.NAME,
+                writeOf(client().serviceAccounts()
+                        .inNamespace(ns)
+                        .withName(ReleaseServiceAccount.NAME)
+                        .get()));
         client().rbac()
                 .roleBindings()
                 .inNamespace(ns)
@@ -167,7 +174,8 @@ class TenantConvergenceIT {
                         p.getMetadata().getName().equals(NetworkPoliciesFor.EGRESS)
                                 ? serviceEntries(p).toString()
                                 : writeOf(p)));
-        assertThat(versions).hasSize(3 + 4 + 6);
+        // Tenant, Namespace, 2 ServiceAccounts; 4 level RoleBindings and the release one; 6 NetworkPolicies
+        assertThat(versions).hasSize(4 + 5 + 6);
         return versions;
     }
 

@@ -41,6 +41,9 @@ class TenantLineageIT {
                         .getLabels())
                 .containsOnly(
                         entry("kubernetes.io/metadata.name", "tenant-root"),
+                        entry("pod-security.kubernetes.io/enforce", "baseline"),
+                        entry("pod-security.kubernetes.io/warn", "baseline"),
+                        entry("pod-security.kubernetes.io/audit", "restricted"),
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
                         entry("hearth.dev/tenant", "tenant-root"),
                         entry("tenant.hearth.dev/tenant-root", ""),
@@ -68,6 +71,9 @@ class TenantLineageIT {
         assertThat(labels("tenant-foo"))
                 .containsOnly(
                         entry("kubernetes.io/metadata.name", "tenant-foo"),
+                        entry("pod-security.kubernetes.io/enforce", "baseline"),
+                        entry("pod-security.kubernetes.io/warn", "baseline"),
+                        entry("pod-security.kubernetes.io/audit", "restricted"),
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
                         entry("hearth.dev/tenant", "tenant-foo"),
                         entry("hearth.dev/parent", "tenant-root"),
@@ -76,6 +82,9 @@ class TenantLineageIT {
         assertThat(labels("tenant-foo-bar"))
                 .containsOnly(
                         entry("kubernetes.io/metadata.name", "tenant-foo-bar"),
+                        entry("pod-security.kubernetes.io/enforce", "baseline"),
+                        entry("pod-security.kubernetes.io/warn", "baseline"),
+                        entry("pod-security.kubernetes.io/audit", "restricted"),
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
                         entry("hearth.dev/tenant", "tenant-foo-bar"),
                         entry("hearth.dev/parent", "tenant-foo"),
@@ -85,6 +94,9 @@ class TenantLineageIT {
         assertThat(labels("tenant-baz"))
                 .containsOnly(
                         entry("kubernetes.io/metadata.name", "tenant-baz"),
+                        entry("pod-security.kubernetes.io/enforce", "baseline"),
+                        entry("pod-security.kubernetes.io/warn", "baseline"),
+                        entry("pod-security.kubernetes.io/audit", "restricted"),
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
                         entry("hearth.dev/tenant", "tenant-baz"),
                         entry("hearth.dev/parent", "tenant-root"),

@@ -25,6 +25,9 @@ class TenantPlacementTest {
         assertThat(NamespaceFor.desired(ROOT).getMetadata().getLabels())
                 .containsOnly(
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("pod-security.kubernetes.io/enforce", "baseline"),
+                        entry("pod-security.kubernetes.io/warn", "baseline"),
+                        entry("pod-security.kubernetes.io/audit", "restricted"),
                         entry("hearth.dev/tenant", "tenant-root"),
                         entry("tenant.hearth.dev/tenant-root", ""),
                         entry("hearth.dev/no-delete", "true"));
@@ -49,6 +52,9 @@ class TenantPlacementTest {
         assertThat(NamespaceFor.desired(bar).getMetadata().getLabels())
                 .containsOnly(
                         entry("app.kubernetes.io/managed-by", "hearth-tenant-service"),
+                        entry("pod-security.kubernetes.io/enforce", "baseline"),
+                        entry("pod-security.kubernetes.io/warn", "baseline"),
+                        entry("pod-security.kubernetes.io/audit", "restricted"),
                         entry("hearth.dev/tenant", "tenant-foo-bar"),
                         entry("hearth.dev/parent", "tenant-foo"),
                         entry("tenant.hearth.dev/tenant-root", ""),
