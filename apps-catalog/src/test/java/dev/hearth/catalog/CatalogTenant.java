@@ -7,9 +7,13 @@ import java.util.UUID;
 
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.tenant.Tenant;
+import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.testing.TenantWithStatus;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** A tenant child of tenant-root as tenant-service would leave it, for the catalog's tests (tenant-service not running). */
@@ -44,10 +48,49 @@ public final class CatalogTenant {
             ns.getMetadata().setAnnotations(facts.annotations());
             return ns;
         });
+        releaseAccount(client, tenantNamespace);
         // a create drops the status: it is written afterwards, as tenant-service does
         Tenant tenant = client.resource(admitted).create();
         tenant.setStatus(admitted.getStatus());
         client.resource(tenant).updateStatus();
         return tenantNamespace;
+    }
+
+    /**
+     * The account helm-controller installs the namespace's releases as ({@link ReleaseServiceAccount}), bound there to
+     * the release rules, as tenant-service writes them.
+     */
+    public static void releaseAccount(KubernetesClient client, String namespace) {
+        client.resource(new ClusterRoleBuilder()
+                        .withNewMetadata()
+                        .withName(ReleaseServiceAccount.ROLE)
+                        .endMetadata()
+                        .withRules(ReleaseServiceAccount.rules())
+                        .build())
+                .serverSideApply();
+        client.resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName(ReleaseServiceAccount.NAME)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
+        client.resource(new RoleBindingBuilder()
+                        .withNewMetadata()
+                        .withName(ReleaseServiceAccount.ROLE)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withNewRoleRef()
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withKind("ClusterRole")
+                        .withName(ReleaseServiceAccount.ROLE)
+                        .endRoleRef()
+                        .addNewSubject()
+                        .withKind("ServiceAccount")
+                        .withName(ReleaseServiceAccount.NAME)
+                        .withNamespace(namespace)
+                        .endSubject()
+                        .build())
+                .serverSideApply();
     }
 }

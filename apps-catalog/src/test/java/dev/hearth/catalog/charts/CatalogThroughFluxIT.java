@@ -28,6 +28,7 @@ import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.catalog.definition.ChartRepositoryFor;
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
+import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.PlayedCloud;
 import dev.hearth.core.testing.TestKubernetes;
@@ -45,14 +46,16 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * apps-catalog with real Flux: source-controller reads Hearth's chart repository through the HelmRepository that
  * apps-catalog itself writes, helm-controller installs what apps-catalog writes, and the instance's status mirrors
- * the real HelmRelease. kube-controller-manager runs the workload controllers and {@link PlayedCloud} plays the
- * kubelets and the cloud (no pod runs: the tests check objects).
+ * the real HelmRelease. helm-controller acts as each namespace's {@link ReleaseServiceAccount}, as in production.
+ * kube-controller-manager runs the workload controllers and {@link PlayedCloud} plays the kubelets and the cloud (no
+ * pod runs: the tests check objects).
  */
 @QuarkusTest
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
         initArgs = {
             @ResourceArg(name = "flux", value = "true"),
+            @ResourceArg(name = "fluxDefaultServiceAccount", value = ReleaseServiceAccount.NAME),
             @ResourceArg(name = "controllerManager", value = "true"),
             @ResourceArg(name = "upstreamCrds", value = "all")
         })

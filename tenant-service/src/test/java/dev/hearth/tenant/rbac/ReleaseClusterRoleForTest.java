@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.testing.YamlFixtures;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -42,7 +43,7 @@ class ReleaseClusterRoleForTest {
                     .doesNotContain("namespaces", "nodes", "persistentvolumes", "pods", "serviceaccounts");
             assertThat(rule.getVerbs())
                     .as("%s", rule)
-                    .containsExactlyElementsOf(ReleaseClusterRoleFor.VERBS)
+                    .containsExactlyElementsOf(ReleaseServiceAccount.VERBS)
                     .doesNotContain("*", "bind", "escalate", "impersonate", "deletecollection");
             assertThat(rule.getResourceNames()).isNullOrEmpty();
             assertThat(rule.getNonResourceURLs()).isNullOrEmpty();

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.testing.HelmChartRepository;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 
@@ -36,7 +37,7 @@ class ReleaseRulesCoverTheChartsTest {
         assertThat(rendered).as("kinds found in the chart templates").hasSizeGreaterThan(10);
 
         Set<String> granted = new TreeSet<>();
-        for (PolicyRule rule : ReleaseClusterRoleFor.rules()) {
+        for (PolicyRule rule : ReleaseServiceAccount.rules()) {
             for (String resource : rule.getResources()) {
                 granted.add(rule.getApiGroups().get(0) + "/" + resource);
             }
