@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +45,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * apps-catalog with real Flux: source-controller reads Hearth's chart repository through the HelmRepository that
  * apps-catalog itself writes, helm-controller installs what apps-catalog writes, and the instance's status mirrors
- * the real HelmRelease. helm-controller acts as each namespace's {@link ReleaseServiceAccount}, as in production.
+ * the real HelmRelease, and what Helm recorded of each release (values, manifest) is live. helm-controller acts as each namespace's {@link ReleaseServiceAccount}, as in production.
  * kube-controller-manager runs the workload controllers and {@link PlayedCloud} plays the kubelets and the cloud (no
  * pod runs: the tests check objects).
  */
@@ -68,9 +67,8 @@ class CatalogThroughFluxIT {
     private static KubernetesClient client;
 
     @BeforeAll
-    static void chartSourceReady() throws IOException {
+    static void chartSourceReady() {
         client = TestKubernetes.shared().client();
-        ChartRender.lookUpIn(TestKubernetes.shared());
         await("HelmRepository " + ChartRepositoryFor.NAME + " written by apps-catalog and fetched by source-controller")
                 .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
@@ -110,17 +108,14 @@ class CatalogThroughFluxIT {
         assertThat(ready(release).get("status")).isEqualTo("True");
         assertThat(ready(instance).get("reason")).isEqualTo(ready(release).get("reason"));
 
-        // what Helm renders from the values apps-catalog gave the release is what helm-controller installed
-        Path releaseValues = Files.createTempFile("release-values", ".yaml");
-        Files.writeString(
-                releaseValues,
-                client.getKubernetesSerialization().asYaml(((Map<String, Object>) release.get("spec")).get("values")));
-        List<GenericKubernetesResource> rendered = ChartRender.render(
-                client.getKubernetesSerialization(),
-                chart,
-                (String) ((Map<String, Object>) release.get("spec")).get("releaseName"),
-                namespace,
-                releaseValues);
+        // Helm was given the values apps-catalog wrote (the instance's spec and its tenant's facts), and every object
+        // of the manifest it recorded exists as rendered
+        Map<String, Object> given = (Map<String, Object>) ((Map<String, Object>) release.get("spec")).get("values");
+        HelmReleaseRecord record = HelmReleaseRecord.latest(
+                client, namespace, (String) ((Map<String, Object>) release.get("spec")).get("releaseName"));
+        assertContains("values", spec, given);
+        assertContains("Helm's values", given, record.config());
+        List<GenericKubernetesResource> rendered = record.objects();
         assertThat(rendered).isNotEmpty();
         for (GenericKubernetesResource expected : rendered) {
             if (expected.getMetadata().getNamespace() == null && namespaced(expected)) {
