@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
  * Every kind an app or module chart's templates declare (each document's top-level {@code apiVersion} and {@code kind})
  * is one the release role grants, so a chart never fails for want of a right; a chart that adds a kind fails this test
  * until the role lists it. No chart renders a cluster-scoped kind, which no namespaced grant could allow: the etcd
- * module's Kamaji {@code DataStore} is written by tenant-service itself (docs/tenant-service.md, "Modules").
+ * module's Kamaji {@code DataStore} is written by tenant-service itself (docs/tenant-service.md, "Etcd DataStore").
  */
 class ReleaseRulesCoverTheChartsTest {
     private static final Pattern API_VERSION = Pattern.compile("(?m)^apiVersion:\\s*(\\S+)\\s*$");
