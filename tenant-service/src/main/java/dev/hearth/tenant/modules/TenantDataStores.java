@@ -21,8 +21,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 /**
  * Writes the Kamaji DataStore of a tenant that runs etcd itself and deletes it when the tenant stops. Straight to the
  * API server, without an informer: the service starts on clusters without Kamaji's CRDs (then it writes no DataStore
- * until the kind is served, looked up again at most every few seconds), and a hand-deleted DataStore comes back at the tenant's
- * next reconcile (any change to the tenant or its owned objects, or the periodic resync), not at once.
+ * until the kind is served, looked up again at most every few seconds), and a hand-deleted DataStore comes back at
+ * the tenant's next reconcile (any change to the tenant or its owned objects, or the periodic resync), not at once.
  */
 @ApplicationScoped
 public class TenantDataStores {
