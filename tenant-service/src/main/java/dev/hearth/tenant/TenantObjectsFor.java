@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hearth.core.upstream.Kamaji;
 import dev.hearth.tenant.kubeconfig.KubeconfigReaderBindingFor;
 import dev.hearth.tenant.kubeconfig.KubeconfigReaderRoleFor;
 import dev.hearth.tenant.kubeconfig.KubeconfigSettings;
 import dev.hearth.tenant.kubeconfig.TenantKubeconfigFor;
 import dev.hearth.tenant.lineage.NamespaceFor;
 import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.tenant.modules.DataStoreFor;
 import dev.hearth.tenant.modules.ModuleInstanceFor;
 import dev.hearth.tenant.modules.TenantModule;
 import dev.hearth.tenant.network.NetworkPoliciesFor;
@@ -34,13 +36,19 @@ import io.fabric8.kubernetes.api.model.Secret;
  * Every object of a tenant, from the pure mappings of each feature package: its namespace, what the namespace holds
  * (ServiceAccount, RoleBindings, NetworkPolicies, the ResourceQuota and LimitRange when a quota is set, the tenant
  * kubeconfig with the Role and RoleBinding that let the tenant read it when kubeconfigs are configured) and the
- * instances of the modules it runs.
+ * instances of the modules it runs, with the Kamaji DataStore of its etcd when it runs etcd itself.
  *
  * @param namespace the tenant namespace, which must exist before anything inside it
  * @param inside the objects inside the namespace, independent of one another
  * @param modules the app instances of the tenant's modules, of catalog kinds that apps-catalog may not serve yet
+ * @param dataStore the cluster-scoped DataStore named after the namespace, which the namespace owns once it exists
+ *     (its owner reference is added when it is applied: {@link DataStoreFor#ownedBy})
  */
-public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, List<GenericKubernetesResource> modules) {
+public record TenantObjectsFor(
+        Namespace namespace,
+        List<HasMetadata> inside,
+        List<GenericKubernetesResource> modules,
+        Optional<Kamaji.DataStore> dataStore) {
 
     public static TenantObjectsFor desired(
             TenantPlacement placement,
@@ -70,7 +78,8 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
                 modules.stream()
                         .sorted()
                         .map(module -> ModuleInstanceFor.desired(placement, module))
-                        .toList());
+                        .toList(),
+                DataStoreFor.ifWanted(placement));
     }
 
     /** Every object, the namespace first. */
@@ -79,6 +88,7 @@ public record TenantObjectsFor(Namespace namespace, List<HasMetadata> inside, Li
         all.add(namespace);
         all.addAll(inside);
         all.addAll(modules);
+        dataStore.ifPresent(all::add);
         return all;
     }
 

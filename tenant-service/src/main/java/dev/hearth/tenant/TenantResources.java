@@ -17,6 +17,7 @@ import dev.hearth.tenant.kubeconfig.KubeconfigReaderRoleFor;
 import dev.hearth.tenant.kubeconfig.TenantKubeconfigFor;
 import dev.hearth.tenant.lineage.DeletionProtectionFor;
 import dev.hearth.tenant.lineage.TenantPlacement;
+import dev.hearth.tenant.modules.TenantDataStores;
 import dev.hearth.tenant.quota.LimitRangeFor;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
 import dev.hearth.tenant.rbac.ClusterRolesFor;
@@ -35,6 +36,9 @@ public class TenantResources {
 
     @Inject
     ServerSideApply writes;
+
+    @Inject
+    TenantDataStores dataStores;
 
     /** Writes of the objects inside tenant namespaces, shared by the concurrent reconciles. */
     private final ExecutorService writers = Executors.newFixedThreadPool(16, runnable -> {
@@ -59,7 +63,8 @@ public class TenantResources {
      * The namespace, then everything in it at once: the objects are independent of one another, so a new tenant
      * waits for about two round trips to the API server instead of a dozen. Without a quota, the quota objects go;
      * without kubeconfig settings, the kubeconfig and its Role and RoleBinding.
-     * The module instances are left to {@link dev.hearth.tenant.modules.TenantModuleInstances}.
+     * The module instances are left to {@link dev.hearth.tenant.modules.TenantModuleInstances}. Last, the Kamaji
+     * DataStore of a tenant that runs etcd itself, owned by the namespace (whose uid it needs), or its deletion.
      */
     public void apply(TenantObjectsFor desired, TenantObjects objects) {
         objects.apply(desired.namespace());
@@ -78,6 +83,9 @@ public class TenantResources {
             writes.add(() -> objects.delete(RoleBinding.class, namespace, KubeconfigReaderRoleFor.NAME));
         }
         runAll(writes);
+        Namespace current = objects.current(Namespace.class, null, namespace)
+                .orElseThrow(() -> new IllegalStateException("namespace " + namespace + " vanished after its apply"));
+        dataStores.converge(current, desired.dataStore());
     }
 
     private void runAll(List<Runnable> writes) {

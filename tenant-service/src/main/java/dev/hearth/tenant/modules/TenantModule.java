@@ -36,6 +36,16 @@ public enum TenantModule {
         return instanceName;
     }
 
+    /**
+     * The name apps-catalog gives the HelmRelease of this module's instance: the release prefix of the module's
+     * catalog definition (apps-catalog/src/main/resources/catalog/&lt;instance name&gt;.yaml, {@code spec.release.prefix},
+     * the instance name followed by {@code -}) and then the instance name, e.g. {@code etcd-etcd}. The chart names
+     * its objects after it (the etcd Service, its TLS Secrets).
+     */
+    public String releaseName() {
+        return instanceName + "-" + instanceName;
+    }
+
     public boolean wantedBy(TenantSpec spec) {
         return Boolean.TRUE.equals(flag.apply(spec));
     }
