@@ -1,7 +1,7 @@
 package dev.hearth.catalog.instance;
 
+import static dev.hearth.core.testing.Refusals.assertForbidden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -308,13 +308,6 @@ class TenantForgeryIT {
 
     private static Map<String, Object> namespaceValues(GenericKubernetesResource helmRelease) {
         return (Map<String, Object>) values(helmRelease).getOrDefault("_namespace", Map.of());
-    }
-
-    private static void assertForbidden(Runnable write) {
-        assertThatThrownBy(write::run)
-                .isInstanceOfSatisfying(
-                        KubernetesClientException.class,
-                        e -> assertThat(e.getCode()).isEqualTo(403));
     }
 
     private static boolean allowed(Runnable call) {

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 
-/** Assertions that the real API server refuses a write as invalid, with the message a user would read. */
+/** Assertions that the real API server refuses a request: as invalid, with the message a user would read, or as forbidden. */
 public final class Refusals {
     private Refusals() {}
 
@@ -29,5 +29,13 @@ public final class Refusals {
             assertThat(e.getCode()).as("HTTP status of the refusal").isIn(400, 422);
             assertThat(e.getStatus().getMessage()).contains(message);
         });
+    }
+
+    /** {@code request} is forbidden (403): what an attacker's request must get. */
+    public static void assertForbidden(ThrowingCallable request) {
+        assertThatThrownBy(request)
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).as("HTTP status").isEqualTo(403));
     }
 }

@@ -1,8 +1,8 @@
 package dev.hearth.tenant.kubeconfig;
 
+import static dev.hearth.core.testing.Refusals.assertForbidden;
 import static dev.hearth.tenant.Tenants.client;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -173,12 +172,5 @@ class TenantKubeconfigIT {
                 .inNamespace(namespace)
                 .withName(TenantKubeconfigFor.SECRET)
                 .get();
-    }
-
-    private static void assertForbidden(Runnable request) {
-        assertThatThrownBy(request::run)
-                .isInstanceOfSatisfying(
-                        KubernetesClientException.class,
-                        e -> assertThat(e.getCode()).isEqualTo(403));
     }
 }

@@ -1,8 +1,8 @@
 package dev.hearth.tenant.network;
 
+import static dev.hearth.core.testing.Refusals.assertForbidden;
 import static dev.hearth.tenant.Tenants.client;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +28,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -243,13 +241,6 @@ class TenantIsolationIT {
                             .build())
                     .create());
         }
-    }
-
-    private static void assertForbidden(ThrowingCallable write) {
-        assertThatThrownBy(write)
-                .isInstanceOfSatisfying(
-                        KubernetesClientException.class,
-                        e -> assertThat(e.getCode()).isEqualTo(403));
     }
 
     private static boolean reach(List<String> tenants, String from, String to) {
