@@ -65,11 +65,12 @@ public final class VirtualMachineFor {
         if (spec.preference != null) {
             vmSpec.put("preference", Map.of("kind", "VirtualMachineClusterPreference", "name", spec.preference));
         }
-        vmSpec.put(
-                "template",
-                Map.of(
-                        "metadata", Map.of("labels", ChildMetadata.labels(instance, fieldManager)),
-                        "spec", templateSpec(instance, disks)));
+        Map<String, String> podLabels = new java.util.TreeMap<>(ChildMetadata.labels(instance, fieldManager));
+        if (Boolean.TRUE.equals(spec.external)) {
+            // the tenant's NetworkPolicies admit traffic from outside the cluster only to pods labelled so
+            podLabels.put(Labels.EXPOSED, "true");
+        }
+        vmSpec.put("template", Map.of("metadata", Map.of("labels", podLabels), "spec", templateSpec(instance, disks)));
         return Upstream.object(
                 KubeVirt.VirtualMachine.class, ChildMetadata.of(instance, name(instance), fieldManager), vmSpec);
     }
