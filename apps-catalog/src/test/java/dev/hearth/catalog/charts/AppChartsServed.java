@@ -1,6 +1,11 @@
 package dev.hearth.catalog.charts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.hearth.catalog.definition.ChartRepositoryFor;
 import dev.hearth.core.testing.HelmChartRepository;
@@ -9,11 +14,12 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Serves deploy/charts/apps as a Helm repository on loopback and points apps-catalog at it
+ * Serves deploy/charts/apps (and the next version of redis) as a Helm repository on loopback and points apps-catalog at it
  * ({@code hearth.catalog.chart-repository-url}), with the namespace of its HelmRepository in place, as the platform
  * chart would leave it.
  */
 public class AppChartsServed implements QuarkusTestResourceLifecycleManager {
+    static final String NEXT_REDIS = "0.1.1";
     private HelmChartRepository charts;
 
     @Override
@@ -27,8 +33,37 @@ public class AppChartsServed implements QuarkusTestResourceLifecycleManager {
                         .endMetadata()
                         .build())
                 .serverSideApply();
-        charts = HelmChartRepository.serveAppCharts();
+        charts = HelmChartRepository.serve(withNextRedis(), 0);
         return Map.of("hearth.catalog.chart-repository-url", charts.url());
+    }
+
+    /** The app charts plus redis {@value #NEXT_REDIS}, the same chart with the next version, for an upgrade. */
+    private static Path withNextRedis() {
+        try {
+            Path dir = Files.createTempDirectory("hearth-app-charts");
+            copy(HelmChartRepository.appCharts(), dir);
+            Path next = dir.resolve("redis-next");
+            copy(dir.resolve("redis"), next);
+            Path chart = next.resolve("Chart.yaml");
+            Files.writeString(
+                    chart, Files.readString(chart).replaceFirst("(?m)^version: .*$", "version: " + NEXT_REDIS));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 
     @Override

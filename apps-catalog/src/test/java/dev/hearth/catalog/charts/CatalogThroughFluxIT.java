@@ -137,7 +137,10 @@ class CatalogThroughFluxIT {
         }
     }
 
-    /** Install, upgrade (Helm revision 2), a failed install with Flux's own message and its repair, and an uninstall. */
+    /**
+     * Install, upgrade of the values (Helm revision 2) and of the chart (revision 3), a failed install with Flux's own
+     * message and its repair, and an uninstall.
+     */
     @Test
     void theInstanceMirrorsItsReleaseThroughUpgradeFailureAndDeletion() {
         ApplicationDefinition redis = definition("redis");
@@ -170,6 +173,24 @@ class CatalogThroughFluxIT {
         awaitReady(redis, namespace, "life");
         assertThat(failover(namespace, "redis-life").<Integer>get("spec", "redis", "replicas"))
                 .isEqualTo(3);
+
+        // a new chart version in the definition upgrades every instance of the kind: Helm revision 3 of chart 0.1.1
+        setRedisChartVersion(AppChartsServed.NEXT_REDIS);
+        try {
+            await("Helm revision 3 of the next chart")
+                    .atMost(INSTALL)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        PlayedCloud.settle(client, namespace);
+                        HelmReleaseRecord record = HelmReleaseRecord.latest(client, namespace, "redis-life");
+                        return record.revision() == 3 && record.chartVersion().equals(AppChartsServed.NEXT_REDIS);
+                    });
+            GenericKubernetesResource upgraded = awaitReady(redis, namespace, "life");
+            assertThat(((Map<String, Object>) upgraded.get("status")).get("version"))
+                    .isEqualTo(AppChartsServed.NEXT_REDIS);
+        } finally {
+            setRedisChartVersion(redis.getSpec().release.chart.version);
+        }
 
         // a value the tenant's quota refuses (a LoadBalancer) fails the install: Flux's reason and message reach the
         // instance; changing the value installs it
@@ -233,6 +254,13 @@ class CatalogThroughFluxIT {
                         .getItems())
                 .as("Helm's release records")
                 .isEmpty();
+    }
+
+    private static void setRedisChartVersion(String version) {
+        client.resources(ApplicationDefinition.class).withName("redis").edit(d -> {
+            d.getSpec().release.chart.version = version;
+            return d;
+        });
     }
 
     private static GenericKubernetesResource awaitReady(

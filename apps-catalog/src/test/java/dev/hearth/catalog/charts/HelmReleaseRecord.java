@@ -16,9 +16,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * What Helm itself recorded of a release (its Secret {@code sh.helm.release.v1.<name>.v<revision>}, base64 of gzipped
- * JSON): the values it was given and the manifest it installed.
+ * JSON): its revision and chart version, the values it was given and the manifest it installed.
  */
-record HelmReleaseRecord(int revision, Map<String, Object> config, List<GenericKubernetesResource> objects) {
+record HelmReleaseRecord(
+        int revision, String chartVersion, Map<String, Object> config, List<GenericKubernetesResource> objects) {
 
     /** The newest revision of release {@code name} in {@code namespace}. */
     @SuppressWarnings("unchecked")
@@ -49,6 +50,8 @@ record HelmReleaseRecord(int revision, Map<String, Object> config, List<GenericK
             }
         }
         Map<String, Object> config = (Map<String, Object>) release.getOrDefault("config", Map.of());
-        return new HelmReleaseRecord(((Number) release.get("version")).intValue(), config, objects);
+        Map<String, Object> chart = (Map<String, Object>) release.get("chart");
+        String chartVersion = (String) ((Map<String, Object>) chart.get("metadata")).get("version");
+        return new HelmReleaseRecord(((Number) release.get("version")).intValue(), chartVersion, config, objects);
     }
 }

@@ -20,6 +20,9 @@ public final class ReleaseServiceAccount {
     /** Helm reads what it installed, writes it, and watches it while waiting for it to become ready. */
     public static final List<String> VERBS = List.of("get", "list", "watch", "create", "update", "patch", "delete");
 
+    /** What Helm only reads, to tell whether what it installed is ready. */
+    public static final List<String> READ = List.of("get", "list", "watch");
+
     private ReleaseServiceAccount() {}
 
     /**
@@ -34,6 +37,12 @@ public final class ReleaseServiceAccount {
                 // Secrets also hold Helm's release records
                 rule("", "configmaps", "secrets", "services"),
                 rule("apps", "deployments", "statefulsets"),
+                // read only: Helm waits for a Deployment through its newest ReplicaSet
+                new PolicyRuleBuilder()
+                        .withApiGroups("apps")
+                        .withResources("replicasets")
+                        .withVerbs(READ)
+                        .build(),
                 rule("postgresql.cnpg.io", "clusters"),
                 rule("databases.spotahome.com", "redisfailovers"),
                 rule("k8s.mariadb.com", "mariadbs", "databases", "users", "grants"),
