@@ -134,10 +134,11 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         TenantObjects objects = new InformedTenantObjects(context, writes);
         TenantNetwork network =
                 TenantNetwork.of(TenantResources.namespaces(placement.path(), objects), networkConfig.apiServerCidrs());
+        // the namespace's own ResourceQuota keeps what the tenant has not given its children
         TenantObjectsFor desired = TenantObjectsFor.desired(
                 placement,
                 network,
-                quota,
+                QuotaBudget.keptByParent(quota, allocatedToChildren(tree, placement)),
                 config.groupPrefix().orElse(""),
                 TenantModule.requestedBy(tenant.getSpec()),
                 kubeconfigs.settings());

@@ -30,6 +30,23 @@ public final class QuotaBudget {
     }
 
     /**
+     * What the tenant's own namespace may use: its quota less what it gave its children, never below zero. Its
+     * ResourceQuota holds this, so the namespace and its children together stay within the quota.
+     */
+    public static Map<String, Quantity> keptByParent(
+            Map<String, Quantity> declared, Map<String, Quantity> givenToChildren) {
+        Map<String, Quantity> kept = new TreeMap<>();
+        declared.forEach((key, value) -> kept.put(
+                key,
+                quantity(
+                        key,
+                        value.getNumericalAmount()
+                                .subtract(amount(givenToChildren, key))
+                                .max(BigDecimal.ZERO))));
+        return kept;
+    }
+
+    /**
      * Why {@code requested} does not fit, or empty when it does.
      *
      * @param parentNamespace for the message

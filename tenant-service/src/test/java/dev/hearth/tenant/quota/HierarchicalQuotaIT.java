@@ -84,6 +84,17 @@ class HierarchicalQuotaIT {
                         .getSpec()
                         .getHard())
                 .containsEntry("requests.cpu", new Quantity("500m"));
+        // what the parent gave away leaves its own namespace: together they stay within its 2 CPUs
+        org.awaitility.Awaitility.await()
+                .atMost(Tenants.TIMEOUT)
+                .untilAsserted(() -> assertThat(client().resourceQuotas()
+                                .inNamespace("tenant-spender")
+                                .withName("tenant-quota")
+                                .get()
+                                .getSpec()
+                                .getHard())
+                        .containsEntry("requests.cpu", new Quantity("1500m"))
+                        .containsEntry("limits.cpu", new Quantity("1500m")));
     }
 
     private static String message(Tenant tenant) {
@@ -170,17 +181,22 @@ class HierarchicalQuotaIT {
     void theQuotaBecomesAResourceQuotaAndContainerDefaults() {
         Tenants.applyReady("quota/pool.yaml");
 
+        // the namespace keeps the quota less what pool gave its children (other tests give it some)
+        var allocated = Tenants.get("tenant-root", "pool").getStatus().quota.allocatedToChildren;
+        Map<String, Quantity> kept = dev.hearth.tenant.quota.QuotaBudget.keptByParent(
+                Map.of("cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods", new Quantity("20")),
+                allocated == null ? Map.of() : allocated);
         ResourceQuota quota = client().resourceQuotas()
                 .inNamespace("tenant-pool")
                 .withName("tenant-quota")
                 .get();
         assertThat(quota.getSpec().getHard())
                 .containsOnly(
-                        entry("requests.cpu", new Quantity("4")),
-                        entry("limits.cpu", new Quantity("4")),
-                        entry("requests.memory", new Quantity("8Gi")),
-                        entry("limits.memory", new Quantity("8Gi")),
-                        entry("pods", new Quantity("20")));
+                        entry("requests.cpu", kept.get("cpu")),
+                        entry("limits.cpu", kept.get("cpu")),
+                        entry("requests.memory", kept.get("memory")),
+                        entry("limits.memory", kept.get("memory")),
+                        entry("pods", kept.get("pods")));
         LimitRange range = client().limitRanges()
                 .inNamespace("tenant-pool")
                 .withName("tenant-range-limits")

@@ -29,6 +29,14 @@ class QuotaBudgetTest {
     }
 
     @Test
+    void theParentsNamespaceKeepsWhatItDidNotGiveAwayAndNeverLessThanNothing() {
+        Map<String, Quantity> given = Map.of("cpu", q("2500m"), "memory", q("10Gi"));
+
+        assertThat(QuotaBudget.keptByParent(PARENT, given))
+                .containsOnly(entry("cpu", q("1500m")), entry("memory", q("0")), entry("pods", q("20")));
+    }
+
+    @Test
     void aChildThatDoesNotFitIsToldByHowMuchForEachResource() {
         Map<String, Quantity> given = Map.of("cpu", q("3"), "memory", q("6Gi"));
 
