@@ -134,11 +134,12 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         TenantObjects objects = new InformedTenantObjects(context, writes);
         TenantNetwork network =
                 TenantNetwork.of(TenantResources.namespaces(placement.path(), objects), networkConfig.apiServerCidrs());
+        Map<String, Quantity> allocated = allocatedToChildren(tree, placement);
         // the namespace's own ResourceQuota keeps what the tenant has not given its children
         TenantObjectsFor desired = TenantObjectsFor.desired(
                 placement,
                 network,
-                QuotaBudget.keptByParent(quota, allocatedToChildren(tree, placement)),
+                QuotaBudget.keptByParent(quota, allocated),
                 config.groupPrefix().orElse(""),
                 TenantModule.requestedBy(tenant.getSpec()),
                 kubeconfigs.settings());
@@ -146,11 +147,7 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         List<String> waitingForKinds = modules.converge(placement.namespace(), desired.modules());
 
         TenantStatuses.describe(
-                status,
-                placement,
-                quota,
-                TenantResources.quotaUsed(placement.namespace(), objects),
-                allocatedToChildren(tree, placement));
+                status, placement, quota, TenantResources.quotaUsed(placement.namespace(), objects), allocated);
         TenantStatuses.namespaceReady(ready, tenant, status, placement, !quota.isEmpty());
         TenantStatuses.describeModules(ready, tenant, status, waitingForKinds);
         UpdateControl<Tenant> control = report(tenant, previous, status, context);
