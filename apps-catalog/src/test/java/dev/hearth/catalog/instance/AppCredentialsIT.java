@@ -19,6 +19,7 @@ import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.Refusals;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -27,7 +28,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -298,14 +298,6 @@ class AppCredentialsIT {
 
     /** Whether the API server lets {@code user} make the call; a refusal must be a 403, nothing else. */
     private static boolean allowed(KubernetesClient user, Function<KubernetesClient, ?> call) {
-        try {
-            call.apply(user);
-            return true;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 403) {
-                return false;
-            }
-            throw e;
-        }
+        return Refusals.allowed(() -> call.apply(user));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hearth.catalog.instance;
 
+import static dev.hearth.core.testing.Refusals.allowed;
 import static dev.hearth.core.testing.Refusals.assertForbidden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +30,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -308,17 +308,5 @@ class TenantForgeryIT {
 
     private static Map<String, Object> namespaceValues(GenericKubernetesResource helmRelease) {
         return (Map<String, Object>) values(helmRelease).getOrDefault("_namespace", Map.of());
-    }
-
-    private static boolean allowed(Runnable call) {
-        try {
-            call.run();
-            return true;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 403) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

@@ -38,4 +38,17 @@ public final class Refusals {
                         KubernetesClientException.class,
                         e -> assertThat(e.getCode()).as("HTTP status").isEqualTo(403));
     }
+
+    /** Whether the API server lets {@code request} through: false when it answers 403, any other failure thrown. */
+    public static boolean allowed(Runnable request) {
+        try {
+            request.run();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                return false;
+            }
+            throw e;
+        }
+    }
 }

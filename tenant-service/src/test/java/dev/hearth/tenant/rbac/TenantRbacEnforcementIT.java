@@ -1,5 +1,6 @@
 package dev.hearth.tenant.rbac;
 
+import static dev.hearth.core.testing.Refusals.allowed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -361,18 +362,6 @@ class TenantRbacEnforcementIT {
                 .create(review)
                 .getStatus()
                 .getAllowed();
-    }
-
-    private static boolean allowed(Runnable call) {
-        try {
-            call.run();
-            return true;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 403) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private static VMDisk disk(String namespace, String name) {
