@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.hearth.core.upstream.Flux;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,9 +27,8 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  */
 class FluxIT {
     private static final ResourceDefinitionContext HELM_RELEASE =
-            context("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases");
-    private static final ResourceDefinitionContext REDIS_FAILOVER =
-            context("databases.spotahome.com", "v1", "RedisFailover", "redisfailovers");
+            ResourceDefinitionContext.fromResourceType(Flux.HelmRelease.class);
+    private static final String REDIS_FAILOVER = "databases.spotahome.com/v1";
 
     private static TestKubernetes kubernetes;
     private static HelmChartRepository charts;
@@ -135,7 +135,7 @@ class FluxIT {
                     e);
         }
 
-        GenericKubernetesResource failover = client.genericKubernetesResources(REDIS_FAILOVER)
+        GenericKubernetesResource failover = client.genericKubernetesResources(REDIS_FAILOVER, "RedisFailover")
                 .inNamespace(namespace)
                 .withName("redis-cache")
                 .get();
@@ -186,7 +186,7 @@ class FluxIT {
                                 .withName("redis-cache")
                                 .get()
                         == null);
-        assertThat(client.genericKubernetesResources(REDIS_FAILOVER)
+        assertThat(client.genericKubernetesResources(REDIS_FAILOVER, "RedisFailover")
                         .inNamespace(namespace)
                         .withName("redis-cache")
                         .get())
@@ -222,15 +222,5 @@ class FluxIT {
                 .map(c -> (String) c.get("status"))
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static ResourceDefinitionContext context(String group, String version, String kind, String plural) {
-        return new ResourceDefinitionContext.Builder()
-                .withGroup(group)
-                .withVersion(version)
-                .withKind(kind)
-                .withPlural(plural)
-                .withNamespaced(true)
-                .build();
     }
 }

@@ -26,6 +26,7 @@ import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.YamlFixtures;
+import dev.hearth.core.upstream.Flux;
 import dev.hearth.tenant.Tenants;
 import dev.hearth.tenant.lineage.NamespaceFor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -69,9 +70,8 @@ class ReleaseConfinementIT {
     private static final String RELEASE_USER =
             "system:serviceaccount:" + TENANT_NAMESPACE + ":" + ReleaseServiceAccount.NAME;
     private static final ResourceDefinitionContext HELM_RELEASE =
-            context("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases");
-    private static final ResourceDefinitionContext REDIS_FAILOVER =
-            context("databases.spotahome.com", "v1", "RedisFailover", "redisfailovers");
+            ResourceDefinitionContext.fromResourceType(Flux.HelmRelease.class);
+    private static final String REDIS_FAILOVER = "databases.spotahome.com/v1";
 
     private static HelmChartRepository appCharts;
     private static HelmChartRepository escapeChart;
@@ -247,7 +247,7 @@ class ReleaseConfinementIT {
                         .withName("own-settings")
                         .get())
                 .isNotNull();
-        assertThat(admin.genericKubernetesResources(REDIS_FAILOVER)
+        assertThat(admin.genericKubernetesResources(REDIS_FAILOVER, "RedisFailover")
                         .inNamespace(TENANT_NAMESPACE)
                         .withName("redis-cache")
                         .get())
@@ -534,15 +534,5 @@ class ReleaseConfinementIT {
                     .append('\n');
         }
         return out.toString();
-    }
-
-    private static ResourceDefinitionContext context(String group, String version, String kind, String plural) {
-        return new ResourceDefinitionContext.Builder()
-                .withGroup(group)
-                .withVersion(version)
-                .withKind(kind)
-                .withPlural(plural)
-                .withNamespaced(true)
-                .build();
     }
 }
