@@ -1,8 +1,8 @@
 package dev.hearth.tenant.modules;
 
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,10 +13,8 @@ import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.upstream.Kamaji;
 import dev.hearth.core.upstream.Upstream;
 import dev.hearth.tenant.lineage.TenantPlacement;
-import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * Writes the Kamaji DataStore of a tenant that runs etcd itself and deletes it when the tenant stops. Straight to the
@@ -27,7 +25,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 @ApplicationScoped
 public class TenantDataStores {
     private static final Logger LOG = Logger.getLogger(TenantDataStores.class);
-    private static final long SERVED_TTL_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     @Inject
     KubernetesClient client;
@@ -35,9 +32,12 @@ public class TenantDataStores {
     @Inject
     ServerSideApply writes;
 
-    private volatile Served lastDiscovery;
+    private ServedKinds kamajiKinds;
 
-    private record Served(boolean served, long discoveredAt) {}
+    @PostConstruct
+    void servedKindsOfKamaji() {
+        kamajiKinds = new ServedKinds(client, Upstream.apiVersion(Kamaji.DataStore.class));
+    }
 
     /**
      * Converges the DataStore named after {@code namespace} (the tenant Namespace as it exists, which owns it) to
@@ -68,27 +68,6 @@ public class TenantDataStores {
     }
 
     private boolean served() {
-        Served last = lastDiscovery;
-        if (last == null || System.nanoTime() - last.discoveredAt() > SERVED_TTL_NANOS) {
-            last = new Served(discover(), System.nanoTime());
-            lastDiscovery = last;
-        }
-        return last.served();
-    }
-
-    private boolean discover() {
-        APIResourceList list;
-        try {
-            list = client.getApiResources(Upstream.apiVersion(Kamaji.DataStore.class));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
-        return list != null
-                && list.getResources().stream()
-                        .anyMatch(r ->
-                                "DataStore".equals(r.getKind()) && !r.getName().contains("/"));
+        return kamajiKinds.byKind().containsKey(Upstream.kind(Kamaji.DataStore.class));
     }
 }
