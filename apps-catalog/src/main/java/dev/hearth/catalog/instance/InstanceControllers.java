@@ -79,6 +79,9 @@ public class InstanceControllers {
 
     private final Map<String, InstanceController> controllers = new ConcurrentHashMap<>();
     private SharedIndexInformer<Flux.HelmRelease> helmReleases;
+    /** HelmReleases that Helm installed, among them those the catalog charts render ({@link NestedReleases}). */
+    private SharedIndexInformer<Flux.HelmRelease> nestedReleases;
+
     private SharedIndexInformer<Role> credentialRoles;
     private SharedIndexInformer<RoleBinding> credentialRoleBindings;
     /** Tenant namespaces: their annotations, which only tenant-service writes, say what the apps inherit. */
@@ -99,6 +102,7 @@ public class InstanceControllers {
                 CatalogKind.of(definition),
                 this::tenantOf,
                 helmReleases.getStore()::getByKey,
+                this::nestedIn,
                 new InstanceCredentials(
                         apply,
                         groupPrefix.orElse(""),
@@ -151,6 +155,15 @@ public class InstanceControllers {
                 .exceptionHandler(KeepWatching.of("HelmReleases"));
         helmReleases.addEventHandler(new Route<>(this::toOwner, true));
         CompletionStage<Void> helmReleasesSynced = helmReleases.start();
+        nestedReleases = client.resources(Flux.HelmRelease.class)
+                .inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, NestedReleases.MANAGED_BY_HELM)
+                .runnableInformer(0)
+                .itemStore(new WithoutManagedFields<>())
+                .exceptionHandler(KeepWatching.of("HelmReleases installed by Helm"));
+        nestedReleases.addIndexers(Map.of(NestedReleases.BY_HELM_RELEASE, NestedReleases::indexKeys));
+        nestedReleases.addEventHandler(new Route<>(this::toOuterRelease, true));
+        CompletionStage<Void> nestedReleasesSynced = nestedReleases.start();
         credentialRoles = ownedByInstances(client.rbac().roles());
         credentialRoleBindings = ownedByInstances(client.rbac().roleBindings());
         CompletionStage<Void> rolesSynced = credentialRoles.start();
@@ -163,6 +176,7 @@ public class InstanceControllers {
         tenants.addEventHandler(new Route<>(this::toTenantApps, false));
         awaitSynced(tenants.start(), "tenant Namespaces");
         awaitSynced(helmReleasesSynced, "HelmReleases");
+        awaitSynced(nestedReleasesSynced, "HelmReleases installed by Helm");
         awaitSynced(rolesSynced, "credentials Roles");
         awaitSynced(roleBindingsSynced, "credentials RoleBindings");
     }
@@ -200,6 +214,22 @@ public class InstanceControllers {
         }
     }
 
+    /** A nested release's change concerns the instance of the catalog release that installed it. */
+    private void toOuterRelease(Flux.HelmRelease nested) {
+        // a catalog release is named as its Helm release (HelmReleaseFor)
+        NestedReleases.installedBy(nested).ifPresent(key -> {
+            Flux.HelmRelease outer = helmReleases.getStore().getByKey(key);
+            if (outer != null && NestedReleases.keyOf(outer).equals(key)) {
+                toOwner(outer);
+            }
+        });
+    }
+
+    /** The HelmReleases that the catalog release {@code outer} installed, from the cache. */
+    private List<Flux.HelmRelease> nestedIn(Flux.HelmRelease outer) {
+        return nestedReleases.getIndexer().byIndex(NestedReleases.BY_HELM_RELEASE, NestedReleases.keyOf(outer));
+    }
+
     private void toTenantApps(Namespace namespace) {
         controllers
                 .values()
@@ -217,7 +247,7 @@ public class InstanceControllers {
         controllers.values().forEach(InstanceController::close);
         controllers.clear();
         if (helmReleases != null) {
-            List.of(helmReleases, credentialRoles, credentialRoleBindings, tenants)
+            List.of(helmReleases, nestedReleases, credentialRoles, credentialRoleBindings, tenants)
                     .forEach(SharedIndexInformer::close);
             applyPool.shutdownNow();
             statusPool.shutdownNow();

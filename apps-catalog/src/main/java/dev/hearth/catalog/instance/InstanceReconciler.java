@@ -1,5 +1,6 @@
 package dev.hearth.catalog.instance;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,12 +30,14 @@ final class InstanceReconciler {
     private final CatalogKind kind;
     private final Function<String, TenantFacts> tenants;
     private final Function<String, Flux.HelmRelease> helmReleases;
+    private final Function<Flux.HelmRelease, List<Flux.HelmRelease>> nestedReleases;
     private final InstanceCredentials credentials;
     private final InstanceStatusFrom statusFrom = new InstanceStatusFrom(ReadyCondition.systemClock());
 
     /**
      * @param tenants what an app in a namespace inherits from its tenant
      * @param helmReleases the cached HelmReleases by {@code namespace/name}
+     * @param nestedReleases the cached HelmReleases that a catalog HelmRelease installed ({@link NestedReleases})
      * @param credentials writes the Role and RoleBinding that let the tenant read what the app exposes
      */
     InstanceReconciler(
@@ -43,12 +46,14 @@ final class InstanceReconciler {
             CatalogKind kind,
             Function<String, TenantFacts> tenants,
             Function<String, Flux.HelmRelease> helmReleases,
+            Function<Flux.HelmRelease, List<Flux.HelmRelease>> nestedReleases,
             InstanceCredentials credentials) {
         this.apply = apply;
         this.statusWriter = statusWriter;
         this.kind = kind;
         this.tenants = tenants;
         this.helmReleases = helmReleases;
+        this.nestedReleases = nestedReleases;
         this.credentials = credentials;
     }
 
@@ -77,7 +82,7 @@ final class InstanceReconciler {
 
     /**
      * Mirrors the state of the instance's HelmRelease (as cached, else {@code justWritten} while the cache has not
-     * seen it) on the instance; writes only a changed status.
+     * seen it) and of the HelmReleases it installed on the instance; writes only a changed status.
      */
     void mirrorStatus(
             GenericKubernetesResource instance, ApplicationDefinition definition, Flux.HelmRelease justWritten) {
@@ -87,7 +92,8 @@ final class InstanceReconciler {
         Object current = instance.getAdditionalProperties().get("status");
         InstanceStatus status =
                 current == null ? new InstanceStatus() : JSON.convertValue(current, InstanceStatus.class);
-        statusFrom.update(instance, status, cached != null ? cached : justWritten);
+        Flux.HelmRelease release = cached != null ? cached : justWritten;
+        statusFrom.update(instance, status, release, release == null ? List.of() : nestedReleases.apply(release));
         statusWriter.writeIfChanged(kind.context(), instance, statusMap(status));
     }
 

@@ -1,65 +1,104 @@
 package dev.hearth.catalog.instance;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.upstream.FluxReady;
+import dev.hearth.core.upstream.GenericFields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
-/** Mirrors a HelmRelease's state onto the instance it belongs to. */
+/**
+ * Mirrors a HelmRelease's state onto the instance it belongs to, and the state of the HelmReleases its chart rendered
+ * (an upstream chart wrapped by Hearth's, see {@link NestedReleases}): the instance is Ready only when all are.
+ */
 public final class InstanceStatusFrom {
+    /** The reason of an instance whose own release is installed while a release its chart rendered is not Ready. */
+    public static final String NESTED_NOT_READY = "NestedReleaseNotReady";
+
     private final ReadyCondition conditions;
 
     public InstanceStatusFrom(ReadyCondition conditions) {
         this.conditions = conditions;
     }
 
-    /**
-     * Updates {@code status} of {@code instance} from {@code helmRelease}, which may be null while it does not exist
-     * yet. The HelmRelease's Ready condition counts only once Flux has observed its current generation.
-     */
-    @SuppressWarnings("unchecked")
+    /** {@link #update(GenericKubernetesResource, InstanceStatus, GenericKubernetesResource, List)} without nested releases. */
     public void update(
             GenericKubernetesResource instance, InstanceStatus status, GenericKubernetesResource helmRelease) {
+        update(instance, status, helmRelease, List.of());
+    }
+
+    /**
+     * Updates {@code status} of {@code instance} from {@code helmRelease}, which may be null while it does not exist
+     * yet, and from {@code nested}, the HelmReleases Helm installed as part of it. A Ready condition counts only once
+     * Flux has observed its release's current generation.
+     */
+    public void update(
+            GenericKubernetesResource instance,
+            InstanceStatus status,
+            GenericKubernetesResource helmRelease,
+            List<? extends GenericKubernetesResource> nested) {
         if (helmRelease == null) {
             conditions.unknown(instance, status, "Reconciling", "Creating its HelmRelease");
             return;
         }
         String name = helmRelease.getMetadata().getName();
-        Map<String, Object> hrStatus =
-                (Map<String, Object>) helmRelease.getAdditionalProperties().get("status");
-        if (hrStatus == null) {
-            conditions.unknown(instance, status, "Reconciling", "Waiting for Flux to reconcile HelmRelease " + name);
-            return;
+        GenericFields.string(helmRelease, "status", "lastAttemptedRevision").ifPresent(v -> status.version = v);
+        FluxReady ready = FluxReady.of(helmRelease);
+        switch (ready.state()) {
+            case NOT_RECONCILED ->
+                conditions.unknown(
+                        instance, status, "Reconciling", "Waiting for Flux to reconcile HelmRelease " + name);
+            case OUTDATED ->
+                conditions.unknown(
+                        instance,
+                        status,
+                        "Progressing",
+                        "Flux has not yet reconciled the latest change of HelmRelease " + name);
+            case REPORTED -> {
+                if (ready.isTrue() && !nested.isEmpty() && nestedNotReady(instance, status, name, nested)) {
+                    return;
+                }
+                conditions.set(instance, status, ReadyCondition.TYPE, ready.status(), ready.reason(), ready.message());
+            }
         }
-        if (hrStatus.get("lastAttemptedRevision") != null) {
-            status.version = String.valueOf(hrStatus.get("lastAttemptedRevision"));
+    }
+
+    /**
+     * Sets the instance's Ready from the nested releases that are not Ready, naming each with Flux's own reason and
+     * message; false when every nested release is Ready.
+     */
+    private boolean nestedNotReady(
+            GenericKubernetesResource instance,
+            InstanceStatus status,
+            String outer,
+            List<? extends GenericKubernetesResource> nested) {
+        List<String> waiting = new ArrayList<>();
+        boolean failed = false;
+        for (GenericKubernetesResource release : nested.stream()
+                .sorted(Comparator.comparing(r -> r.getMetadata().getName()))
+                .toList()) {
+            FluxReady ready = FluxReady.of(release);
+            if (ready.isTrue()) {
+                continue;
+            }
+            failed |= ready.isFalse();
+            waiting.add("HelmRelease " + release.getMetadata().getName() + " " + ready.describe());
         }
-        Number observed = (Number) hrStatus.get("observedGeneration");
-        Long generation = helmRelease.getMetadata().getGeneration();
-        if (observed == null || (generation != null && observed.longValue() < generation)) {
-            conditions.unknown(
-                    instance,
-                    status,
-                    "Progressing",
-                    "Flux has not yet reconciled the latest change of HelmRelease " + name);
-            return;
+        if (waiting.isEmpty()) {
+            return false;
         }
-        Map<String, Object> ready = ((List<Map<String, Object>>) hrStatus.getOrDefault("conditions", List.of()))
-                .stream().filter(c -> "Ready".equals(c.get("type"))).findFirst().orElse(null);
-        if (ready == null) {
-            conditions.unknown(instance, status, "Reconciling", "Waiting for Flux to reconcile HelmRelease " + name);
-            return;
-        }
-        String reason = Objects.toString(ready.get("reason"), "Unknown");
-        String message = Objects.toString(ready.get("message"), "");
+        String message = "HelmRelease " + outer + " is installed; the release" + (waiting.size() == 1 ? "" : "s")
+                + " its chart rendered " + (waiting.size() == 1 ? "is" : "are") + " not Ready: "
+                + String.join("; ", waiting);
         conditions.set(
                 instance,
                 status,
                 ReadyCondition.TYPE,
-                Objects.toString(ready.get("status"), ReadyCondition.UNKNOWN),
-                reason,
+                failed ? ReadyCondition.FALSE : ReadyCondition.UNKNOWN,
+                NESTED_NOT_READY,
                 message);
+        return true;
     }
 }

@@ -37,6 +37,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -103,10 +105,20 @@ class CatalogThroughFluxIT {
 
         client.resource(instance(definition, namespace, "main", spec)).create();
 
-        GenericKubernetesResource instance = awaitReady(definition, namespace, "main");
-        GenericKubernetesResource release = helmRelease(namespace, definition.getSpec().release.prefix + "main");
-        assertThat(ready(release).get("status")).isEqualTo("True");
-        assertThat(ready(instance).get("reason")).isEqualTo(ready(release).get("reason"));
+        String releaseName = definition.getSpec().release.prefix + "main";
+        GenericKubernetesResource release = awaitInstalled(definition, namespace, releaseName);
+        List<GenericKubernetesResource> nested =
+                HelmReleaseRecord.latest(client, namespace, releaseName).objects().stream()
+                        .filter(o -> Flux.HelmRelease.class.getSimpleName().equals(o.getKind()))
+                        .toList();
+        if (nested.isEmpty()) {
+            GenericKubernetesResource instance = awaitReady(definition, namespace, "main");
+            assertThat(ready(instance).get("reason")).isEqualTo(ready(release).get("reason"));
+        } else {
+            // the upstream chart cannot be fetched here: the instance names each nested release with Flux's message
+            Map<String, Object> notReady = awaitNestedNotReady(definition, namespace, "main", nested);
+            assertThat(notReady.get("status")).isEqualTo("False");
+        }
 
         // Helm was given the values apps-catalog wrote (the instance's spec and its tenant's facts), and every object
         // of the manifest it recorded exists as rendered
@@ -135,6 +147,72 @@ class CatalogThroughFluxIT {
                                 s));
             }
         }
+    }
+
+    /**
+     * The Ingress module's chart renders a HelmRelease of the upstream ingress-nginx chart, whose repository cannot be
+     * fetched here: the instance's own release is installed, and the instance is not Ready, naming the nested release
+     * and quoting Flux's message about it (source-controller's fetch failure, as helm-controller relays it).
+     */
+    @Test
+    void aNestedReleaseThatCannotBeFetchedKeepsTheInstanceNotReadyWithFluxsMessage() {
+        ApplicationDefinition ingress = definition("ingress");
+        String namespace = CatalogTenant.create(client, "nest");
+        client.resource(instance(ingress, namespace, "edge", Map.of())).create();
+
+        String outer = ingress.getSpec().release.prefix + "edge";
+        GenericKubernetesResource release = awaitInstalled(ingress, namespace, outer);
+        GenericKubernetesResource nested = helmRelease(namespace, outer + "-system");
+        assertThat(nested).as("the nested HelmRelease Helm installed").isNotNull();
+        assertThat(nested.getMetadata().getAnnotations())
+                .containsEntry("meta.helm.sh/release-name", outer)
+                .containsEntry("meta.helm.sh/release-namespace", namespace);
+
+        // first helm-controller says the HelmChart is not reconciled yet, then relays source-controller's failure
+        Map<String, Object> condition = await("source-controller's failure on the instance")
+                .atMost(INSTALL)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> awaitNestedNotReady(ingress, namespace, "edge", List.of(nested)),
+                        c -> !((String) c.get("message")).contains("has not been reconciled"));
+        assertThat(condition.get("status")).isEqualTo("False");
+        assertThat((String) condition.get("message"))
+                .startsWith("HelmRelease " + outer + " is installed; the release its chart rendered is not Ready: "
+                        + "HelmRelease " + outer + "-system is not Ready (")
+                .contains(outer + "-upstream");
+        assertThat(ready(release).get("status")).isEqualTo("True");
+
+        // the nested release's own change reaches the instance: a Ready nested release (as if it had been fetched)
+        // leaves the outer release's word
+        GenericKubernetesResource live = helmRelease(namespace, outer + "-system");
+        Map<String, Object> fetched = new LinkedHashMap<>();
+        fetched.put("observedGeneration", live.getMetadata().getGeneration());
+        fetched.put(
+                "conditions",
+                List.of(Map.of(
+                        "type", "Ready",
+                        "status", "True",
+                        "reason", "InstallSucceeded",
+                        "message", "played by the test",
+                        "lastTransitionTime", "2026-01-01T00:00:00Z",
+                        "observedGeneration", live.getMetadata().getGeneration())));
+        client.genericKubernetesResources(HELM_RELEASE)
+                .inNamespace(namespace)
+                .withName(outer + "-system")
+                .subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        client.getKubernetesSerialization().asJson(Map.of("status", fetched)));
+        // helm-controller rewrites the nested release's status on its next reconcile; the instance follows each change
+        await("the instance follows its nested release")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> ready(instanceClient(ingress, namespace)
+                                        .withName("edge")
+                                        .get())
+                                .get("reason"),
+                        r -> "InstallSucceeded".equals(r));
     }
 
     /**
@@ -220,8 +298,9 @@ class CatalogThroughFluxIT {
                         () -> ready(instanceClient(redis, namespace)
                                 .withName("exposed")
                                 .get()),
-                        c -> "False".equals(c.get("status")));
-        assertThat(failed.get("reason")).isEqualTo("InstallFailed");
+                        // before, Flux says Ready=False while it waits for the new release's chart (SourceNotReady)
+                        c -> "InstallFailed".equals(c.get("reason")));
+        assertThat(failed.get("status")).isEqualTo("False");
         assertThat((String) failed.get("message")).contains("exceeded quota").contains("services.loadbalancers");
         GenericKubernetesResource exposed =
                 instanceClient(redis, namespace).withName("exposed").get();
@@ -285,6 +364,81 @@ class CatalogThroughFluxIT {
                             + client.getKubernetesSerialization()
                                     .asYaml(helmRelease(namespace, definition.getSpec().release.prefix + name))
                             + "\n" + TestKubernetes.shared().flux().logTails(),
+                    e);
+        }
+    }
+
+    /** Waits until helm-controller installed the instance's own release ({@code Ready=True}) and returns it. */
+    private static GenericKubernetesResource awaitInstalled(
+            ApplicationDefinition definition, String namespace, String releaseName) {
+        try {
+            return await("HelmRelease " + releaseName + " installed")
+                    .atMost(INSTALL)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                PlayedCloud.settle(client, namespace);
+                                return helmRelease(namespace, releaseName);
+                            },
+                            r -> "True".equals(ready(r).get("status")));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "not installed: "
+                            + client.getKubernetesSerialization().asYaml(helmRelease(namespace, releaseName))
+                            + "\n" + TestKubernetes.shared().flux().logTails(),
+                    e);
+        }
+    }
+
+    /**
+     * Waits until the instance says {@code NestedReleaseNotReady}, naming each of {@code nested} with the message Flux
+     * has on it, and returns its Ready condition.
+     */
+    private static Map<String, Object> awaitNestedNotReady(
+            ApplicationDefinition definition, String namespace, String name, List<GenericKubernetesResource> nested) {
+        Callable<Map<String, Object>> condition = () -> {
+            GenericKubernetesResource instance =
+                    instanceClient(definition, namespace).withName(name).get();
+            return observed(instance) ? ready(instance) : Map.of();
+        };
+        try {
+            return await(definition.getSpec().application.kind + " " + name + " not Ready for its nested releases")
+                    .atMost(INSTALL)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(condition, c -> {
+                        if (!"NestedReleaseNotReady".equals(c.get("reason"))) {
+                            return false;
+                        }
+                        String message = (String) c.get("message");
+                        for (GenericKubernetesResource expected : nested) {
+                            Map<String, Object> flux = ready(helmRelease(
+                                    namespace, expected.getMetadata().getName()));
+                            if (flux.get("message") == null
+                                    || !message.contains("HelmRelease "
+                                            + expected.getMetadata().getName() + " is not Ready (" + flux.get("reason")
+                                            + "): " + flux.get("message"))) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "no NestedReleaseNotReady naming "
+                            + nested.stream()
+                                    .map(r -> r.getMetadata().getName())
+                                    .toList()
+                            + ": "
+                            + client.getKubernetesSerialization()
+                                    .asYaml(instanceClient(definition, namespace)
+                                            .withName(name)
+                                            .get())
+                            + "\nnested: "
+                            + nested.stream()
+                                    .map(r -> client.getKubernetesSerialization()
+                                            .asYaml(helmRelease(
+                                                    namespace, r.getMetadata().getName())))
+                                    .toList(),
                     e);
         }
     }
