@@ -17,6 +17,7 @@ import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.core.tenant.TenantFacts;
 import dev.hearth.core.upstream.ClusterApi;
+import dev.hearth.core.upstream.Flux;
 import dev.hearth.kubernetes.release.ClusterRelease;
 import dev.hearth.kubernetes.release.ClusterSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -85,7 +86,7 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
         apply.applyAll(desired);
         unwanted.prune(release, desired);
 
-        statusMirror.mirror(release, observed(release, context), status);
+        statusMirror.mirror(release, observed(release, desired, context), status);
         return write(context, kubernetes, before);
     }
 
@@ -137,6 +138,8 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
                 owned(context, ClusterApi.Cluster.class),
                 owned(context, ClusterApi.KamajiControlPlane.class),
                 owned(context, ClusterApi.MachineDeployment.class),
+                // the addons: their state goes into the AddonsReady condition
+                owned(context, Flux.HelmRelease.class),
                 machineSets);
     }
 
@@ -174,13 +177,20 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
                 context.eventSourceRetriever().getEventSourceFor(Namespace.class, TENANTS);
     }
 
-    private static StatusMirror.Observed observed(ClusterRelease release, Context<Kubernetes> context) {
+    private static StatusMirror.Observed observed(
+            ClusterRelease release, List<HasMetadata> desired, Context<Kubernetes> context) {
         return new StatusMirror.Observed(
                 named(context, ClusterApi.Cluster.class, release.name()),
                 named(context, ClusterApi.KamajiControlPlane.class, release.name()),
                 context.getSecondaryResourcesAsStream(ClusterApi.MachineDeployment.class)
                         .map(GenericKubernetesResource.class::cast)
-                        .toList());
+                        .toList(),
+                desired.stream()
+                        .filter(Flux.HelmRelease.class::isInstance)
+                        .map(r -> r.getMetadata().getName())
+                        .toList(),
+                context.getSecondaryResourcesAsStream(Flux.HelmRelease.class)
+                        .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> (GenericKubernetesResource) r)));
     }
 
     private static Optional<GenericKubernetesResource> named(

@@ -10,6 +10,7 @@ import dev.hearth.core.api.kubernetes.KubernetesStatus;
 import dev.hearth.core.api.kubernetes.NodeGroupStatus;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.upstream.GenericFields;
+import dev.hearth.kubernetes.addon.AddonsReady;
 import dev.hearth.kubernetes.nodegroup.NodeGroups;
 import dev.hearth.kubernetes.release.ClusterRelease;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -27,11 +28,26 @@ public final class StatusMirror {
         this.ready = ready;
     }
 
-    /** What the management cluster reports about one tenant cluster; absent objects are not created or not seen yet. */
+    /**
+     * What the management cluster reports about one tenant cluster; absent objects are not created or not seen yet.
+     *
+     * @param addons the names of the addon HelmReleases written, in install order
+     * @param addonReleases the cluster's HelmReleases as cached, by name
+     */
     public record Observed(
             Optional<GenericKubernetesResource> cluster,
             Optional<GenericKubernetesResource> controlPlane,
-            List<GenericKubernetesResource> machineDeployments) {}
+            List<GenericKubernetesResource> machineDeployments,
+            List<String> addons,
+            Map<String, GenericKubernetesResource> addonReleases) {
+        /** Without addons to report on. */
+        public Observed(
+                Optional<GenericKubernetesResource> cluster,
+                Optional<GenericKubernetesResource> controlPlane,
+                List<GenericKubernetesResource> machineDeployments) {
+            this(cluster, controlPlane, machineDeployments, List.of(), Map.of());
+        }
+    }
 
     public void mirror(ClusterRelease release, Observed observed, KubernetesStatus status) {
         var cluster = observed.cluster().orElse(null);
@@ -59,9 +75,21 @@ public final class StatusMirror {
                     .withObservedGeneration(generation)
                     .build());
         }
-        status.conditions.removeIf(c -> !ReadyCondition.TYPE.equals(c.getType()));
+        status.conditions.removeIf(
+                c -> !ReadyCondition.TYPE.equals(c.getType()) && !AddonsReady.TYPE.equals(c.getType()));
         status.conditions.addAll(mirrored);
         decideReady(release, cluster, controlPlane, status);
+        mirrorAddons(release, observed, status);
+    }
+
+    /** Flux's word on the addon releases, apart from Ready: the control plane can be up while addons still install. */
+    private void mirrorAddons(ClusterRelease release, Observed observed, KubernetesStatus status) {
+        if (observed.addons().isEmpty()) {
+            status.conditions.removeIf(c -> AddonsReady.TYPE.equals(c.getType()));
+            return;
+        }
+        AddonsReady addons = AddonsReady.of(observed.addons(), observed.addonReleases());
+        ready.set(release.kubernetes(), status, AddonsReady.TYPE, addons.status(), addons.reason(), addons.message());
     }
 
     private void decideReady(
