@@ -28,7 +28,6 @@ import dev.hearth.catalog.definition.ChartRepositoryFor;
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.tenant.ReleaseServiceAccount;
-import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.PlayedCloud;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
@@ -41,7 +40,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -52,14 +50,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * pod runs: the tests check objects).
  */
 @QuarkusTest
-@QuarkusTestResource(
-        value = KubeApiServerTestResource.class,
-        initArgs = {
-            @ResourceArg(name = "flux", value = "true"),
-            @ResourceArg(name = "fluxDefaultServiceAccount", value = ReleaseServiceAccount.NAME),
-            @ResourceArg(name = "controllerManager", value = "true"),
-            @ResourceArg(name = "upstreamCrds", value = "all")
-        })
+@QuarkusTestResource(ProductionFlux.class)
 @QuarkusTestResource(AppChartsServed.class)
 @SuppressWarnings("unchecked")
 class CatalogThroughFluxIT {

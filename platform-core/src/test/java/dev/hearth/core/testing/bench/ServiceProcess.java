@@ -58,6 +58,27 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(process, port, log);
     }
 
+    /**
+     * The built {@code quarkus-run.jar} of the repository's module {@code module} (e.g. {@code tenant-service}), for a
+     * test that runs it beside the service under test; its build must have packaged it (modules build in the root
+     * pom's order, so a later module may run an earlier one's jar).
+     */
+    public static Path builtJar(String module) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("platform-core")) && Files.isDirectory(dir.resolve(module))) {
+                Path jar = dir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalStateException(
+                            "No " + jar + ": package " + module + " first, e.g. ./mvnw verify -pl " + "platform-core,"
+                                    + module + ",<this module> (Maven builds the modules in the root pom's order)");
+                }
+                return jar;
+            }
+        }
+        throw new IllegalStateException(
+                "Cannot find the module " + module + " above " + Path.of("").toAbsolutePath());
+    }
+
     public Path log() {
         return log;
     }
