@@ -129,6 +129,16 @@ class TenantModulesThroughFluxIT {
         assertThat(ingress).containsEntry("reason", InstanceStatusFrom.NESTED_NOT_READY);
         assertThat((String) ingress.get("message")).contains("HelmRelease ingress-ingress-system is not Ready (");
 
+        // tenant-service's word on the modules: applied (it does not mirror the instances' own readiness)
+        Tenant mods = client.resources(Tenant.class)
+                .inNamespace("tenant-root")
+                .withName("mods")
+                .get();
+        assertThat(mods.getStatus().conditions)
+                .filteredOn(c -> "ModulesReady".equals(c.getType()))
+                .extracting(c -> c.getStatus() + " " + c.getReason())
+                .containsExactly("True ModulesApplied");
+
         // tenant-service's DataStore of the parent's etcd, at the etcd module's Service
         Kamaji.DataStore dataStore = await("DataStore " + PARENT)
                 .atMost(TIMEOUT)
