@@ -13,12 +13,15 @@ import dev.hearth.core.tenant.AccessLevel;
 import dev.hearth.core.testing.TestKeycloak;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.bench.ServiceProcess;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 
 /**
  * The tenants foo, its child bar and foo's sibling baz, made by the real tenant-service (its built
  * {@code quarkus-run.jar} as its own process, group prefix {@code oidc:}), so the RoleBindings and aggregated
- * ClusterRoles are exactly tenant-service's; and Keycloak users holding each level, once per test JVM.
+ * ClusterRoles are exactly tenant-service's; quotas foo {cpu 4, services 5} (one Service used), bar {1, 2},
+ * baz {2, 3}; and Keycloak users holding each level, once per test JVM.
  */
 public final class RealTenants {
     public static final String FOO = "tenant-foo";
@@ -78,11 +81,27 @@ public final class RealTenants {
         await().atMost(Duration.ofMinutes(1))
                 .until(() ->
                         kubernetes.client().namespaces().withName("tenant-root").get() != null);
-        create(kubernetes, "tenant-root", "foo");
-        create(kubernetes, "tenant-root", "baz");
+        create(kubernetes, "tenant-root", "foo", Map.of("cpu", "4", "services", "5"));
+        create(kubernetes, "tenant-root", "baz", Map.of("cpu", "2", "services", "3"));
         await().atMost(Duration.ofMinutes(2))
                 .until(() -> kubernetes.client().namespaces().withName(FOO).get() != null);
-        create(kubernetes, FOO, "bar");
+        create(kubernetes, FOO, "bar", Map.of("cpu", "1", "services", "2"));
+        // one Service in foo, so its quota shows a usage
+        kubernetes
+                .client()
+                .services()
+                .inNamespace(FOO)
+                .resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewPort()
+                        .withPort(80)
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .create();
         for (String namespace : List.of(FOO, BAR, BAZ)) {
             await().atMost(Duration.ofMinutes(2))
                     .until(() -> kubernetes
@@ -118,8 +137,9 @@ public final class RealTenants {
         return TestKeycloak.shared().accessToken(TestKeycloak.DASHBOARD_CLIENT, user, PASSWORD);
     }
 
-    private static void create(TestKubernetes kubernetes, String namespace, String name) {
+    private static void create(TestKubernetes kubernetes, String namespace, String name, Map<String, String> quota) {
         Tenant tenant = new Tenant();
+        quota.forEach((key, value) -> tenant.getSpec().resourceQuotas.put(key, new Quantity(value)));
         tenant.getMetadata().setName(name);
         tenant.getMetadata().setNamespace(namespace);
         kubernetes.client().resource(tenant).create();

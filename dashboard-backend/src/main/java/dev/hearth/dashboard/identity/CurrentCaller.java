@@ -1,6 +1,7 @@
 package dev.hearth.dashboard.identity;
 
 import java.util.Collection;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,11 +17,11 @@ public class CurrentCaller {
     @Inject
     JsonWebToken token;
 
-    @ConfigProperty(name = OidcPrefixes.USERNAME_PREFIX_PROPERTY, defaultValue = "")
-    String usernamePrefix;
+    @ConfigProperty(name = OidcPrefixes.USERNAME_PREFIX_PROPERTY)
+    Optional<String> usernamePrefix;
 
-    @ConfigProperty(name = OidcPrefixes.GROUP_PREFIX_PROPERTY, defaultValue = "")
-    String groupPrefix;
+    @ConfigProperty(name = OidcPrefixes.GROUP_PREFIX_PROPERTY)
+    Optional<String> groupPrefix;
 
     private Caller caller;
 
@@ -31,7 +32,9 @@ public class CurrentCaller {
         if (caller == null) {
             Collection<?> groups = token.getClaim("groups");
             caller = CallerOf.claims(
-                    token.getClaim("preferred_username"), groups, new OidcPrefixes(usernamePrefix, groupPrefix));
+                    token.getClaim("preferred_username"),
+                    groups,
+                    new OidcPrefixes(usernamePrefix.orElse(""), groupPrefix.orElse("")));
         }
         return caller;
     }
