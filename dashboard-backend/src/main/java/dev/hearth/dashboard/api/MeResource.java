@@ -10,8 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.hearth.core.naming.TenantNamespaceName;
-import dev.hearth.dashboard.access.TenantDirectory;
-import dev.hearth.dashboard.access.TenantLevels;
+import dev.hearth.dashboard.access.VisibleTenants;
 import dev.hearth.dashboard.identity.Caller;
 import dev.hearth.dashboard.identity.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -25,10 +24,7 @@ public class MeResource {
     CurrentCaller current;
 
     @Inject
-    TenantDirectory directory;
-
-    @Inject
-    TenantLevels levels;
+    VisibleTenants visible;
 
     /**
      * @param username           the token's preferred_username
@@ -55,7 +51,7 @@ public class MeResource {
     public Me me() {
         Caller caller = current.get();
         List<TenantAccess> tenants = new ArrayList<>();
-        levels.of(caller, directory.tenantNamespaces())
+        visible.of(caller)
                 .forEach((namespace, level) -> tenants.add(new TenantAccess(
                         namespace, TenantNamespaceName.parentOf(namespace).orElse(null), level.id())));
         return new Me(

@@ -12,9 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.core.tenant.AccessLevel;
-import dev.hearth.dashboard.access.TenantDirectory;
-import dev.hearth.dashboard.access.TenantLevels;
 import dev.hearth.dashboard.access.TenantQuotas;
+import dev.hearth.dashboard.access.VisibleTenants;
 import dev.hearth.dashboard.identity.CurrentCaller;
 import io.quarkus.security.Authenticated;
 
@@ -31,10 +30,7 @@ public class TenantTreeResource {
     CurrentCaller current;
 
     @Inject
-    TenantDirectory directory;
-
-    @Inject
-    TenantLevels levels;
+    VisibleTenants visible;
 
     @Inject
     TenantQuotas quotas;
@@ -52,12 +48,12 @@ public class TenantTreeResource {
 
     @GET
     public List<TenantNode> tree() {
-        Map<String, AccessLevel> visible = levels.of(current.get(), directory.tenantNamespaces());
+        Map<String, AccessLevel> reachable = visible.of(current.get());
         List<TenantNode> nodes = new ArrayList<>();
-        visible.forEach((namespace, level) -> {
+        reachable.forEach((namespace, level) -> {
             var tenant = quotas.tenant(namespace);
             String parent = TenantNamespaceName.parentOf(namespace)
-                    .filter(visible::containsKey)
+                    .filter(reachable::containsKey)
                     .orElse(null);
             nodes.add(new TenantNode(
                     namespace,
