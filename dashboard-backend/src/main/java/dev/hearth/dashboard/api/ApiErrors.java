@@ -64,12 +64,17 @@ public class ApiErrors {
         return error(Response.Status.FORBIDDEN, "identity_refused", failure.getMessage());
     }
 
+    /** The API server's own words for a refusal, else the client's message. */
+    static String messageOf(KubernetesClientException failure) {
+        return failure.getStatus() != null && failure.getStatus().getMessage() != null
+                ? failure.getStatus().getMessage()
+                : failure.getMessage();
+    }
+
     @ServerExceptionMapper
     public Response kubernetes(KubernetesClientException failure) {
         int code = failure.getCode();
-        String message = failure.getStatus() != null && failure.getStatus().getMessage() != null
-                ? failure.getStatus().getMessage()
-                : failure.getMessage();
+        String message = messageOf(failure);
         return switch (code) {
             case 400, 422 -> error(Response.Status.BAD_REQUEST, "invalid", message);
             case 403 -> error(Response.Status.FORBIDDEN, "forbidden", message);
