@@ -52,6 +52,24 @@ public final class TestPaths {
         return existing("hearth.examples", "docs/examples");
     }
 
+    /** The realm Hearth ships for Keycloak: {@code deploy/keycloak/hearth-realm.json}. */
+    public static Path keycloakRealm() {
+        return existing("hearth.keycloak-dir", "deploy/keycloak").resolve("hearth-realm.json");
+    }
+
+    /** The pins of {@code scripts/keycloak.sh}: {@code tools/keycloak/keycloak.properties}. */
+    public static Path keycloakPins() {
+        return existing("hearth.keycloak-tools", "tools/keycloak").resolve("keycloak.properties");
+    }
+
+    /** {@code ${HEARTH_CACHE:-~/.cache/hearth}}: where the scripts cache what they fetch or build. */
+    public static Path cache() {
+        String cache = System.getenv("HEARTH_CACHE");
+        return cache != null && !cache.isBlank()
+                ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache", "hearth");
+    }
+
     /** The CRD files of a folder, in name order. */
     public static List<Path> crdFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {

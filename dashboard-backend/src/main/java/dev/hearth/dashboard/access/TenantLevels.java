@@ -1,0 +1,107 @@
+package dev.hearth.dashboard.access;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.hearth.core.tenant.AccessLevel;
+import dev.hearth.dashboard.identity.ActingAs;
+import dev.hearth.dashboard.identity.Caller;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The access level a caller holds in each tenant namespace, as the API server answers {@link LevelProbe}s asked as
+ * the caller (SelfSubjectAccessReviews through impersonation, so the backend needs no right to review others). All
+ * questions of one call go out at once; the answers are kept per identity for {@link #TTL}, so a page that asks
+ * several endpoints costs one round of reviews.
+ */
+@ApplicationScoped
+public class TenantLevels {
+    static final Duration TTL = Duration.ofSeconds(5);
+
+    @Inject
+    ActingAs actingAs;
+
+    private final ExecutorService reviews = Executors.newFixedThreadPool(16, r -> {
+        Thread thread = new Thread(r, "access-reviews");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Caller, Answers> cache = new ConcurrentHashMap<>();
+
+    private record Answers(long expiresAt, Map<String, Optional<AccessLevel>> levels) {}
+
+    /** The level of {@code caller} in each of {@code namespaces} that it holds one in, in the order given. */
+    public Map<String, AccessLevel> of(Caller caller, Collection<String> namespaces) {
+        long now = System.nanoTime();
+        cache.values().removeIf(a -> a.expiresAt - now < 0);
+        Answers known = cache.get(caller);
+        Map<String, Optional<AccessLevel>> levels = new ConcurrentHashMap<>(known == null ? Map.of() : known.levels);
+        List<String> unknown =
+                namespaces.stream().filter(ns -> !levels.containsKey(ns)).toList();
+        if (!unknown.isEmpty()) {
+            levels.putAll(ask(caller, unknown));
+            cache.put(caller, new Answers(known == null ? now + TTL.toNanos() : known.expiresAt, Map.copyOf(levels)));
+        }
+        Map<String, AccessLevel> held = new LinkedHashMap<>();
+        for (String namespace : namespaces) {
+            levels.get(namespace).ifPresent(level -> held.put(namespace, level));
+        }
+        return held;
+    }
+
+    private Map<String, Optional<AccessLevel>> ask(Caller caller, List<String> namespaces) {
+        KubernetesClient client = actingAs.client(caller);
+        Map<String, List<CompletableFuture<Boolean>>> answers = new LinkedHashMap<>();
+        for (String namespace : namespaces) {
+            List<CompletableFuture<Boolean>> perProbe = new ArrayList<>();
+            for (LevelProbe probe : LevelProbe.ALL) {
+                perProbe.add(CompletableFuture.supplyAsync(() -> allowed(client, probe, namespace), reviews));
+            }
+            answers.put(namespace, perProbe);
+        }
+        Map<String, Optional<AccessLevel>> levels = new LinkedHashMap<>();
+        answers.forEach((namespace, perProbe) -> {
+            Optional<AccessLevel> level = Optional.empty();
+            for (int i = 0; i < perProbe.size(); i++) {
+                if (perProbe.get(i).join()) {
+                    level = Optional.of(LevelProbe.ALL.get(i).level());
+                    break;
+                }
+            }
+            levels.put(namespace, level);
+        });
+        return levels;
+    }
+
+    private static boolean allowed(KubernetesClient client, LevelProbe probe, String namespace) {
+        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
+                .withNewSpec()
+                .withResourceAttributes(probe.in(namespace))
+                .endSpec()
+                .build();
+        SelfSubjectAccessReview answer =
+                client.authorization().v1().selfSubjectAccessReview().create(review);
+        return answer.getStatus() != null
+                && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+    }
+
+    @PreDestroy
+    void stop() {
+        reviews.shutdownNow();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.hearth.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.hearth.core.testing.KeycloakTestResource;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * {@code GET /api/v1/me} with real Keycloak tokens on the real API server, RBAC made by the real tenant-service: every
+ * user sees exactly the tenants its groups reach, at the level the API server grants, and nothing of the others.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "controllerManager", value = "true"))
+@QuarkusTestResource(KeycloakTestResource.class)
+class MeIT {
+    @BeforeAll
+    static void tenants() throws Exception {
+        RealTenants.ensure();
+    }
+
+    /** user → tenant namespace → level: an ancestor's level holds in its descendants, never in siblings or parents. */
+    private static final Map<String, Map<String, String>> EXPECTED = Map.of(
+            "foo-viewer", ordered(RealTenants.FOO, "view", RealTenants.BAR, "view"),
+            "foo-user", ordered(RealTenants.FOO, "use", RealTenants.BAR, "use"),
+            "foo-admin", ordered(RealTenants.FOO, "admin", RealTenants.BAR, "admin"),
+            "foo-super", ordered(RealTenants.FOO, "super-admin", RealTenants.BAR, "super-admin"),
+            "bar-admin", ordered(RealTenants.BAR, "admin"),
+            "baz-viewer", ordered(RealTenants.BAZ, "view"),
+            "mixed", ordered(RealTenants.FOO, "view", RealTenants.BAR, "super-admin"),
+            "nobody", Map.of());
+
+    @Test
+    void everyUserSeesExactlyItsTenantsAtItsLevel() {
+        assertThat(EXPECTED.keySet()).isEqualTo(RealTenants.USERS.keySet());
+        EXPECTED.forEach((user, expected) -> {
+            JsonPath me = given().auth()
+                    .oauth2(RealTenants.token(user))
+                    .get("/api/v1/me")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            Map<String, String> levels = new LinkedHashMap<>();
+            for (Map<String, String> tenant : me.<Map<String, String>>getList("tenants")) {
+                levels.put(tenant.get("namespace"), tenant.get("level"));
+            }
+            assertThat(levels).as(user).isEqualTo(expected);
+            assertThat(me.getString("username")).isEqualTo(user);
+            assertThat(me.getString("kubernetesUsername")).isEqualTo("oidc:" + user);
+            assertThat(me.getList("groups", String.class))
+                    .containsExactlyInAnyOrderElementsOf(RealTenants.USERS.get(user));
+            assertThat(me.getList("kubernetesGroups", String.class))
+                    .containsExactlyInAnyOrderElementsOf(RealTenants.USERS.get(user).stream()
+                            .map(g -> "oidc:" + g)
+                            .toList());
+        });
+    }
+
+    @Test
+    void theParentOfEachTenantIsNamed() {
+        List<Map<String, String>> tenants = given().auth()
+                .oauth2(RealTenants.token("foo-viewer"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("tenants");
+        assertThat(tenants)
+                .extracting(t -> t.get("namespace") + "<" + t.get("parent"))
+                .containsExactly("tenant-foo<tenant-root", "tenant-foo-bar<tenant-foo");
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
