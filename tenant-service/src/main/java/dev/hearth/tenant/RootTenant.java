@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.hearth.core.operator.Leadership;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.network.NetworkConfig;
 import dev.hearth.tenant.network.TenantNetwork;
@@ -42,6 +43,9 @@ public class RootTenant {
     @Inject
     TenantKubeconfigs kubeconfigs;
 
+    @Inject
+    Leadership leadership;
+
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "root-tenant"));
     private volatile boolean ensured;
@@ -54,7 +58,8 @@ public class RootTenant {
     }
 
     void onStart(@Observes StartupEvent event) {
-        executor.execute(this::ensure);
+        // a standby writes nothing: the replica that wins the lease ensures the root
+        leadership.whenLeader(() -> executor.execute(this::ensure));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -67,7 +72,8 @@ public class RootTenant {
 
     /** Applies the root again soon, e.g. after a hand edit in tenant-root; requests arriving meanwhile are merged. */
     public void ensureSoon() {
-        if (ensurePending.compareAndSet(false, true)) {
+        // the informers run on a standby too; the leader undoes the edit
+        if (leadership.leads() && ensurePending.compareAndSet(false, true)) {
             executor.execute(() -> {
                 ensurePending.set(false);
                 ensure();

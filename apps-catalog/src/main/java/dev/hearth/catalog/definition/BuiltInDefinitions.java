@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.kube.ServerSideApply;
+import dev.hearth.core.operator.Leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.runtime.ShutdownEvent;
@@ -65,6 +66,9 @@ public class BuiltInDefinitions {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    Leadership leadership;
+
     @ConfigProperty(name = "hearth.catalog.install-definitions", defaultValue = "true")
     boolean install;
 
@@ -75,7 +79,8 @@ public class BuiltInDefinitions {
 
     void onStart(@Observes StartupEvent event) {
         if (install) {
-            retries.execute(this::applyAll);
+            // a standby writes nothing: the replica that wins the lease applies them
+            leadership.whenLeader(() -> retries.execute(this::applyAll));
         }
     }
 

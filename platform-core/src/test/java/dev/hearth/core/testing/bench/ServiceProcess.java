@@ -20,14 +20,18 @@ import dev.hearth.core.testing.TestKubernetes;
  * that a benchmark measures the service as deployed (its own JVM, heap and RSS), not a copy inside the benchmark.
  */
 public final class ServiceProcess implements AutoCloseable {
+    private static final String LEASE_NAMESPACE = "hearth.leader-election.lease-namespace";
     private final Process process;
     private final int port;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private final long startedAt;
+
+    private ServiceProcess(Process process, int port, Path log, long startedAt) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.startedAt = startedAt;
     }
 
     /**
@@ -46,16 +50,32 @@ public final class ServiceProcess implements AutoCloseable {
         // e.g. -XX:StartFlightRecording=filename=/tmp/service.jfr or -Xlog:gc:file=/tmp/gc.log, to see where time goes
         command.addAll(options(System.getenv().getOrDefault("HEARTH_BENCH_JVM_OPTS", "")));
         kubernetes.quarkusClientProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        // the jar runs in the prod profile, where leader election is on: its Lease in "default" unless told otherwise
+        if (properties.stream().noneMatch(p -> p.startsWith(LEASE_NAMESPACE + "="))) {
+            command.add("-D" + LEASE_NAMESPACE + "=default");
+        }
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
         // <module>/target/quarkus-app/quarkus-run.jar: name the log after the module
         Path log = Files.createTempFile(
                 jar.toAbsolutePath().getParent().getParent().getParent().getFileName() + "-bench", ".log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        return new ServiceProcess(process, port, log);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // as the chart runs it: glibc's arenas per thread would otherwise hold tens of MB the JVM never uses
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        long startedAt = System.nanoTime();
+        return new ServiceProcess(builder.start(), port, log, startedAt);
+    }
+
+    /** The JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends the service at once, as a node failure or an OOM kill would: no shutdown hook, the lease is not released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /**
@@ -83,6 +103,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** Time since the process was started. */
+    public Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
     /** Waits until the service's readiness probe answers UP (API server reachable, informers synced). */
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http =
@@ -101,7 +126,7 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (IOException notListeningYet) {
                 // keep polling
             }
-            Thread.sleep(200);
+            Thread.sleep(20);
         }
         throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
     }

@@ -1,0 +1,270 @@
+package dev.hearth.core.testing.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.hearth.core.Labels;
+import dev.hearth.core.testing.TestKubernetes;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Two replicas of a service (its built {@code quarkus-run.jar}, prod profile, leader election on), each its own JVM
+ * acting as its own user ({@code hearth-ha-<service>-a|b}, impersonated, in system:masters) with that user as its
+ * lease identity. A ValidatingAdmissionPolicy whose parameter is the service's Lease checks every write of either
+ * replica against the Lease's holder, with action {@code Warn}: the API server counts, in its own metrics, each write
+ * by the holder and each by a replica that does not hold the lease, so "only the leader writes" is read from the
+ * server, not from the services.
+ */
+public final class ReplicaPair implements AutoCloseable {
+    private static final String METRIC = "apiserver_validating_admission_policy_check_total";
+    /** Two policies, the metric counting only violations: one is violated by the holder's writes, one by the others'. */
+    private static final String BY_HOLDER = "by-holder";
+
+    private static final String NOT_BY_HOLDER = "not-by-holder";
+
+    private final TestKubernetes kubernetes;
+    private final Path jar;
+    private final String service;
+    private final String namespace;
+    private final List<String> properties;
+    private final ServiceProcess[] replicas = new ServiceProcess[2];
+
+    private ReplicaPair(TestKubernetes kubernetes, Path jar, String service, List<String> properties) {
+        this.kubernetes = kubernetes;
+        this.jar = jar;
+        this.service = service;
+        this.namespace = kubernetes.newNamespace("ha-" + service);
+        this.properties = properties;
+    }
+
+    /**
+     * Starts replica a, waits until it holds the lease, then starts replica b and waits until it is ready (a ready
+     * standby). The services' JVM options come from deploy/service-jvm.options (the chart's).
+     */
+    public static ReplicaPair start(TestKubernetes kubernetes, Path jar, String service, List<String> properties)
+            throws IOException, InterruptedException {
+        if (System.getProperty("hearth.service-jvm-options") == null) {
+            System.setProperty(
+                    "hearth.service-jvm-options",
+                    Files.readString(Path.of("..", "deploy", "service-jvm.options"))
+                            .trim());
+        }
+        ReplicaPair pair = new ReplicaPair(kubernetes, jar, service, properties);
+        pair.installPolicies();
+        pair.replicas[0] = pair.startReplica(user(service, 0));
+        pair.replicas[0].awaitReady(Duration.ofMinutes(2));
+        pair.awaitHolder(user(service, 0), Duration.ofMinutes(1));
+        pair.replicas[1] = pair.startReplica(user(service, 1));
+        pair.replicas[1].awaitReady(Duration.ofMinutes(2));
+        return pair;
+    }
+
+    /** The user, and lease identity, of replica {@code index} (0 = a, 1 = b). */
+    public static String user(String service, int index) {
+        return "hearth-ha-" + service + "-" + (char) ('a' + index);
+    }
+
+    public String user(int index) {
+        return user(service, index);
+    }
+
+    public ServiceProcess replica(int index) {
+        return replicas[index];
+    }
+
+    public String leaseNamespace() {
+        return namespace;
+    }
+
+    /** The holder of the Lease {@code hearth-<service>}, if any. */
+    public Optional<String> holder() {
+        Lease lease = kubernetes
+                .client()
+                .leases()
+                .inNamespace(namespace)
+                .withName(Labels.managedBy(service))
+                .get();
+        return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
+    }
+
+    /** Waits until {@code identity} holds the lease; returns how long that took. */
+    public Duration awaitHolder(String identity, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (holder().filter(identity::equals).isPresent()) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(identity + " did not get the lease within " + timeout + "; holder: "
+                + holder().orElse("none") + "; logs " + replicas[0].log() + ", "
+                + (replicas[1] == null ? "-" : replicas[1].log()));
+    }
+
+    /**
+     * Writes by a replica, as the API server counted them: {@code leader} = by the lease holder at that moment,
+     * {@code notLeader} = by a replica that did not hold the lease.
+     */
+    public Map<String, Long> writes() {
+        String metrics = kubernetes.client().raw("/metrics");
+        return Map.of("leader", count(metrics, BY_HOLDER), "notLeader", count(metrics, NOT_BY_HOLDER));
+    }
+
+    /** The violations of policy {@code suffix} the API server counted (each a write it let through with a warning). */
+    private long count(String metrics, String suffix) {
+        long count = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(METRIC + "{") && line.contains("policy=\"" + policyName(suffix) + "\"")) {
+                count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The check can fail: a ConfigMap written as the standby's user in the lease namespace must be counted as a write
+     * by a replica not holding the lease. Returns that count's increase (1 when the check works).
+     */
+    public long countsStandbyWrite(int standby) throws InterruptedException {
+        long before = writes().get("notLeader");
+        try (KubernetesClient asStandby = kubernetes.impersonating(user(standby), "system:masters")) {
+            asStandby
+                    .configMaps()
+                    .inNamespace(namespace)
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("written-by-" + user(standby))
+                            .endMetadata()
+                            .build())
+                    .create();
+        }
+        return writes().get("notLeader") - before;
+    }
+
+    private ServiceProcess startReplica(String user) throws IOException {
+        List<String> all = new ArrayList<>(properties);
+        all.add("hearth.leader-election.lease-namespace=" + namespace);
+        all.add("hearth.leader-election.identity=" + user);
+        // the fabric8 client's own settings, which Quarkus's client configuration starts from
+        all.add("kubernetes.impersonate.username=" + user);
+        all.add("kubernetes.impersonate.group=system:masters");
+        return ServiceProcess.start(jar, kubernetes, all);
+    }
+
+    private String policyName(String suffix) {
+        return "hearth-ha-" + service + "-" + suffix;
+    }
+
+    private void installPolicies() throws InterruptedException {
+        installPolicy(BY_HOLDER, "request.userInfo.username != params.spec.holderIdentity");
+        installPolicy(NOT_BY_HOLDER, "request.userInfo.username == params.spec.holderIdentity");
+        // the policies take effect once the API server's policy informers have them
+        Thread.sleep(2_000);
+    }
+
+    private void installPolicy(String suffix, String expression) {
+        KubernetesClient client = kubernetes.client();
+        String prefix = "hearth-ha-" + service + "-";
+        client.resource(
+                        resource(
+                                "ValidatingAdmissionPolicy",
+                                policyName(suffix),
+                                Map.of(
+                                        "failurePolicy", "Fail",
+                                        "paramKind", Map.of("apiVersion", "coordination.k8s.io/v1", "kind", "Lease"),
+                                        "matchConstraints",
+                                                Map.of(
+                                                        "resourceRules",
+                                                                List.of(Map.of(
+                                                                        "apiGroups", List.of("*"),
+                                                                        "apiVersions", List.of("*"),
+                                                                        "operations",
+                                                                                List.of("CREATE", "UPDATE", "DELETE"),
+                                                                        "resources", List.of("*/*"))),
+                                                        // the lease itself and the events a standby may record are not
+                                                        // the service's writes
+                                                        "excludeResourceRules",
+                                                                List.of(
+                                                                        rule("coordination.k8s.io", "leases"),
+                                                                        rule("", "events"),
+                                                                        rule("events.k8s.io", "events"),
+                                                                        rule("authorization.k8s.io", "*"),
+                                                                        rule("authentication.k8s.io", "*"))),
+                                        "matchConditions",
+                                                List.of(Map.of(
+                                                        "name",
+                                                        "a-replica",
+                                                        "expression",
+                                                        "request.userInfo.username.startsWith('" + prefix + "')")),
+                                        "validations",
+                                                List.of(
+                                                        Map.of(
+                                                                "expression",
+                                                                expression,
+                                                                "messageExpression",
+                                                                "request.userInfo.username + ' wrote; holder: ' + params.spec.holderIdentity")))))
+                .serverSideApply();
+        client.resource(resource(
+                        "ValidatingAdmissionPolicyBinding",
+                        policyName(suffix),
+                        Map.of(
+                                "policyName", policyName(suffix),
+                                "validationActions", List.of("Warn"),
+                                "paramRef",
+                                        Map.of(
+                                                "name",
+                                                Labels.managedBy(service),
+                                                "namespace",
+                                                namespace,
+                                                "parameterNotFoundAction",
+                                                "Deny"))))
+                .serverSideApply();
+    }
+
+    private static Map<String, Object> rule(String group, String resource) {
+        return Map.of(
+                "apiGroups", List.of(group),
+                "apiVersions", List.of("*"),
+                "operations", List.of("CREATE", "UPDATE", "DELETE"),
+                "resources", List.of(resource));
+    }
+
+    private static GenericKubernetesResource resource(String kind, String name, Map<String, Object> spec) {
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion("admissionregistration.k8s.io/v1");
+        resource.setKind(kind);
+        resource.setMetadata(new ObjectMetaBuilder().withName(name).build());
+        resource.setAdditionalProperty("spec", spec);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess replica : replicas) {
+            if (replica != null) {
+                replica.close();
+            }
+        }
+        for (String suffix : List.of(BY_HOLDER, NOT_BY_HOLDER)) {
+            kubernetes
+                    .client()
+                    .resource(resource("ValidatingAdmissionPolicyBinding", policyName(suffix), Map.of()))
+                    .delete();
+            kubernetes
+                    .client()
+                    .resource(resource("ValidatingAdmissionPolicy", policyName(suffix), Map.of()))
+                    .delete();
+        }
+    }
+}
