@@ -200,6 +200,7 @@ class CatalogIT {
                     chart: {name: memcached, version: 1.0.0, sourceRef: {kind: HelmRepository, name: hearth-apps, namespace: hearth-system}}
                   dashboard: {category: PaaS, singular: Memcached, plural: Memcached}
                 """, ApplicationDefinition.class);
+        TestKubernetes.shared().withExtraAppKinds("memcacheds");
         client.resource(memcached).serverSideApply();
         awaitServed("Memcached");
         for (String name : List.of("a", "b", "c")) {
@@ -232,6 +233,7 @@ class CatalogIT {
                     prefix: broken-
                     chart: {name: broken, version: 1.0.0, sourceRef: {kind: HelmRepository, name: hearth-apps, namespace: hearth-system}}
                 """, ApplicationDefinition.class);
+        TestKubernetes.shared().withExtraAppKinds("brokens");
         client.resource(broken).serverSideApply();
 
         await().atMost(WAIT)

@@ -3,8 +3,6 @@ package dev.hearth.vm;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 
 import dev.hearth.core.testing.KubeApiServerTestResource;
@@ -23,8 +21,8 @@ import io.quarkus.test.common.ResourceArg;
 public abstract class OperatorIT {
     private static final Map<Class<?>, String> NAMESPACES = new ConcurrentHashMap<>();
 
-    @Inject
-    protected KubernetesClient client;
+    /** The admin client: the tests play the user and KubeVirt/CDI; the service acts as its ServiceAccount. */
+    protected final KubernetesClient client = TestKubernetes.shared().client();
 
     protected OperatorFixture cluster;
 

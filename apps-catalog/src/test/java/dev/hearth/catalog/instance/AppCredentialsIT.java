@@ -197,6 +197,7 @@ class AppCredentialsIT {
         String kind = "Keystore" + ID;
         String plural = "keystores" + ID;
         String definitionName = "keystore" + ID;
+        TestKubernetes.shared().withExtraAppKinds(plural);
         admin.resource(admin.getKubernetesSerialization()
                         .unmarshal(
                                 """

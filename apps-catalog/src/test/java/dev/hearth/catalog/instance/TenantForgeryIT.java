@@ -189,6 +189,7 @@ class TenantForgeryIT {
     @Test
     void namespaceValuesSmuggledIntoASpecAreReplacedByTheTenantsOwn() {
         // a kind whose schema keeps any field: the spec can carry _namespace, the values must not take it
+        TestKubernetes.shared().withExtraAppKinds(OPEN_PLURAL);
         admin.resource(admin.getKubernetesSerialization()
                         .unmarshal(
                                 """

@@ -209,7 +209,8 @@ class KubernetesReconcilerIT {
                         MERGE,
                         "{\"spec\": {\"nodeGroups\": {\"workers\": {\"instanceType\": \"u1.large\"}}, \"addons\": {\"velero\": {\"enabled\": false}}}}");
 
-        await().atMost(TIMEOUT).until(() -> tenants.get(ns, "demo").getStatus().observedGeneration == 2L);
+        await().atMost(TIMEOUT)
+                .until(() -> Long.valueOf(2L).equals(tenants.get(ns, "demo").getStatus().observedGeneration));
         String newTemplate = templateOf(ns, "kubernetes-demo-workers");
         assertThat(newTemplate).matches("kubernetes-demo-workers-[0-9a-f]{6}").isNotEqualTo(oldTemplate);
         assertThat(at(

@@ -11,7 +11,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code controllerManager=true} starts kube-controller-manager; {@code upstreamCrds=all} or a comma-separated
  * list of groups installs upstream CRDs; {@code flux=true} starts Flux's source-controller and helm-controller
  * ({@link TestKubernetes#withFlux}), with helm-controller's {@code --default-service-account} set to
- * {@code fluxDefaultServiceAccount} when given.
+ * {@code fluxDefaultServiceAccount} when given. The service under test (system property {@code hearth.service}, set
+ * by the root pom for each service module) acts as its ServiceAccount, with the RBAC of the platform chart
+ * ({@link TestKubernetes#quarkusClientPropertiesAs}).
  *
  * <pre>{@code @QuarkusTestResource(value = KubeApiServerTestResource.class,
  *         initArgs = @ResourceArg(name = "upstreamCrds", value = "cluster.x-k8s.io,kamaji.clastix.io"))}</pre>
@@ -41,7 +43,12 @@ public class KubeApiServerTestResource implements QuarkusTestResourceLifecycleMa
             kubernetes.withFlux(FluxControllers.Options.defaults()
                     .withDefaultServiceAccount(args.get("fluxDefaultServiceAccount")));
         }
-        return new HashMap<>(kubernetes.quarkusClientProperties());
+        // a service acts as its ServiceAccount with the rights the platform chart gives it (root pom: hearth.service)
+        String service = System.getProperty("hearth.service", "");
+        return new HashMap<>(
+                service.isBlank()
+                        ? kubernetes.quarkusClientProperties()
+                        : kubernetes.quarkusClientPropertiesAs(service));
     }
 
     @Override

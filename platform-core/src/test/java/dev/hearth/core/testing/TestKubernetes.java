@@ -16,6 +16,7 @@ import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -40,18 +41,24 @@ public final class TestKubernetes {
     private final KubernetesClient client;
     private final Path binaryDir;
     private final Path fluxDir;
+    private final Path auditLog;
     private Process controllerManager;
     private FluxControllers flux;
     private boolean hearthCrdsInstalled;
     private final List<String> upstreamGroupsInstalled = new ArrayList<>();
+    private final List<String> extraAppKinds = new ArrayList<>();
 
     private TestKubernetes() {
         var offline = !"false".equalsIgnoreCase(System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_OFFLINE_MODE));
         var version = TestPaths.kubernetesVersion();
+        this.auditLog = TestPaths.auditLog();
         var serverConfig = KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withOfflineMode(offline)
                 .withApiServerVersion(version)
                 .withApiServerFlag("--bind-address", "127.0.0.1")
+                .withApiServerFlag("--audit-policy-file", AuditLog.writePolicy().toString())
+                .withApiServerFlag("--audit-log-path", auditLog.toString())
+                .withApiServerFlag("--audit-log-format", "json")
                 .withUpdateKubeConfig(false)
                 .withStartupTimeout(120_000)
                 .build();
@@ -87,6 +94,14 @@ public final class TestKubernetes {
         return shared;
     }
 
+    /**
+     * The API server's audit log (JSON lines, {@link AuditLog}): one entry per request of a non-admin identity, e.g.
+     * a service acting as its ServiceAccount, so tests can see what an identity really did.
+     */
+    public Path auditLog() {
+        return auditLog;
+    }
+
     /** An admin client (group system:masters). */
     public KubernetesClient client() {
         return client;
@@ -111,6 +126,74 @@ public final class TestKubernetes {
                 "quarkus.kubernetes-client.client-cert-file", config.getClientCertFile(),
                 "quarkus.kubernetes-client.client-key-file", config.getClientKeyFile(),
                 "quarkus.kubernetes-client.trust-certs", "false");
+    }
+
+    /**
+     * Client properties for a Quarkus app under test that acts as {@code service}'s ServiceAccount, with exactly the
+     * rights the platform chart gives it ({@link PlatformChart#identityOf}): its RBAC objects are applied, and the
+     * service authenticates with a token of its ServiceAccount, so a permission the chart lacks fails the test.
+     */
+    public synchronized Map<String, String> quarkusClientPropertiesAs(String service) {
+        var identity = PlatformChart.identityOf(service, extraAppKinds);
+        if (identity.stream().noneMatch(o -> "ServiceAccount".equals(o.getKind()))) {
+            throw new IllegalStateException("The platform chart has no ServiceAccount for " + service);
+        }
+        if (client.namespaces().withName(PlatformChart.NAMESPACE).get() == null) {
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(PlatformChart.NAMESPACE)
+                            .addToLabels("hearth.dev/system", "true")
+                            .endMetadata()
+                            .build())
+                    .serverSideApply();
+        }
+        for (var object : identity) {
+            client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        }
+        var token = client.serviceAccounts()
+                .inNamespace(PlatformChart.NAMESPACE)
+                .withName(service)
+                .tokenRequest(new TokenRequestBuilder()
+                        .withNewSpec()
+                        .withExpirationSeconds(24 * 3600L)
+                        .endSpec()
+                        .build())
+                .getStatus()
+                .getToken();
+        return Map.of(
+                "quarkus.kubernetes-client.api-server-url",
+                config.getMasterUrl(),
+                "quarkus.kubernetes-client.ca-cert-file",
+                config.getCaCertFile(),
+                "quarkus.kubernetes-client.token",
+                token,
+                "quarkus.kubernetes-client.trust-certs",
+                "false");
+    }
+
+    /**
+     * What an administrator does who adds an ApplicationDefinition beside the built-in catalog: lists its app kinds in
+     * the platform chart's {@code global.extraAppKinds}, so apps-catalog may serve them and tenant-service delete their
+     * instances. Applies the services' RBAC rendered with those kinds (and all added before).
+     */
+    public synchronized TestKubernetes withExtraAppKinds(String... plurals) {
+        for (String plural : plurals) {
+            if (!extraAppKinds.contains(plural)) {
+                extraAppKinds.add(plural);
+            }
+        }
+        for (String service : List.of("apps-catalog", "tenant-service")) {
+            for (var object : PlatformChart.identityOf(service, extraAppKinds)) {
+                if (object.getKind().equals("ClusterRole")) {
+                    client.resource(object)
+                            .fieldManager(FIELD_MANAGER)
+                            .forceConflicts()
+                            .serverSideApply();
+                }
+            }
+        }
+        return this;
     }
 
     /** A client acting as {@code user} in {@code groups}, through impersonation, so RBAC decides. */

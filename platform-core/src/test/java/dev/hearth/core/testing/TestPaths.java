@@ -47,6 +47,23 @@ public final class TestPaths {
         return path;
     }
 
+    /**
+     * Where the test API server writes its audit log: {@code target/kube-audit-<pid>.log} of the module under test
+     * (the working directory Maven gives its test JVM), or the system property {@code hearth.audit-log}.
+     */
+    public static Path auditLog() {
+        String configured = System.getProperty("hearth.audit-log");
+        Path path = configured != null
+                ? Path.of(configured)
+                : Path.of("target", "kube-audit-" + ProcessHandle.current().pid() + ".log");
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return path.toAbsolutePath();
+    }
+
     /** The example resources of the documentation: {@code docs/examples}. */
     public static Path examples() {
         return existing("hearth.examples", "docs/examples");

@@ -7,8 +7,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.tenant.Tenant;
@@ -29,7 +27,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  */
 @ApplicationScoped
 public class TenantDeletion {
-    private static final Logger LOG = Logger.getLogger(TenantDeletion.class);
 
     @Inject
     KubernetesClient client;
@@ -65,7 +62,7 @@ public class TenantDeletion {
         }
         List<String> blockedBy = new ArrayList<>();
         blockedBy.add("Namespace " + namespace + " is terminating");
-        blockedBy.addAll(objectsWithFinalizers(namespace));
+        // the namespace controller names what is left (kinds and finalizers): tenant-service reads no other kinds
         if (current.getStatus() != null && current.getStatus().getConditions() != null) {
             for (NamespaceCondition condition : current.getStatus().getConditions()) {
                 if ("True".equals(condition.getStatus()) && condition.getType().endsWith("Remaining")) {
@@ -147,50 +144,5 @@ public class TenantDeletion {
             }
         }
         return blockedBy;
-    }
-
-    /** Every object in the namespace that still carries finalizers, e.g. {@code ConfigMap held (finalizers: example.com/hold)}. */
-    List<String> objectsWithFinalizers(String namespace) {
-        List<String> found = new ArrayList<>();
-        for (String groupVersion : groupVersions()) {
-            List<APIResource> resources;
-            try {
-                resources = client.getApiResources(groupVersion).getResources();
-            } catch (KubernetesClientException e) {
-                continue;
-            }
-            for (APIResource resource : resources) {
-                if (!Boolean.TRUE.equals(resource.getNamespaced())
-                        || resource.getName().contains("/")
-                        || !resource.getVerbs().contains("list")) {
-                    continue;
-                }
-                try {
-                    for (GenericKubernetesResource object : client.genericKubernetesResources(
-                                    groupVersion, resource.getKind())
-                            .inNamespace(namespace)
-                            .list()
-                            .getItems()) {
-                        String finalizers = finalizers(object);
-                        if (!finalizers.isEmpty()) {
-                            found.add(resource.getKind() + " "
-                                    + object.getMetadata().getName() + finalizers);
-                        }
-                    }
-                } catch (KubernetesClientException e) {
-                    LOG.debugf("Cannot list %s in %s: %s", resource.getName(), namespace, e.getMessage());
-                }
-            }
-        }
-        return found;
-    }
-
-    private List<String> groupVersions() {
-        List<String> versions = new ArrayList<>();
-        versions.add("v1");
-        client.getApiGroups()
-                .getGroups()
-                .forEach(group -> versions.add(group.getPreferredVersion().getGroupVersion()));
-        return versions;
     }
 }

@@ -107,11 +107,12 @@ class TenantDeletionIT {
                         () -> assertThat(Tenants.get("tenant-root", "held").getStatus().blockedBy)
                                 .contains(
                                         "Namespace tenant-held is terminating",
-                                        "ConfigMap held-config (finalizers: example.com/hold)"));
+                                        "NamespaceFinalizersRemaining: Some content in the namespace has finalizers "
+                                                + "remaining: example.com/hold in 1 resource instances"));
         Tenant blocked = Tenants.get("tenant-root", "held");
         var ready = ReadyCondition.find(blocked.getStatus().conditions, "Ready").orElseThrow();
         assertThat(ready.getReason()).isEqualTo("Deleting");
-        assertThat(ready.getMessage()).contains("ConfigMap held-config (finalizers: example.com/hold)");
+        assertThat(ready.getMessage()).contains("example.com/hold in 1 resource instances");
 
         client().configMaps().inNamespace("tenant-held").withName("held-config").edit(cm -> {
             cm.getMetadata().setFinalizers(List.of());
