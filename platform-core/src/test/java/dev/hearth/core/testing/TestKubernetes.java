@@ -134,6 +134,9 @@ public final class TestKubernetes {
      * service authenticates with a token of its ServiceAccount, so a permission the chart lacks fails the test.
      */
     public synchronized Map<String, String> quarkusClientPropertiesAs(String service) {
+        // the service's client must not also pick up a client certificate from $KUBECONFIG (some modules point it at
+        // the admin kubeconfig for Helm's lookup()): with one, the API server would take it as the admin
+        System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         var identity = PlatformChart.identityOf(service, extraAppKinds);
         if (identity.stream().noneMatch(o -> "ServiceAccount".equals(o.getKind()))) {
             throw new IllegalStateException("The platform chart has no ServiceAccount for " + service);
