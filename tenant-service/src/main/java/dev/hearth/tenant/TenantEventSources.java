@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -51,6 +52,18 @@ final class TenantEventSources {
                 owned(LimitRange.class, context, root, none -> Stream.empty()),
                 owned(Secret.class, context, root, none -> Stream.empty()),
                 owned(Role.class, context, root, none -> Stream.empty()));
+    }
+
+    /**
+     * The tenant tree as the related-tenants informer sees it. A reconcile woken by that informer reads the change
+     * that woke it there; the primary cache may not have it yet, and its later event wakes only the changed Tenant
+     * (a parent would keep an allocation without its newest child until the next resync).
+     */
+    static TenantTree relatedTenants(Context<Tenant> context) {
+        @SuppressWarnings("unchecked")
+        var related = (InformerEventSource<Tenant, Tenant>)
+                context.eventSourceRetriever().getEventSourceFor(Tenant.class, RELATED_TENANTS);
+        return new TenantTree(related);
     }
 
     /** The name of the informer of the owned objects of {@code type}. */

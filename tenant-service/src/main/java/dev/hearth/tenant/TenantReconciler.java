@@ -92,7 +92,7 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
 
     @Override
     public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
-        TenantTree tree = new TenantTree(context.getPrimaryCache());
+        TenantTree tree = TenantEventSources.relatedTenants(context);
         TenantStatus previous = tenant.getStatus();
         TenantStatus status = TenantStatuses.keepingIdentity(previous);
 
@@ -162,7 +162,7 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
             return DeleteControl.defaultDelete();
         }
         List<String> blockedBy = deletion.advance(
-                namespace.get(), new TenantTree(context.getPrimaryCache()).childrenIn(namespace.get()));
+                namespace.get(), TenantEventSources.relatedTenants(context).childrenIn(namespace.get()));
         if (blockedBy.isEmpty()) {
             TenantStatusTamper.forget(tenant);
             events.normal(tenant, "Deleted", "Deleted namespace " + namespace.get() + " and every child tenant");
