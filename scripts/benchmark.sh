@@ -4,14 +4,29 @@
 # options of deploy/service-jvm.options (as scripts/run-local.sh starts it). Prints figures.
 # Usage: scripts/benchmark.sh tenant-service [level1=10 [level2=7 [level3=6]]]
 #        scripts/benchmark.sh apps-catalog [instances=1000 [tenants=50]]
+#        scripts/benchmark.sh apps-catalog-flux [instances=100 [namespaces=10]]  (real helm-controller: to Ready=True)
+#        scripts/benchmark.sh footprint [service...]   (start-to-ready and idle RSS of each service, as the chart runs it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-service=${1:?"usage: $0 tenant-service|apps-catalog [arguments]"}
+service=${1:?"usage: $0 tenant-service|apps-catalog|apps-catalog-flux|footprint [arguments]"}
 shift
 case "$service" in
   tenant-service) main=dev.hearth.tenant.bench.TenantBenchmark ;;
   apps-catalog) main=dev.hearth.catalog.bench.CatalogBenchmark ;;
+  apps-catalog-flux) main=dev.hearth.catalog.bench.CatalogThroughFluxBenchmark; service=apps-catalog ;;
+  footprint)
+    services=("$@")
+    [[ ${#services[@]} -gt 0 ]] || services=(tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend)
+    bash scripts/test-binaries.sh > /dev/null
+    bash scripts/upstream-crds.sh > /dev/null
+    ./mvnw -B -q -pl "platform-core,$(IFS=,; echo "${services[*]}")" package -DskipTests -Dspotless.check.skip=true
+    ./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+    exec java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
+      -Dhearth.service-jvm-options="$(cat deploy/service-jvm.options)" \
+      -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
+      -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
+      dev.hearth.core.testing.bench.FootprintBenchmark "${services[@]/%//target/quarkus-app/quarkus-run.jar}" ;;
   *) echo "no benchmark for $service" >&2; exit 2 ;;
 esac
 bash scripts/test-binaries.sh > /dev/null

@@ -69,7 +69,12 @@ public final class CatalogBenchmark {
 
     private CatalogBenchmark(KubernetesClient client) {
         this.client = client;
-        this.postgres = BuiltInDefinitions.load(client.getKubernetesSerialization()).stream()
+        this.postgres = postgresDefinition(client);
+    }
+
+    /** The built-in Postgres definition, as apps-catalog applies it. */
+    static ApplicationDefinition postgresDefinition(KubernetesClient client) {
+        return BuiltInDefinitions.load(client.getKubernetesSerialization()).stream()
                 .filter(d -> "postgres".equals(d.getMetadata().getName()))
                 .findFirst()
                 .orElseThrow();
@@ -85,18 +90,19 @@ public final class CatalogBenchmark {
                 .withUpstreamCrds("helm.toolkit.fluxcd.io", "source.toolkit.fluxcd.io");
         KubernetesClient client = kubernetes.client();
         CatalogBenchmark benchmark = new CatalogBenchmark(client);
-        List<String> namespaces = benchmark.namespaces("tenant-bench", tenants);
-        List<String> floorNamespaces = benchmark.namespaces("tenant-floor", tenants);
+        List<String> namespaces = namespaces(client, "tenant-bench", tenants);
+        List<String> floorNamespaces = namespaces(client, "tenant-floor", tenants);
 
         // apps-catalog defines the Postgres kind; then it stops while the floors are measured, whose instances are
         // deleted again before it starts anew, so that it never sees them
         try (ServiceProcess app = ServiceProcess.start(appJar, kubernetes, List.of())) {
             app.awaitReady(Duration.ofMinutes(3));
-            benchmark.waitUntilServed(Duration.ofMinutes(3));
+            waitUntilServed(client, Duration.ofMinutes(3));
         }
         double hrFloor = timed(() -> parallel(
                 instances,
-                i -> client.resource(benchmark.floorHelmRelease(
+                i -> client.resource(floorHelmRelease(
+                                benchmark.postgres,
                                 postgres(floorNamespaces.get(i % tenants), "hr" + i),
                                 UUID.randomUUID().toString()))
                         .create()));
@@ -105,8 +111,8 @@ public final class CatalogBenchmark {
             GenericKubernetesResource instance = client.resource(postgres(floorNamespaces.get(i % tenants), "pair" + i))
                     .create();
             pairLatencies.start("pair" + i);
-            client.resource(benchmark.floorHelmRelease(
-                            instance, instance.getMetadata().getUid()))
+            client.resource(floorHelmRelease(
+                            benchmark.postgres, instance, instance.getMetadata().getUid()))
                     .create();
             pairLatencies.end("pair" + i);
         }));
@@ -124,8 +130,8 @@ public final class CatalogBenchmark {
             System.out.println("apps-catalog log: " + app.log() + ", JVM options: "
                     + System.getProperty("hearth.service-jvm-options"));
             app.awaitReady(Duration.ofMinutes(3));
-            benchmark.waitUntilServed(Duration.ofMinutes(3));
-            benchmark.burst(benchmark.namespaces("tenant-warmup", 10), WARMUP_INSTANCES, "warm", 0);
+            waitUntilServed(client, Duration.ofMinutes(3));
+            benchmark.burst(namespaces(client, "tenant-warmup", 10), WARMUP_INSTANCES, "warm", 0);
             Thread.sleep(5_000);
             double cpuBefore = app.cpuSeconds();
             Run catchUp = benchmark.catchUp(namespaces, instances, "late");
@@ -325,7 +331,7 @@ public final class CatalogBenchmark {
         return new Run(done, seconds, latencies, calls, start);
     }
 
-    private List<String> namespaces(String prefix, int count) {
+    static List<String> namespaces(KubernetesClient client, String prefix, int count) {
         List<String> namespaces = new ArrayList<>();
         for (int t = 0; t < count; t++) {
             String namespace = prefix + t;
@@ -341,7 +347,7 @@ public final class CatalogBenchmark {
         return namespaces;
     }
 
-    private void waitUntilServed(Duration timeout) throws InterruptedException {
+    static void waitUntilServed(KubernetesClient client, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             var definition = client.genericKubernetesResources("platform.hearth.dev/v1alpha1", "ApplicationDefinition")
@@ -357,7 +363,8 @@ public final class CatalogBenchmark {
         throw new IllegalStateException("apps-catalog did not serve Postgres within " + timeout);
     }
 
-    private static GenericKubernetesResource postgres(String namespace, String name) {
+    /** A Postgres instance as a user would create it (also the app of apps-catalog's LeaderElectionIT). */
+    public static GenericKubernetesResource postgres(String namespace, String name) {
         GenericKubernetesResource instance = new GenericKubernetesResource();
         instance.setApiVersion(INSTANCE_API);
         instance.setKind("Postgres");
@@ -368,7 +375,8 @@ public final class CatalogBenchmark {
     }
 
     /** Exactly the HelmRelease the service writes for {@code instance}, but for its labels: the service must not see it. */
-    private GenericKubernetesResource floorHelmRelease(GenericKubernetesResource instance, String uid) {
+    static GenericKubernetesResource floorHelmRelease(
+            ApplicationDefinition postgres, GenericKubernetesResource instance, String uid) {
         instance.getMetadata().setUid(uid);
         GenericKubernetesResource hr = HelmReleaseFor.desired(instance, postgres, TenantFacts.NONE, FIELD_MANAGER);
         Map<String, String> labels = new HashMap<>(hr.getMetadata().getLabels());
@@ -392,7 +400,7 @@ public final class CatalogBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void parallel(int count, Task task) throws InterruptedException {
+    static void parallel(int count, Task task) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         for (int i = 0; i < count; i++) {
             int n = i;

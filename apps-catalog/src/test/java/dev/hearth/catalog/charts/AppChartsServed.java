@@ -11,6 +11,7 @@ import dev.hearth.catalog.definition.ChartRepositoryFor;
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -24,17 +25,20 @@ public class AppChartsServed implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        TestKubernetes.shared()
-                .client()
-                .namespaces()
+        repositoryNamespace(TestKubernetes.shared().client());
+        charts = HelmChartRepository.serve(withNextRedis(), 0);
+        return Map.of("hearth.catalog.chart-repository-url", charts.url());
+    }
+
+    /** The namespace apps-catalog writes its HelmRepository in, which the platform chart creates in production. */
+    public static void repositoryNamespace(KubernetesClient client) {
+        client.namespaces()
                 .resource(new NamespaceBuilder()
                         .withNewMetadata()
                         .withName(ChartRepositoryFor.NAMESPACE)
                         .endMetadata()
                         .build())
                 .serverSideApply();
-        charts = HelmChartRepository.serve(withNextRedis(), 0);
-        return Map.of("hearth.catalog.chart-repository-url", charts.url());
     }
 
     /** The app charts plus redis {@value #NEXT_REDIS}, the same chart with the next version, for an upgrade. */

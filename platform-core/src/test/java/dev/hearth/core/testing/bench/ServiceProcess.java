@@ -139,12 +139,17 @@ public final class ServiceProcess implements AutoCloseable {
                     .start()
                     .waitFor();
         }
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        return rssMiB(process.pid());
+    }
+
+    /** Resident set size of process {@code pid} (e.g. a Flux controller beside the service), in MiB, from /proc. */
+    public static long rssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
             }
         }
-        throw new IllegalStateException("No VmRSS for process " + process.pid());
+        throw new IllegalStateException("No VmRSS for process " + pid);
     }
 
     /** CPU time (user + system) the service's JVM has used so far, in seconds. */
@@ -171,7 +176,8 @@ public final class ServiceProcess implements AutoCloseable {
         return total;
     }
 
-    private static double cpuSeconds(long pid) throws IOException {
+    /** CPU time (user + system) process {@code pid} has used so far, in seconds, from /proc. */
+    public static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         // fields after the command name, which may contain spaces: utime and stime are the 12th and 13th
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
