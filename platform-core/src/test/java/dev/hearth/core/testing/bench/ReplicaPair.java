@@ -1,5 +1,8 @@
 package dev.hearth.core.testing.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntSupplier;
 
 import dev.hearth.core.Labels;
 import dev.hearth.core.testing.TestKubernetes;
@@ -26,6 +31,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * server, not from the services.
  */
 public final class ReplicaPair implements AutoCloseable {
+    /** The services' default (hearth.leader-election.lease-duration). */
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+
     private static final String METRIC = "apiserver_validating_admission_policy_check_total";
     /** Two policies, the metric counting only violations: one is violated by the holder's writes, one by the others'. */
     private static final String BY_HOLDER = "by-holder";
@@ -133,10 +141,54 @@ public final class ReplicaPair implements AutoCloseable {
     }
 
     /**
+     * The takeover test: checks that the policies count a standby's write, runs {@code burst} (creating {@code total}
+     * objects), kills the leader (SIGKILL) once {@code killAt} of them converged, and checks that b takes over within
+     * the lease duration, that everything converges, and that only the lease holder ever wrote. Prints the figures.
+     */
+    public void killLeaderMidBurst(String what, int total, int killAt, Runnable burst, IntSupplier converged)
+            throws Exception {
+        assertThat(countsStandbyWrite(1)).as("the check sees a standby's write").isEqualTo(1);
+        long probeWrites = writes().get("notLeader");
+        CompletableFuture<Void> running = CompletableFuture.runAsync(burst);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> converged.getAsInt() >= killAt);
+        Map<String, Long> beforeKill = writes();
+        assertThat(beforeKill.get("leader")).as("the leader wrote").isPositive();
+        assertThat(beforeKill.get("notLeader") - probeWrites)
+                .as("writes by the standby while a led")
+                .isZero();
+
+        replicas[0].kill();
+        long killed = System.nanoTime();
+        Duration takeover = awaitHolder(user(1), LEASE_DURATION.multipliedBy(2));
+        int convergedAtKill = converged.getAsInt();
+        running.get();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> converged.getAsInt() == total);
+        System.out.printf(
+                "%s takeover: %d ms after SIGKILL (lease %d s); %d of %d %s converged at the kill, all %.1f s after it%n",
+                service,
+                takeover.toMillis(),
+                LEASE_DURATION.toSeconds(),
+                convergedAtKill,
+                total,
+                what,
+                (System.nanoTime() - killed) / 1e9);
+        assertThat(takeover).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(3));
+        Map<String, Long> after = writes();
+        assertThat(after.get("leader")).as("the new leader wrote").isGreaterThan(beforeKill.get("leader"));
+        assertThat(after.get("notLeader") - probeWrites)
+                .as("writes by a replica not holding the lease")
+                .isZero();
+    }
+
+    /**
      * The check can fail: a ConfigMap written as the standby's user in the lease namespace must be counted as a write
      * by a replica not holding the lease. Returns that count's increase (1 when the check works).
      */
-    public long countsStandbyWrite(int standby) throws InterruptedException {
+    private long countsStandbyWrite(int standby) throws InterruptedException {
         long before = writes().get("notLeader");
         try (KubernetesClient asStandby = kubernetes.impersonating(user(standby), "system:masters")) {
             asStandby
