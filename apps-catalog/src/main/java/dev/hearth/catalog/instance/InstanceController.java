@@ -111,6 +111,11 @@ public final class InstanceController implements AutoCloseable {
         queue.add(Cache.namespaceKeyFunc(namespace, name));
     }
 
+    /** Only the instance's status needs the release's latest state. */
+    void enqueueStatus(String namespace, String name) {
+        statusQueue.add(Cache.namespaceKeyFunc(namespace, name));
+    }
+
     void enqueueNamespace(String namespace) {
         informer.getStore().list().stream()
                 .filter(i -> namespace.equals(i.getMetadata().getNamespace()))

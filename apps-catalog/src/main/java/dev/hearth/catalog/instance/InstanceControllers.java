@@ -153,7 +153,26 @@ public class InstanceControllers {
                 .runnableInformer(0)
                 .itemStore(new WithoutManagedFields<>())
                 .exceptionHandler(KeepWatching.of("HelmReleases"));
-        helmReleases.addEventHandler(new Route<>(this::toOwner, true));
+        helmReleases.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Flux.HelmRelease release) {
+                toOwner(release);
+            }
+
+            @Override
+            public void onUpdate(Flux.HelmRelease old, Flux.HelmRelease release) {
+                if (ReleaseChange.of(old, release) == ReleaseChange.STATUS) {
+                    toOwnerStatus(release);
+                } else {
+                    toOwner(release);
+                }
+            }
+
+            @Override
+            public void onDelete(Flux.HelmRelease release, boolean unknownFinalState) {
+                toOwner(release);
+            }
+        });
         CompletionStage<Void> helmReleasesSynced = helmReleases.start();
         nestedReleases = client.resources(Flux.HelmRelease.class)
                 .inAnyNamespace()
@@ -206,12 +225,26 @@ public class InstanceControllers {
         }
     }
 
+    /** A change to what apps-catalog derives from an instance: the instance is reconciled. */
     private void toOwner(HasMetadata derived) {
+        toInstance(derived, InstanceController::enqueue);
+    }
+
+    /** A change only the instance's status reflects. */
+    private void toOwnerStatus(HasMetadata derived) {
+        toInstance(derived, InstanceController::enqueueStatus);
+    }
+
+    private void toInstance(HasMetadata derived, Enqueue enqueue) {
         var labels = derived.getMetadata().getLabels();
         InstanceController controller = controllers.get(labels.get(Labels.APPLICATION_KIND));
         if (controller != null && labels.get(Labels.APPLICATION_NAME) != null) {
-            controller.enqueue(derived.getMetadata().getNamespace(), labels.get(Labels.APPLICATION_NAME));
+            enqueue.into(controller, derived.getMetadata().getNamespace(), labels.get(Labels.APPLICATION_NAME));
         }
+    }
+
+    private interface Enqueue {
+        void into(InstanceController controller, String namespace, String name);
     }
 
     /** A nested release's change concerns the instance of the catalog release that installed it. */
@@ -220,7 +253,7 @@ public class InstanceControllers {
         NestedReleases.installedBy(nested).ifPresent(key -> {
             Flux.HelmRelease outer = helmReleases.getStore().getByKey(key);
             if (outer != null && NestedReleases.keyOf(outer).equals(key)) {
-                toOwner(outer);
+                toOwnerStatus(outer);
             }
         });
     }

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import dev.hearth.catalog.CatalogTenant;
 import dev.hearth.catalog.charts.AppChartsServed;
 import dev.hearth.catalog.definition.ChartRepositoryFor;
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.testing.FluxControllers;
@@ -137,9 +139,12 @@ public final class CatalogThroughFluxBenchmark {
                 run.latencies.percentileMillis(99),
                 run.latencies.percentileMillis(100),
                 usage);
+        if (run.stages != null) {
+            System.out.printf("    stages per instance: %s%n", run.stages);
+        }
     }
 
-    private record Run(boolean done, double seconds, Latencies latencies) {}
+    private record Run(boolean done, double seconds, Latencies latencies, Stages stages) {}
 
     /** CPU seconds per process over a phase. */
     private record Usage(Map<String, Double> cpu) {
@@ -179,18 +184,72 @@ public final class CatalogThroughFluxBenchmark {
         }
     }
 
-    /** {@code count} instances created at once; each one's latency runs from its create call until it is Ready=True. */
+    /**
+     * {@code count} instances created at once; each one's latency runs from its create call until it is Ready=True.
+     * Also times the stages in between from a watch on the instances' HelmReleases: apps-catalog writing the release,
+     * Flux installing it, and apps-catalog mirroring its readiness on the instance.
+     */
     private Run throughHearth(List<String> namespaces, int count, String prefix) throws InterruptedException {
-        return measured(
-                client.genericKubernetesResources(INSTANCE_API, "Postgres").inAnyNamespace(),
-                o -> o.getMetadata().getName().startsWith(prefix),
-                count,
-                latencies -> CatalogBenchmark.parallel(count, i -> {
-                    String namespace = namespaces.get(i % namespaces.size());
-                    latencies.start(namespace + "/" + prefix + i);
-                    client.resource(CatalogBenchmark.postgres(namespace, prefix + i))
-                            .create();
-                }));
+        String release = postgres.getSpec().release.prefix;
+        Stages stages = new Stages();
+        Watch releases = client.genericKubernetesResources(HELM_RELEASE)
+                .inAnyNamespace()
+                .withLabel(Labels.APPLICATION_KIND, "Postgres")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, GenericKubernetesResource object) {
+                        String name = object.getMetadata().getName();
+                        if (action == Action.DELETED || !name.startsWith(release + prefix)) {
+                            return;
+                        }
+                        String instance = object.getMetadata().getNamespace() + "/" + name.substring(release.length());
+                        stages.written.end(instance);
+                        stages.installed.start(instance);
+                        if (ready(object) && stages.installed.end(instance)) {
+                            stages.mirrored.start(instance);
+                        }
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                });
+        try {
+            Run run = measured(
+                    client.genericKubernetesResources(INSTANCE_API, "Postgres").inAnyNamespace(),
+                    o -> o.getMetadata().getName().startsWith(prefix),
+                    count,
+                    latencies -> CatalogBenchmark.parallel(count, i -> {
+                        String namespace = namespaces.get(i % namespaces.size());
+                        latencies.start(namespace + "/" + prefix + i);
+                        stages.written.start(namespace + "/" + prefix + i);
+                        client.resource(CatalogBenchmark.postgres(namespace, prefix + i))
+                                .create();
+                    }),
+                    stages.mirrored::end);
+            return new Run(run.done, run.seconds, run.latencies, stages);
+        } finally {
+            releases.close();
+        }
+    }
+
+    /** The stages of one instance's way to Ready, each timed per instance. */
+    private record Stages(Latencies written, Latencies installed, Latencies mirrored) {
+        Stages() {
+            this(new Latencies(), new Latencies(), new Latencies());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "create -> HelmRelease seen p50 %.0f ms, p99 %.0f ms; HelmRelease seen -> Ready (Flux) p50 %.0f ms, "
+                            + "p99 %.0f ms; HelmRelease Ready -> instance Ready p50 %.0f ms, p99 %.0f ms",
+                    written.percentileMillis(50),
+                    written.percentileMillis(99),
+                    installed.percentileMillis(50),
+                    installed.percentileMillis(99),
+                    mirrored.percentileMillis(50),
+                    mirrored.percentileMillis(99));
+        }
     }
 
     /** The floor: the same HelmReleases written at once by a bare client; latency from create call to Ready=True. */
@@ -210,7 +269,8 @@ public final class CatalogThroughFluxBenchmark {
                                     CatalogBenchmark.postgres(namespace, prefix + i),
                                     UUID.randomUUID().toString()))
                             .create();
-                }));
+                }),
+                key -> {});
     }
 
     interface Writes {
@@ -229,7 +289,8 @@ public final class CatalogThroughFluxBenchmark {
                     objects,
             Predicate<GenericKubernetesResource> mine,
             int count,
-            Writes writes)
+            Writes writes,
+            Consumer<String> onReady)
             throws InterruptedException {
         Latencies latencies = new Latencies();
         CountDownLatch all = new CountDownLatch(count);
@@ -244,6 +305,8 @@ public final class CatalogThroughFluxBenchmark {
                         && ready(object)
                         && latencies.end(object.getMetadata().getNamespace() + "/"
                                 + object.getMetadata().getName())) {
+                    onReady.accept(object.getMetadata().getNamespace() + "/"
+                            + object.getMetadata().getName());
                     all.countDown();
                 }
             }
@@ -259,7 +322,7 @@ public final class CatalogThroughFluxBenchmark {
         try {
             writes.run(latencies);
             boolean done = all.await(ALL_READY.toSeconds(), TimeUnit.SECONDS);
-            return new Run(done, (System.nanoTime() - start) / 1e9, latencies);
+            return new Run(done, (System.nanoTime() - start) / 1e9, latencies, null);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
