@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.tenant.ReleaseServiceAccount;
 import dev.hearth.core.testing.PlayedCloud;
 import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.testing.TestPaths;
 import dev.hearth.core.upstream.Flux;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -137,6 +139,32 @@ class CatalogThroughFluxIT {
                                 expected.getAdditionalProperties().get("spec"),
                                 s));
             }
+        }
+    }
+
+    /** The app examples the README points at ({@code docs/examples/apps}) are installed and turn Ready=True. */
+    @Test
+    void theDocumentedAppExamplesBecomeReady() throws IOException {
+        String namespace = CatalogTenant.create(client, "ex");
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(TestPaths.examples().resolve("apps"))) {
+            examples =
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).isNotEmpty();
+        for (Path example : examples) {
+            GenericKubernetesResource app = client.getKubernetesSerialization().unmarshal(Files.readString(example));
+            ApplicationDefinition definition = definitionOfKind(app.getKind());
+            client.resource(instance(definition, namespace, app.getMetadata().getName(), (Map<String, Object>)
+                            app.getAdditionalProperties().get("spec")))
+                    .create();
+        }
+        for (Path example : examples) {
+            GenericKubernetesResource app = client.getKubernetesSerialization().unmarshal(Files.readString(example));
+            awaitReady(
+                    definitionOfKind(app.getKind()),
+                    namespace,
+                    app.getMetadata().getName());
         }
     }
 
@@ -483,6 +511,13 @@ class CatalogThroughFluxIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ApplicationDefinition definitionOfKind(String kind) {
+        return BuiltInDefinitions.load(client.getKubernetesSerialization()).stream()
+                .filter(d -> d.getSpec().application.kind.equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no catalog kind " + kind));
     }
 
     private static ApplicationDefinition definition(String name) {
