@@ -13,6 +13,15 @@
 - {name: HEARTH_TENANT_KUBECONFIG_OIDC_ISSUER_URL, value: {{ . | quote }}}
 - {name: HEARTH_TENANT_KUBECONFIG_OIDC_CLIENT_ID, value: {{ $.Values.global.oidc.kubectlClientId | quote }}}
 {{- end }}
+{{- with .Values.tenantService.keycloak }}
+{{- if .url }}
+- {name: HEARTH_TENANT_KEYCLOAK_URL, value: {{ .url | quote }}}
+- {name: HEARTH_TENANT_KEYCLOAK_REALM, value: {{ .realm | quote }}}
+- {name: HEARTH_TENANT_KEYCLOAK_CLIENT_ID, value: {{ .clientId | quote }}}
+- name: HEARTH_TENANT_KEYCLOAK_CLIENT_SECRET
+  valueFrom: {secretKeyRef: {name: {{ required "tenantService.keycloak.clientSecret.name is needed with tenantService.keycloak.url" .clientSecret.name | quote }}, key: {{ .clientSecret.key | quote }}}}
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{- define "hearth.env.kubernetesService" -}}

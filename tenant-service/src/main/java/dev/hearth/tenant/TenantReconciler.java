@@ -19,6 +19,7 @@ import dev.hearth.core.operator.ServiceReconciler;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
 import dev.hearth.tenant.deletion.TenantDeletion;
+import dev.hearth.tenant.identity.KeycloakGroups;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.lineage.TenantTree;
 import dev.hearth.tenant.modules.TenantModule;
@@ -49,6 +50,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tenant> {
     private static final long DELETION_RETRY_MILLIS = 3_000;
     private static final long MODULE_KIND_RETRY_MILLIS = 5_000;
+    private static final long GROUPS_RETRY_MILLIS = 30_000;
 
     @Inject
     RootTenant root;
@@ -70,6 +72,9 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
 
     @Inject
     TenantDeletion deletion;
+
+    @Inject
+    KeycloakGroups groups;
 
     @Inject
     SiblingAdmissions admissions;
@@ -145,14 +150,21 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
                 kubeconfigs.settings());
         resources.apply(desired, objects);
         List<String> waitingForKinds = modules.converge(placement.namespace(), desired.modules());
+        Optional<String> groupsFailure = groups.ensure(placement.namespace());
 
         TenantStatuses.describe(
                 status, placement, quota, TenantResources.quotaUsed(placement.namespace(), objects), allocated);
         TenantStatuses.namespaceReady(ready, tenant, status, placement, !quota.isEmpty());
         TenantStatuses.describeModules(ready, tenant, status, waitingForKinds);
+        if (groups.enabled()) {
+            TenantStatuses.describeGroups(ready, tenant, status, groupsFailure);
+        }
         UpdateControl<Tenant> control = report(tenant, previous, status, context);
-        // no event tells when apps-catalog starts serving a kind: look again
-        return waitingForKinds.isEmpty() ? control : control.rescheduleAfter(MODULE_KIND_RETRY_MILLIS);
+        // no event tells when apps-catalog starts serving a kind, or when Keycloak is back: look again
+        if (!waitingForKinds.isEmpty()) {
+            return control.rescheduleAfter(MODULE_KIND_RETRY_MILLIS);
+        }
+        return groupsFailure.isEmpty() ? control : control.rescheduleAfter(GROUPS_RETRY_MILLIS);
     }
 
     @Override
@@ -164,6 +176,8 @@ public class TenantReconciler implements ServiceReconciler<Tenant>, Cleaner<Tena
         List<String> blockedBy = deletion.advance(
                 namespace.get(), TenantEventSources.relatedTenants(context).childrenIn(namespace.get()));
         if (blockedBy.isEmpty()) {
+            // a group left behind grants nothing (no RoleBinding names it any more): say so, never hold the deletion
+            groups.remove(namespace.get()).ifPresent(failure -> events.warning(tenant, "GroupsNotDeleted", failure));
             TenantStatusTamper.forget(tenant);
             events.normal(tenant, "Deleted", "Deleted namespace " + namespace.get() + " and every child tenant");
             return DeleteControl.defaultDelete();

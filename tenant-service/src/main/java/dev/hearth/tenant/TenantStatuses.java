@@ -3,12 +3,14 @@ package dev.hearth.tenant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.api.tenant.TenantQuotaStatus;
 import dev.hearth.core.api.tenant.TenantStatus;
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.tenant.identity.TenantGroupNames;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.quota.ResourceQuotaFor;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -17,6 +19,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 /** The status of a Tenant, assembled from what the reconcile found and did. Pure. */
 final class TenantStatuses {
     static final String MODULES_READY = "ModulesReady";
+    static final String GROUPS_READY = "GroupsReady";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private TenantStatuses() {}
@@ -93,6 +96,21 @@ final class TenantStatuses {
                     "WaitingForKind",
                     "Waiting for apps-catalog to serve the kinds " + String.join(", ", waitingForKinds)
                             + " (apps.hearth.dev/v1alpha1) to run this tenant's modules; the tenant works meanwhile");
+        }
+    }
+
+    /** The tenant's Keycloak groups: a failure is reported, never a reason for the tenant not to be Ready. */
+    static void describeGroups(ReadyCondition ready, Tenant tenant, TenantStatus status, Optional<String> failure) {
+        if (failure.isEmpty()) {
+            ready.set(
+                    tenant,
+                    status,
+                    GROUPS_READY,
+                    ReadyCondition.TRUE,
+                    "GroupsInKeycloak",
+                    "Keycloak has the groups " + String.join(", ", TenantGroupNames.of(status.namespace)));
+        } else {
+            ready.set(tenant, status, GROUPS_READY, ReadyCondition.FALSE, "KeycloakUnavailable", failure.get());
         }
     }
 

@@ -102,6 +102,37 @@ class PlatformChartTest {
     }
 
     @Test
+    void tenantServiceReachesKeycloakOnlyWhenItManagesGroups() {
+        assertThat(names(PlatformChart.render(Map.of()))).doesNotContain("hearth-tenant-service-keycloak");
+
+        List<GenericKubernetesResource> objects =
+                PlatformChart.render(Map.of("tenantService.keycloak.url", "https://login.example.org"));
+        assertThat(names(objects)).contains("hearth-tenant-service-keycloak");
+        var env = of(objects, "Deployment", Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().endsWith("tenant-service"))
+                .findFirst()
+                .orElseThrow()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv();
+        assertThat(env)
+                .anySatisfy(e -> {
+                    assertThat(e.getName()).isEqualTo("HEARTH_TENANT_KEYCLOAK_URL");
+                    assertThat(e.getValue()).isEqualTo("https://login.example.org");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.getName()).isEqualTo("HEARTH_TENANT_KEYCLOAK_CLIENT_SECRET");
+                    assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                            .isEqualTo("hearth-tenant-service-keycloak");
+                });
+        assertThatThrownBy(() -> PlatformChart.render(Map.of("tenantService.keycloak.url", "login.example.org")))
+                .hasMessageContaining("tenantService.keycloak.url");
+    }
+
+    @Test
     void invalidValuesAreRefusedByTheSchemaNamingTheKey() {
         assertThatThrownBy(() -> PlatformChart.render(Map.of("tenantService.replicas", "-1")))
                 .hasMessageContaining("tenantService.replicas");
@@ -111,6 +142,10 @@ class PlatformChartTest {
                 .hasMessageContaining("usernamePrefix");
         assertThatThrownBy(() -> PlatformChart.render(Map.of("global.image.pullPolicy", "Sometimes")))
                 .hasMessageContaining("pullPolicy");
+    }
+
+    private static List<String> names(List<GenericKubernetesResource> objects) {
+        return objects.stream().map(o -> o.getMetadata().getName()).toList();
     }
 
     private static List<String> kinds(List<GenericKubernetesResource> objects) {

@@ -113,6 +113,30 @@ public final class TestKeycloak {
         }
     }
 
+    /** The names of the realm's top-level groups that start with {@code prefix}. */
+    public synchronized List<String> groupNames(String prefix) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode group : json(admin("GET", "/groups?max=1000&search=" + encode(prefix), null))) {
+            String name = group.path("name").asText();
+            if (name.startsWith(prefix)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The secret Keycloak generated for the confidential client {@code clientId}. */
+    public synchronized String clientSecret(String clientId) {
+        JsonNode clients = json(admin("GET", "/clients?clientId=" + encode(clientId), null));
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("The realm has no client " + clientId);
+        }
+        String id = clients.get(0).path("id").asText();
+        return json(admin("GET", "/clients/" + id + "/client-secret", null))
+                .path("value")
+                .asText();
+    }
+
     /**
      * Creates the user {@code username} with password {@code password} in {@code groups} (each created when missing).
      */
