@@ -2,8 +2,6 @@ package dev.hearth.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +81,8 @@ public final class FluxControllers {
         Path helm = binary(fluxDir, HELM_CONTROLLER);
         try {
             Files.createDirectories(options.logDir());
-            FluxControllers flux = new FluxControllers(options, Files.createTempDirectory("hearth-flux"), freePort());
+            FluxControllers flux =
+                    new FluxControllers(options, Files.createTempDirectory("hearth-flux"), LoopbackPorts.free());
             try {
                 Files.createDirectories(flux.storage);
                 Files.createDirectories(flux.work.resolve("home"));
@@ -157,8 +156,8 @@ public final class FluxControllers {
     }
 
     private void launch(String name, Path binary, Path kubeconfig, List<String> extraFlags) throws IOException {
-        int health = freePort();
-        int metrics = freePort();
+        int health = LoopbackPorts.free();
+        int metrics = LoopbackPorts.free();
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 "--watch-all-namespaces=true",
@@ -266,12 +265,6 @@ public final class FluxControllers {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

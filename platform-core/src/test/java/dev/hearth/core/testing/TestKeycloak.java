@@ -3,8 +3,6 @@ package dev.hearth.core.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -219,8 +217,8 @@ public final class TestKeycloak {
     private static TestKeycloak start() {
         Instant started = Instant.now();
         Path home = unpack();
-        int port = freePort();
-        int managementPort = freePort();
+        int port = LoopbackPorts.free();
+        int managementPort = LoopbackPorts.free();
         String adminPassword = UUID.randomUUID().toString();
         Path log = Path.of(
                         "target",
@@ -444,14 +442,6 @@ public final class TestKeycloak {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,8 +2,6 @@ package dev.hearth.tenant.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.hearth.core.api.tenant.Tenant;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.LoopbackPorts;
 import dev.hearth.tenant.Tenants;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +27,7 @@ class KeycloakDownIT {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "hearth.tenant.keycloak.url",
-                    "http://127.0.0.1:" + closedPort(),
+                    "http://127.0.0.1:" + LoopbackPorts.closed(),
                     "hearth.tenant.keycloak.client-secret",
                     "unused");
         }
@@ -46,14 +45,5 @@ class KeycloakDownIT {
                             .contains("could not create the groups of tenant-foo")
                             .contains("check hearth.tenant.keycloak.*");
                 });
-    }
-
-    /** A port nothing listens on: taken, then given back. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.hearth.core.testing.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.hearth.core.testing.LoopbackPorts;
 import dev.hearth.core.testing.TestKubernetes;
 
 /**
@@ -41,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, TestKubernetes kubernetes, List<String> properties)
             throws IOException {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(options(System.getProperty("hearth.service-jvm-options", "")));
         if (nativeMemoryTracking()) {
@@ -204,11 +204,5 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static boolean nativeMemoryTracking() {
         return "1".equals(System.getenv("HEARTH_BENCH_NMT"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
