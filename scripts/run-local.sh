@@ -3,8 +3,8 @@
 # kube-controller-manager, with Hearth's CRDs) through the test harness, with Flux's source-controller and
 # helm-controller (with --default-service-account=hearth-releases, as in production: docs/operations.md) and
 # Hearth's app charts served on loopback (apps-catalog writes the HelmRepository hearth-system/hearth-apps for them,
-# so app instances become real Helm releases; no kubelet: objects only), then starts every service against it and waits until each
-# one is ready. Ctrl-C stops everything.
+# so app instances become real Helm releases; no kubelet: objects only), and Keycloak with the shipped realm (users in
+# target/local/keycloak-users.txt), then starts every service against them and waits until each one is ready. Ctrl-C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,6 +13,7 @@ mkdir -p "$out"
 
 bash scripts/test-binaries.sh
 bash scripts/upstream-crds.sh
+bash scripts/keycloak.sh
 # the format check (spotless, part of verify) is for commits, not for running: skipped here
 ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true
 
@@ -21,9 +22,13 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-rm -f "$out/client.properties" "$out/chart-repository.url"
-java -cp "platform-core/target/classes:platform-core/target/test-classes:$(cat "$out/classpath.txt")" \
-  dev.hearth.core.testing.LocalKubernetes "$out" > "$out/kubernetes.log" 2>&1 &
+rm -f "$out/client.properties" "$out/chart-repository.url" "$out"/keycloak-*.properties
+harness_cp="platform-core/target/classes:platform-core/target/test-classes:$(cat "$out/classpath.txt")"
+java -cp "$harness_cp" dev.hearth.core.testing.LocalKubernetes "$out" > "$out/kubernetes.log" 2>&1 &
+pids+=($!)
+# Keycloak starts meanwhile (Java 21+, found by the harness): dashboard-backend signs users in there and tenant-service
+# keeps the tenants' groups there
+java -cp "$harness_cp" dev.hearth.core.testing.LocalKeycloak "$out" > "$out/keycloak.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do [[ -f "$out/client.properties" ]] && break; sleep 1; done
 [[ -f "$out/client.properties" ]] || { echo "API server did not start; see $out/kubernetes.log"; exit 1; }
@@ -35,6 +40,16 @@ else
   echo "Flux NOT running: apps will not become Ready (see $out/kubernetes.log)"
 fi
 
+for _ in $(seq 1 300); do [[ -f "$out/keycloak-dashboard.properties" ]] && break; sleep 1; done
+if [[ -f "$out/keycloak-dashboard.properties" ]]; then
+  mapfile -t keycloak_dashboard < "$out/keycloak-dashboard.properties"
+  mapfile -t keycloak_tenant < "$out/keycloak-tenant.properties"
+  echo "Keycloak ready: users to sign in with in $out/keycloak-users.txt"
+else
+  keycloak_dashboard=() keycloak_tenant=()
+  echo "Keycloak NOT running: dashboard-backend will not be ready (see $out/keycloak.log)"
+fi
+
 # the services' JVM options (heap, GC, C1 only): see docs/operations.md
 read -r -a jvm_options < deploy/service-jvm.options
 declare -A port=([dashboard-backend]=8080 [tenant-service]=8081 [kubernetes-service]=8082 [vm-service]=8083 [apps-catalog]=8084 [bundle-installer]=8085)
@@ -44,6 +59,8 @@ charts=()
 for service in tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend; do
   extra=()
   [[ "$service" == apps-catalog ]] && extra=("${charts[@]}")
+  [[ "$service" == tenant-service ]] && extra=("${keycloak_tenant[@]}")
+  [[ "$service" == dashboard-backend ]] && extra=("${keycloak_dashboard[@]}")
   java "${jvm_options[@]}" "${client[@]}" "${extra[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
   pids+=($!)
 done

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.hearth.core.operator.Leadership;
+import dev.hearth.tenant.identity.KeycloakGroups;
 import dev.hearth.tenant.lineage.TenantPlacement;
 import dev.hearth.tenant.network.NetworkConfig;
 import dev.hearth.tenant.network.TenantNetwork;
@@ -30,6 +31,7 @@ import io.quarkus.runtime.StartupEvent;
 public class RootTenant {
     private static final Logger LOG = Logger.getLogger(RootTenant.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration GROUPS_RETRY = Duration.ofSeconds(30);
 
     @Inject
     TenantConfig config;
@@ -45,6 +47,9 @@ public class RootTenant {
 
     @Inject
     Leadership leadership;
+
+    @Inject
+    KeycloakGroups groups;
 
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "root-tenant"));
@@ -81,6 +86,13 @@ public class RootTenant {
         }
     }
 
+    /** tenant-root has no Tenant to carry a GroupsReady condition: a failure is logged and tried again later. */
+    private void ensureGroups() {
+        groups.ensure(placement().namespace())
+                .ifPresent(failure ->
+                        executor.schedule(this::ensureGroups, GROUPS_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
     private void ensure() {
         try {
             resources.applyClusterWide();
@@ -101,6 +113,7 @@ public class RootTenant {
             LOG.infof(
                     "Ensured the root tenant %s, the tenant ClusterRoles and the deletion protection",
                     placement().namespace());
+            ensureGroups();
         } catch (RuntimeException e) {
             LOG.warnf("Cannot ensure the root tenant yet, retrying in %ss: %s", RETRY.toSeconds(), e.getMessage());
             executor.schedule(this::ensure, RETRY.toMillis(), TimeUnit.MILLISECONDS);

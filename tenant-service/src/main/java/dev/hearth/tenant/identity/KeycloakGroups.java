@@ -134,7 +134,7 @@ public class KeycloakGroups {
 
     private Optional<String> call(String what, Function<GroupsResource, Void> action) {
         if (clock.instant().isBefore(quietUntil)) {
-            return Optional.of(lastFailure + " (next try after " + quietUntil + ")");
+            return Optional.of(message(what, "not tried until " + quietUntil + ", after " + lastFailure));
         }
         Future<Void> done =
                 calls.submit(() -> action.apply(keycloak.get().realm(realm).groups()));
@@ -153,12 +153,17 @@ public class KeycloakGroups {
     }
 
     private Optional<String> failed(String what, String why) {
-        lastFailure = "Keycloak at " + url + " (realm " + realm + ") could not " + what + ": " + why
+        lastFailure = why;
+        quietUntil = clock.instant().plus(BACKOFF);
+        String message = message(what, why);
+        LOG.warn(message);
+        return Optional.of(message);
+    }
+
+    private String message(String what, String why) {
+        return "Keycloak at " + url + " (realm " + realm + ") could not " + what + ": " + why
                 + "; check hearth.tenant.keycloak.* and that client's service-account roles (manage-users,"
                 + " query-groups)";
-        quietUntil = clock.instant().plus(BACKOFF);
-        LOG.warn(lastFailure);
-        return Optional.of(lastFailure);
     }
 
     private static String describe(Throwable failure) {

@@ -41,6 +41,14 @@ class TenantKeycloakGroupsIT {
     }
 
     @Test
+    void tenantRootHasItsGroupsToo() {
+        await().atMost(Tenants.TIMEOUT)
+                .untilAsserted(() -> assertThat(TestKeycloak.shared().groupNames("tenant-root-"))
+                        .containsExactlyInAnyOrder(
+                                "tenant-root-view", "tenant-root-use", "tenant-root-admin", "tenant-root-super-admin"));
+    }
+
+    @Test
     void aTenantsGroupsAreMadeInKeycloakAndDeletedWithIt() {
         Tenant foo = Tenants.applyReady("tree/foo.yaml");
 
