@@ -22,9 +22,6 @@ public interface TenantConfig {
     /** What every tenant kubeconfig says; see {@link dev.hearth.tenant.kubeconfig.KubeconfigSettings}. */
     Kubeconfig kubeconfig();
 
-    /** Where tenant-service keeps each tenant's groups; see {@link dev.hearth.tenant.identity.KeycloakGroups}. */
-    Keycloak keycloak();
-
     interface Root {
         @WithDefault("false")
         boolean etcd();
@@ -47,19 +44,5 @@ public interface TenantConfig {
         Optional<String> oidcIssuerUrl();
 
         Optional<String> oidcClientId();
-    }
-
-    interface Keycloak {
-        /** Keycloak's base URL, e.g. {@code https://login.example.org}; unset = no groups are managed. */
-        Optional<String> url();
-
-        @WithDefault("hearth")
-        String realm();
-
-        /** A confidential client of the realm whose service account may manage groups. */
-        @WithDefault("hearth-tenant-service")
-        String clientId();
-
-        Optional<String> clientSecret();
     }
 }

@@ -28,8 +28,6 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.GroupsResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 
-import dev.hearth.tenant.TenantConfig;
-
 /**
  * Each tenant's four groups in Keycloak, created and deleted through its admin API when {@code hearth.tenant.keycloak.*}
  * is set. Keycloak is a convenience for tenant admins, not a dependency of tenants: a failure is returned as the text of
@@ -57,11 +55,11 @@ public class KeycloakGroups {
     private volatile String lastFailure = "";
 
     @Inject
-    KeycloakGroups(TenantConfig config) {
-        this(config.keycloak(), Clock.systemUTC());
+    KeycloakGroups(KeycloakSettings settings) {
+        this(settings, Clock.systemUTC());
     }
 
-    KeycloakGroups(TenantConfig.Keycloak settings, Clock clock) {
+    KeycloakGroups(KeycloakSettings settings, Clock clock) {
         this.clock = clock;
         this.realm = settings.realm();
         this.url = settings.url().orElse("");
