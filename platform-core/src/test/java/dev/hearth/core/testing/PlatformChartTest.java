@@ -3,6 +3,8 @@ package dev.hearth.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -130,6 +132,19 @@ class PlatformChartTest {
                 });
         assertThatThrownBy(() -> PlatformChart.render(Map.of("tenantService.keycloak.url", "login.example.org")))
                 .hasMessageContaining("tenantService.keycloak.url");
+    }
+
+    @Test
+    void theChartsJvmOptionsAreTheOnesOfDeployServiceJvmOptions() throws Exception {
+        Path options =
+                PlatformChart.chart().resolve("../../service-jvm.options").normalize();
+        String env = of(PlatformChart.render(Map.of()), "Deployment", Deployment.class).stream()
+                .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream())
+                .filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertThat(env).isEqualTo(Files.readString(options).strip());
     }
 
     @Test

@@ -21,7 +21,8 @@ public final class FootprintBenchmark {
     /** dashboard-backend is ready only with its realm's keys loaded: it gets the test Keycloak. */
     private static List<String> propertiesOf(String service) {
         return service.equals("dashboard-backend")
-                ? List.of("quarkus.oidc.auth-server-url=" + TestKeycloak.shared().issuer())
+                ? List.of(
+                        "quarkus.oidc.auth-server-url=" + TestKeycloak.shared().issuer())
                 : List.of();
     }
 
