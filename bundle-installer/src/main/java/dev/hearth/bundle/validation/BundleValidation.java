@@ -53,6 +53,14 @@ public final class BundleValidation {
                 }
             }
         }
+        Map<String, Component> byNamespace = new HashMap<>();
+        for (Component c : bundle.components()) {
+            Component other = byNamespace.putIfAbsent(String.valueOf(c.namespace()), c);
+            if (other != null && other.privileged() != c.privileged()) {
+                problems.add("components " + other.name() + " and " + c.name() + " share namespace " + c.namespace()
+                        + " but not its pod-security level (privileged): give them the same or separate namespaces");
+            }
+        }
         DependencyOrder.cycle(bundle)
                 .ifPresent(cycle -> problems.add(
                         "dependency cycle " + String.join(" -> ", cycle) + ": remove one of these dependencies"));

@@ -1,0 +1,95 @@
+package dev.hearth.bundle.render;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.hearth.bundle.model.Component;
+import dev.hearth.core.Labels;
+import dev.hearth.core.upstream.Flux;
+import dev.hearth.core.upstream.Upstream;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+
+/**
+ * A component's HelmRelease: in {@link BundleLabels#NAMESPACE}, installing into the component's namespace, waiting for
+ * its dependencies' releases ({@code dependsOn}). CRDs are created and replaced on install and upgrade, never deleted
+ * (Helm keeps them on uninstall, and a rollback leaves them as they are). A failed upgrade is rolled back, never
+ * uninstalled; a failed first install of a data-owning component is not uninstalled either, so nothing it made is lost.
+ */
+public final class ComponentReleaseFor {
+    static final String INTERVAL = "10m";
+    static final String TIMEOUT = "10m";
+    static final int RETRIES = 3;
+
+    private ComponentReleaseFor() {}
+
+    public static Flux.HelmRelease desired(String bundle, Component component, JsonNode values) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("interval", INTERVAL);
+        spec.put("timeout", TIMEOUT);
+        spec.put("releaseName", component.name());
+        spec.put("targetNamespace", component.namespace());
+        spec.put("storageNamespace", component.namespace());
+        spec.put(
+                "chart",
+                Map.of(
+                        "spec",
+                        Map.of(
+                                "chart", component.chart().name(),
+                                "version", component.chart().version(),
+                                "interval", "1h",
+                                "sourceRef",
+                                        Map.of(
+                                                "kind",
+                                                "HelmRepository",
+                                                "name",
+                                                SourceFor.name(component.chart().repository()),
+                                                "namespace",
+                                                BundleLabels.NAMESPACE))));
+        if (!component.dependsOn().isEmpty()) {
+            spec.put(
+                    "dependsOn",
+                    component.dependsOn().stream()
+                            .sorted()
+                            .map(d -> Map.of("name", d))
+                            .toList());
+        }
+        spec.put(
+                "install",
+                Map.of(
+                        "crds",
+                        "CreateReplace",
+                        "createNamespace",
+                        false,
+                        "remediation",
+                        Map.of("retries", component.ownsData() ? 0 : RETRIES, "ignoreTestFailures", true)));
+        spec.put(
+                "upgrade",
+                Map.of(
+                        "crds",
+                        "CreateReplace",
+                        "cleanupOnFail",
+                        !component.ownsData(),
+                        "remediation",
+                        Map.of("retries", RETRIES, "strategy", "rollback", "remediateLastFailure", true)));
+        spec.put("uninstall", Map.of("keepHistory", false));
+        if (!values.isEmpty()) {
+            spec.put("values", values);
+        }
+        return Upstream.object(
+                Flux.HelmRelease.class,
+                new ObjectMetaBuilder()
+                        .withName(component.name())
+                        .withNamespace(BundleLabels.NAMESPACE)
+                        .withLabels(Map.of(
+                                Labels.MANAGED_BY,
+                                BundleLabels.FIELD_MANAGER,
+                                BundleLabels.BUNDLE,
+                                bundle,
+                                BundleLabels.COMPONENT,
+                                component.name()))
+                        .build(),
+                spec);
+    }
+}
