@@ -104,6 +104,32 @@ class CrdContractIT {
     }
 
     @Test
+    void refusesAPlatformOfTheOldBundleNamesOrWithoutAVariant() {
+        assertRefused(
+                """
+                apiVersion: platform.hearth.dev/v1alpha1
+                kind: Platform
+                metadata: {name: hearth}
+                spec: {bundle: {name: paas-full, version: 0.1.0, variant: cloud}}
+                """,
+                "spec.bundle.variant: Unsupported value: \"cloud\": supported values: \"bare-metal\", \"generic\", \"hosted\"");
+        assertRefused("""
+                apiVersion: platform.hearth.dev/v1alpha1
+                kind: Platform
+                metadata: {name: hearth}
+                spec: {bundle: {name: hearth, version: 0.1.0}}
+                """, "spec.bundle.variant: Required value");
+        assertRefused("""
+                apiVersion: platform.hearth.dev/v1alpha1
+                kind: Platform
+                metadata: {name: hearth}
+                spec:
+                  bundle: {name: hearth, version: 0.1.0, variant: hosted}
+                  upgradePolicy: {mode: Manual, approvedPlan: yes-please}
+                """, "spec.upgradePolicy.approvedPlan");
+    }
+
+    @Test
     void refusesANodeGroupWithMinAboveMax() {
         assertRefused("""
                 apiVersion: apps.hearth.dev/v1alpha1

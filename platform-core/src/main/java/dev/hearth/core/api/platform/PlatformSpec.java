@@ -18,33 +18,42 @@ public class PlatformSpec {
     @Required
     public Bundle bundle;
 
-    @JsonPropertyDescription("Per component: enable or disable it and override its values.")
+    @JsonPropertyDescription(
+            "Per component of the bundle: enable or disable it, override its values, how to delete it.")
     @ValidationRule(
             value = "self.all(k, k.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'))",
             message = "component names are DNS labels")
     public Map<String, Component> components = new TreeMap<>();
 
+    @JsonPropertyDescription("When a changed plan is applied: at once (Auto), or once its hash is approved (Manual).")
+    public UpgradePolicy upgradePolicy;
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Bundle {
-        @JsonPropertyDescription("Which bundle to install.")
+        @JsonPropertyDescription("Which shipped bundle to install, e.g. hearth (bundle-installer lists them).")
         @Required
-        public BundleName name;
+        @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+        public String name;
 
         @JsonPropertyDescription("Bundle version (semver).")
         @Required
         @Pattern("^[0-9]+\\.[0-9]+\\.[0-9]+$")
         public String version;
+
+        @JsonPropertyDescription(
+                "The installation: bare-metal (Hearth brings CNI and storage), generic (an existing k3s, kubeadm or"
+                        + " RKE2 cluster), hosted (a managed cluster; no iaas layer).")
+        @Required
+        public Variant variant;
     }
 
-    public enum BundleName {
-        @JsonProperty("paas-full")
-        PAAS_FULL,
-        @JsonProperty("paas-hosted")
-        PAAS_HOSTED,
-        @JsonProperty("distro-full")
-        DISTRO_FULL,
-        @JsonProperty("distro-hosted")
-        DISTRO_HOSTED
+    public enum Variant {
+        @JsonProperty("bare-metal")
+        BARE_METAL,
+        @JsonProperty("generic")
+        GENERIC,
+        @JsonProperty("hosted")
+        HOSTED
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,5 +64,34 @@ public class PlatformSpec {
         @JsonPropertyDescription("Helm values merged over the bundle's values.")
         @PreserveUnknownFields
         public JsonNode values;
+
+        @JsonPropertyDescription(
+                "What pruning does with the release once it is disabled or gone from the bundle: Delete uninstalls it;"
+                        + " Retain (the default for components that own data or CRDs) leaves it installed, unmanaged.")
+        public DeletionPolicy deletionPolicy;
+
+        @JsonPropertyDescription(
+                "Change this to any new value to retry a failed or stuck release (Flux's reset and force).")
+        public String retryRequest;
+    }
+
+    public enum DeletionPolicy {
+        Delete,
+        Retain
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class UpgradePolicy {
+        @JsonPropertyDescription("Auto (default) or Manual.")
+        public Mode mode;
+
+        @JsonPropertyDescription("With Manual: the status.plan.hash approved to be applied.")
+        @Pattern("^[0-9a-f]{16}$")
+        public String approvedPlan;
+    }
+
+    public enum Mode {
+        Auto,
+        Manual
     }
 }

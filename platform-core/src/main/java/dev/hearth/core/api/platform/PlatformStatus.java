@@ -1,5 +1,7 @@
 package dev.hearth.core.api.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,9 +12,54 @@ import dev.hearth.core.api.HearthStatus;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class PlatformStatus extends HearthStatus {
-    @JsonPropertyDescription("The bundle version installed.")
+    @JsonPropertyDescription("The bundle version last applied in full.")
     public String version;
 
-    @JsonPropertyDescription("State of each component: Pending, Installing, Ready, Failed, Removed.")
-    public Map<String, String> components = new TreeMap<>();
+    @JsonPropertyDescription("Each enabled or still installed component.")
+    public Map<String, ComponentStatus> components = new TreeMap<>();
+
+    @JsonPropertyDescription("What applying the spec would change now.")
+    public PlanStatus plan;
+
+    @JsonPropertyDescription("The last applied revisions, newest first (at most 10).")
+    public List<Revision> history = new ArrayList<>();
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public static class ComponentStatus {
+        @JsonPropertyDescription("Pending, Installing, Upgrading, Ready, Failed, Deleting or Retained.")
+        public String phase;
+
+        public String chartVersion;
+        public String wantedChartVersion;
+        public boolean ready;
+        public String reason;
+        public String message;
+
+        @JsonPropertyDescription("Components, CRDs or approvals this one waits for.")
+        public List<String> waitingFor = new ArrayList<>();
+
+        @JsonPropertyDescription("Failed install or upgrade attempts of the current revision.")
+        public int failures;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public static class PlanStatus {
+        @JsonPropertyDescription("The plan's hash, to approve with upgradePolicy.approvedPlan.")
+        public String hash;
+
+        @JsonPropertyDescription("One line per change, in the order it is applied; values of secrets masked.")
+        public List<String> steps = new ArrayList<>();
+
+        public boolean approved;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public static class Revision {
+        public String version;
+        public String planHash;
+        public String appliedAt;
+
+        @JsonPropertyDescription("Applied, Failed or RolledBack.")
+        public String result;
+    }
 }
