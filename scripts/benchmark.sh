@@ -5,16 +5,18 @@
 # Usage: scripts/benchmark.sh tenant-service [level1=10 [level2=7 [level3=6]]]
 #        scripts/benchmark.sh apps-catalog [instances=1000 [tenants=50]]
 #        scripts/benchmark.sh apps-catalog-flux [instances=100 [namespaces=10]]  (real helm-controller: to Ready=True)
+#        scripts/benchmark.sh bundle-installer  (validation + plan of an 80-component bundle, objects per component)
 #        scripts/benchmark.sh footprint [service...]   (start-to-ready and idle RSS of each service, as the chart runs it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-service=${1:?"usage: $0 tenant-service|apps-catalog|apps-catalog-flux|footprint [arguments]"}
+service=${1:?"usage: $0 tenant-service|apps-catalog|apps-catalog-flux|bundle-installer|footprint [arguments]"}
 shift
 case "$service" in
   tenant-service) main=dev.hearth.tenant.bench.TenantBenchmark ;;
   apps-catalog) main=dev.hearth.catalog.bench.CatalogBenchmark ;;
   apps-catalog-flux) main=dev.hearth.catalog.bench.CatalogThroughFluxBenchmark; service=apps-catalog ;;
+  bundle-installer) main=dev.hearth.bundle.bench.BundlePlanBenchmark ;;
   footprint)
     services=("$@")
     [[ ${#services[@]} -gt 0 ]] || services=(tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend)
