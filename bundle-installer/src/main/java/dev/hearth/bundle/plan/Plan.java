@@ -6,17 +6,20 @@ import dev.hearth.core.ContentHash;
 
 /**
  * What an apply would do, in order: creations and changes in dependency order, then deletions in reverse. The hash
- * identifies the plan for a {@code Manual} approval: the same bundle against the same cluster gives the same hash.
+ * identifies what the plan leads to (bundle, variant, each enabled component's chart version and values), for a
+ * {@code Manual} approval: it stays the same while the rollout advances, and changes with anything that changes the
+ * result.
  */
-public record Plan(String bundle, String version, String variant, List<PlanStep> steps) {
+public record Plan(String bundle, String version, String variant, List<PlanStep> steps, String hash) {
     private static final int HASH_DIGITS = 16;
+
+    /** The hash of a target state: {@code component -> [chart version, values]}. */
+    static String hashOf(String bundle, String version, String variant, Object target) {
+        return ContentHash.of(java.util.List.of(bundle, version, variant, target), HASH_DIGITS);
+    }
 
     public boolean changes() {
         return steps.stream().anyMatch(PlanStep::changes);
-    }
-
-    public String hash() {
-        return ContentHash.of(this, HASH_DIGITS);
     }
 
     /** The plan as {@code plan} prints it. */

@@ -34,12 +34,14 @@ public final class Planner {
         Bundle wanted = bundle.forVariant(variant);
         List<PlanStep> steps = new ArrayList<>();
         Set<String> kept = new TreeSet<>();
+        Map<String, List<Object>> target = new java.util.TreeMap<>();
         for (Component c : DependencyOrder.of(wanted)) {
             if (!enabled.getOrDefault(c.name(), !c.optional())) {
                 continue;
             }
             kept.add(c.name());
             JsonNode values = WantedValues.of(c, overrides.get(c.name()));
+            target.put(c.name(), List.of(c.chart().version(), values));
             Installed now = installed.get(c.name());
             List<String> after = c.dependsOn().stream()
                     .filter(d -> !ready.contains(d))
@@ -78,7 +80,12 @@ public final class Planner {
             }
         }
         steps.addAll(deletions(bundle, installed, kept));
-        return new Plan(bundle.name(), bundle.version(), variant, steps);
+        return new Plan(
+                bundle.name(),
+                bundle.version(),
+                variant,
+                steps,
+                Plan.hashOf(bundle.name(), bundle.version(), variant, target));
     }
 
     /** What is installed but no longer wanted, dependents first (reverse install order of the full bundle). */

@@ -62,10 +62,25 @@ class PlannerTest {
         Plan plan = Planner.plan(small, "generic", Map.of(), Map.of(), installed, installed.keySet());
 
         assertThat(changes(plan)).containsExactly("upgrade app 3.0.0 -> 3.1.0");
-        assertThat(plan.hash())
-                .isNotEqualTo(Planner.plan(
-                                small, "generic", Map.of(), Map.of(), installedAsBundled("generic"), installed.keySet())
-                        .hash());
+    }
+
+    @Test
+    void theHashNamesTheTargetSoItHoldsThroughTheRolloutAndMovesWithTheWantedState() throws Exception {
+        Plan fresh = Planner.plan(small, "generic", Map.of(), Map.of(), Map.of(), Set.of());
+        Plan halfway = Planner.plan(
+                small,
+                "generic",
+                Map.of(),
+                Map.of(),
+                Map.of("base", new Installed("base", "1.0.0", JSON.createObjectNode())),
+                Set.of("base"));
+        Plan otherValues = Planner.plan(
+                small, "generic", Map.of(), Map.of("app", JSON.readTree("{\"replicas\": 2}")), Map.of(), Set.of());
+        Plan otherVariant = Planner.plan(small, "hosted", Map.of(), Map.of(), Map.of(), Set.of());
+
+        assertThat(halfway.hash()).isEqualTo(fresh.hash());
+        assertThat(otherValues.hash()).isNotEqualTo(fresh.hash());
+        assertThat(otherVariant.hash()).isNotEqualTo(fresh.hash());
     }
 
     @Test

@@ -1,0 +1,93 @@
+package dev.hearth.bundle.platform;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hearth.bundle.plan.Installed;
+import dev.hearth.bundle.render.BundleLabels;
+import dev.hearth.core.upstream.Flux;
+import dev.hearth.core.upstream.FluxReady;
+import dev.hearth.core.upstream.GenericFields;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** The HelmReleases of a bundle as they are now: what each installs and whether it is ready. */
+@ApplicationScoped
+public class ComponentReleases {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final KubernetesClient client;
+
+    ComponentReleases(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** The bundle's releases by component. */
+    public Map<String, Flux.HelmRelease> of(String bundle) {
+        Map<String, Flux.HelmRelease> releases = new HashMap<>();
+        for (Flux.HelmRelease release : client.resources(Flux.HelmRelease.class)
+                .inNamespace(BundleLabels.NAMESPACE)
+                .withLabel(BundleLabels.BUNDLE, bundle)
+                .list()
+                .getItems()) {
+            releases.put(release.getMetadata().getLabels().get(BundleLabels.COMPONENT), release);
+        }
+        return releases;
+    }
+
+    /** What a release asks Helm for (its spec, not what ran): the plan compares it with what the bundle wants. */
+    public static Installed installed(String component, Flux.HelmRelease release) {
+        String version = GenericFields.string(release, "spec", "chart", "spec", "version")
+                .orElse("");
+        JsonNode values =
+                JSON.valueToTree(GenericFields.map(release, "spec", "values").orElse(Map.of()));
+        return new Installed(component, version, values);
+    }
+
+    /** The chart version Helm last installed successfully, from the release's history. */
+    public static Optional<String> deployedVersion(Flux.HelmRelease release) {
+        return GenericFields.list(release, "status", "history").stream()
+                .findFirst()
+                .filter(h -> "deployed".equals(h.get("status")))
+                .map(h -> String.valueOf(h.get("chartVersion")));
+    }
+
+    /** Ready for its dependents: Flux says Ready, at the wanted version, and the readiness expression holds. */
+    public boolean ready(Flux.HelmRelease release, String wantedVersion, String readiness) {
+        return FluxReady.of(release).isTrue()
+                && deployedVersion(release).map(wantedVersion::equals).orElse(false)
+                && expressionHolds(readiness);
+    }
+
+    private boolean expressionHolds(String readiness) {
+        if (readiness == null) {
+            return true;
+        }
+        if (readiness.startsWith("crd:")) {
+            CustomResourceDefinition crd = client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(readiness.substring("crd:".length()))
+                    .get();
+            return crd != null
+                    && crd.getStatus() != null
+                    && crd.getStatus().getConditions().stream()
+                            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+        }
+        String[] deployment = readiness.substring("deployment:".length()).split("/");
+        var found = client.apps()
+                .deployments()
+                .inNamespace(deployment[0])
+                .withName(deployment[1])
+                .get();
+        return found != null
+                && found.getStatus() != null
+                && found.getStatus().getAvailableReplicas() != null
+                && found.getStatus().getAvailableReplicas() > 0;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.hearth.bundle.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.hearth.bundle.render.BundleLabels;
+import dev.hearth.core.api.platform.Platform;
+import dev.hearth.core.api.platform.PlatformSpec;
+import dev.hearth.core.api.platform.PlatformStatus;
+import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.upstream.Flux;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A Platform of six local charts in three levels, installed by the real source-controller and helm-controller: each
+ * component's release appears only once its dependencies are really ready (widget-app's Widget needs widget-crds'
+ * CRD), Manual waits for the plan's hash, and disabling a component prunes it.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = {@ResourceArg(name = "flux", value = "true"), @ResourceArg(name = "upstreamCrds", value = "all")})
+@QuarkusTestResource(FluxBundleResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformThroughFluxIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final KubernetesClient CLIENT = TestKubernetes.shared().client();
+
+    @BeforeAll
+    static void installerNamespace() {
+        CLIENT.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(BundleLabels.NAMESPACE)
+                        .endMetadata()
+                        .build())
+                .createOr(existing -> existing.patch());
+    }
+
+    @Test
+    @Order(1)
+    void manualWaitsForThePlanToBeApproved() {
+        apply(platform(PlatformSpec.Mode.Manual, null, Map.of()));
+
+        Platform waiting = awaitReason("AwaitingApproval");
+        assertThat(waiting.getStatus().plan.steps).contains("create base-config 1.0.0", "create widget-crds 1.0.0");
+        assertThat(releases()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void anApprovedPlanInstallsEachComponentOnlyAfterItsDependenciesAreReady() {
+        String hash = get().getStatus().plan.hash;
+        Map<String, Instant> created = new ConcurrentHashMap<>();
+        Map<String, Instant> ready = new ConcurrentHashMap<>();
+
+        apply(platform(PlatformSpec.Mode.Manual, hash, Map.of()));
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (Flux.HelmRelease release : releases().values()) {
+                String name = release.getMetadata().getName();
+                created.putIfAbsent(name, Instant.parse(release.getMetadata().getCreationTimestamp()));
+                if (dev.hearth.core.upstream.FluxReady.of(release).isTrue()) {
+                    ready.putIfAbsent(name, Instant.now());
+                }
+            }
+            return ReadyCondition.find(get().getStatus().conditions, ReadyCondition.TYPE)
+                    .map(c -> "BundleReady".equals(c.getReason()))
+                    .orElse(false);
+        });
+
+        assertThat(created.keySet())
+                .containsExactlyInAnyOrder(
+                        "base-config", "widget-crds", "widget-operator", "extra-config", "widget-app");
+        // created (second precision) no earlier than its dependencies were seen ready
+        assertThat(created.get("widget-operator")).isAfterOrEqualTo(truncated(ready.get("widget-crds")));
+        assertThat(created.get("widget-app")).isAfterOrEqualTo(truncated(ready.get("widget-operator")));
+        assertThat(CLIENT.genericKubernetesResources("example.org/v1", "Widget")
+                        .inNamespace("bt-app")
+                        .withName("the-widget")
+                        .get())
+                .isNotNull();
+        PlatformStatus status = get().getStatus();
+        assertThat(status.components.get("widget-app").chartVersion).isEqualTo("1.0.0");
+        assertThat(status.history).hasSize(1);
+        assertThat(CLIENT.namespaces().withName("bt-crds").get().getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+    }
+
+    @Test
+    @Order(3)
+    void enablingAnOptionalComponentAndDisablingAnotherInstallsOneAndPrunesTheOther() {
+        Map<String, PlatformSpec.Component> components = new HashMap<>();
+        components.put("dashboard", component(true));
+        components.put("widget-app", component(false));
+        // dashboard depends on widget-app: a required dependency disabled holds it back, said in its status
+        components.put("extra-config", component(true));
+        apply(platform(PlatformSpec.Mode.Auto, null, components));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(releases()).doesNotContainKey("widget-app");
+            PlatformStatus.ComponentStatus dashboard =
+                    get().getStatus().components.get("dashboard");
+            assertThat(dashboard.waitingFor).contains("widget-app");
+        });
+    }
+
+    private static PlatformSpec.Component component(boolean enabled) {
+        PlatformSpec.Component component = new PlatformSpec.Component();
+        component.enabled = enabled;
+        return component;
+    }
+
+    private static Instant truncated(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private static Platform platform(
+            PlatformSpec.Mode mode, String approved, Map<String, PlatformSpec.Component> components) {
+        Platform platform = new Platform();
+        platform.getMetadata().setName("hearth");
+        platform.getSpec().bundle = new PlatformSpec.Bundle();
+        platform.getSpec().bundle.name = "flux-test";
+        platform.getSpec().bundle.version = "1.0.0";
+        platform.getSpec().bundle.variant = PlatformSpec.Variant.GENERIC;
+        platform.getSpec().upgradePolicy = new PlatformSpec.UpgradePolicy();
+        platform.getSpec().upgradePolicy.mode = mode;
+        platform.getSpec().upgradePolicy.approvedPlan = approved;
+        platform.getSpec().components = new java.util.TreeMap<>(components);
+        return platform;
+    }
+
+    private static void apply(Platform platform) {
+        CLIENT.resource(platform).fieldManager("test-admin").forceConflicts().serverSideApply();
+    }
+
+    private static Platform get() {
+        return CLIENT.resources(Platform.class).withName("hearth").get();
+    }
+
+    private static Platform awaitReason(String reason) {
+        await().atMost(TIMEOUT)
+                .until(() -> get() != null
+                        && get().getStatus() != null
+                        && ReadyCondition.find(get().getStatus().conditions, ReadyCondition.TYPE)
+                                .map(c -> reason.equals(c.getReason()))
+                                .orElse(false));
+        return get();
+    }
+
+    private static Map<String, Flux.HelmRelease> releases() {
+        Map<String, Flux.HelmRelease> releases = new HashMap<>();
+        CLIENT.resources(Flux.HelmRelease.class)
+                .inNamespace(BundleLabels.NAMESPACE)
+                .withLabel(BundleLabels.BUNDLE, "flux-test")
+                .list()
+                .getItems()
+                .forEach(r -> releases.put(r.getMetadata().getName(), r));
+        return releases;
+    }
+}
