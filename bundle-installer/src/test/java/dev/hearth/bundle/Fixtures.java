@@ -8,6 +8,9 @@ import java.nio.file.Path;
 
 import dev.hearth.bundle.model.Bundle;
 import dev.hearth.bundle.model.BundleDocuments;
+import dev.hearth.bundle.render.BundleLabels;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** The bundle documents under {@code src/test/resources/bundles}. */
 public final class Fixtures {
@@ -23,6 +26,17 @@ public final class Fixtures {
 
     public static Bundle bundle(String name) {
         return BundleDocuments.read(path(name));
+    }
+
+    /** The namespace of the sources and releases, which the platform chart's release namespace is in production. */
+    public static void ensureInstallerNamespace(KubernetesClient client) {
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(BundleLabels.NAMESPACE)
+                        .endMetadata()
+                        .build())
+                .createOr(existing -> existing.patch());
     }
 
     public static String text(String name) {

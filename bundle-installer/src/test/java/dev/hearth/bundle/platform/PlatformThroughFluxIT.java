@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.hearth.bundle.Fixtures;
 import dev.hearth.bundle.render.BundleLabels;
 import dev.hearth.core.api.platform.Platform;
 import dev.hearth.core.api.platform.PlatformSpec;
@@ -23,7 +24,6 @@ import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -46,13 +46,7 @@ class PlatformThroughFluxIT {
 
     @BeforeAll
     static void installerNamespace() {
-        CLIENT.namespaces()
-                .resource(new NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(BundleLabels.NAMESPACE)
-                        .endMetadata()
-                        .build())
-                .createOr(existing -> existing.patch());
+        Fixtures.ensureInstallerNamespace(CLIENT);
     }
 
     @Test

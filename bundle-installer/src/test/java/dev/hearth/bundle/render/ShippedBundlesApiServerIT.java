@@ -13,12 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.hearth.bundle.Fixtures;
 import dev.hearth.bundle.model.Bundle;
 import dev.hearth.bundle.model.BundleDocuments;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 
@@ -32,13 +32,7 @@ class ShippedBundlesApiServerIT {
     @BeforeAll
     static void apiServer() {
         client = TestKubernetes.shared().withAllUpstreamCrds().client();
-        client.namespaces()
-                .resource(new NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(BundleLabels.NAMESPACE)
-                        .endMetadata()
-                        .build())
-                .createOr(existing -> existing.patch());
+        Fixtures.ensureInstallerNamespace(client);
     }
 
     static Stream<Arguments> variants() {
