@@ -40,6 +40,11 @@ final class PlatformInputs {
         return ownsData ? PlatformSpec.DeletionPolicy.Retain : PlatformSpec.DeletionPolicy.Delete;
     }
 
+    static String retryRequest(PlatformSpec spec, String component) {
+        PlatformSpec.Component c = spec.components.get(component);
+        return c == null ? null : c.retryRequest;
+    }
+
     static String variant(PlatformSpec spec) {
         return switch (spec.bundle.variant) {
             case BARE_METAL -> "bare-metal";

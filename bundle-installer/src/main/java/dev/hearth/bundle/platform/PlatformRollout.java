@@ -64,8 +64,11 @@ public class PlatformRollout {
                 status.message = "Waits for " + String.join(", ", waitingFor) + " to be ready";
             } else {
                 writes.apply(ComponentNamespaceFor.desired(bundle.name(), c));
-                release = writes.apply(
-                        ComponentReleaseFor.desired(bundle.name(), c, WantedValues.of(c, overrides.get(c.name()))));
+                release = writes.apply(ComponentReleaseFor.desired(
+                        bundle.name(),
+                        c,
+                        WantedValues.of(c, overrides.get(c.name())),
+                        PlatformInputs.retryRequest(spec, c.name())));
                 describe(status, c, release);
             }
             statuses.put(c.name(), status);

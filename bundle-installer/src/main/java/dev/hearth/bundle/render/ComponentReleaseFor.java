@@ -25,6 +25,15 @@ public final class ComponentReleaseFor {
     private ComponentReleaseFor() {}
 
     public static Flux.HelmRelease desired(String bundle, Component component, JsonNode values) {
+        return desired(bundle, component, values, null);
+    }
+
+    /**
+     * With a retry request (any new token in {@code spec.components.<name>.retryRequest}): Flux's request, reset and
+     * force annotations carry the token, so helm-controller forgets the failure count and runs the release again, even
+     * when nothing else changed.
+     */
+    public static Flux.HelmRelease desired(String bundle, Component component, JsonNode values, String retryRequest) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", INTERVAL);
         spec.put("timeout", TIMEOUT);
@@ -89,7 +98,15 @@ public final class ComponentReleaseFor {
                                 bundle,
                                 BundleLabels.COMPONENT,
                                 component.name()))
+                        .withAnnotations(retryRequest == null ? Map.of() : retryAnnotations(retryRequest))
                         .build(),
                 spec);
+    }
+
+    static Map<String, String> retryAnnotations(String token) {
+        return Map.of(
+                "reconcile.fluxcd.io/requestedAt", token,
+                "reconcile.fluxcd.io/resetAt", token,
+                "reconcile.fluxcd.io/forceAt", token);
     }
 }

@@ -56,6 +56,24 @@ class BundleObjectsForTest {
     }
 
     @Test
+    void aRetryRequestBecomesFluxsRequestResetAndForceAnnotations() {
+        var bundle = Fixtures.bundle("small.yaml");
+        var base = bundle.component("base").orElseThrow();
+
+        assertThat(ComponentReleaseFor.desired("small", base, base.values())
+                        .getMetadata()
+                        .getAnnotations())
+                .isNullOrEmpty();
+        assertThat(ComponentReleaseFor.desired("small", base, base.values(), "try-2")
+                        .getMetadata()
+                        .getAnnotations())
+                .containsOnly(
+                        Map.entry("reconcile.fluxcd.io/requestedAt", "try-2"),
+                        Map.entry("reconcile.fluxcd.io/resetAt", "try-2"),
+                        Map.entry("reconcile.fluxcd.io/forceAt", "try-2"));
+    }
+
+    @Test
     void aSourceNameIsReadableAndDistinctPerRepository() {
         assertThat(SourceFor.name("https://charts.jetstack.io")).matches("charts-jetstack-io-[0-9a-f]{6}");
         assertThat(SourceFor.name("oci://ghcr.io/hearth-dev/charts"))
