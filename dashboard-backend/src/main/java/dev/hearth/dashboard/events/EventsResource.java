@@ -57,11 +57,8 @@ public class EventsResource {
     @ConfigProperty(name = "hearth.events.access-recheck", defaultValue = "30s")
     Duration recheck;
 
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "event-streams");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newScheduledThreadPool(2, DaemonThreads.named("event-streams"));
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)

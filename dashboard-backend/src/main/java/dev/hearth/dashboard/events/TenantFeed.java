@@ -56,11 +56,8 @@ public class TenantFeed {
     private final Map<String, SharedIndexInformer<?>> informers = new ConcurrentHashMap<>();
     private final Map<String, ChangeHistory> histories = new ConcurrentHashMap<>();
     private final Map<String, Set<Consumer<TenantChange>>> listeners = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "event-kinds");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService discovery =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("event-kinds"));
 
     void start(@Observes StartupEvent started) {
         watch("Event", backend.v1().events().inAnyNamespace().runnableInformer(0));
