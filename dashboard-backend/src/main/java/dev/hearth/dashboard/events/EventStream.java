@@ -34,6 +34,7 @@ final class EventStream implements Consumer<TenantChange> {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private volatile Runnable recheck = () -> {};
 
     EventStream(SseEventSink sink, Sse sse, Runnable onClose) {
         this.sink = sink;
@@ -58,7 +59,7 @@ final class EventStream implements Consumer<TenantChange> {
     void schedule(
             ScheduledExecutorService timer,
             Duration heartbeat,
-            Duration recheck,
+            Duration every,
             BooleanSupplier mayRead,
             Instant expiry) {
         synchronized (timers) {
@@ -67,19 +68,21 @@ final class EventStream implements Consumer<TenantChange> {
                     heartbeat.toMillis(),
                     heartbeat.toMillis(),
                     TimeUnit.MILLISECONDS));
-            timers.add(timer.scheduleWithFixedDelay(
-                    () -> {
-                        try {
-                            if (!mayRead.getAsBoolean()) {
-                                end("access_lost", "the caller may no longer read this tenant");
-                            }
-                        } catch (RuntimeException e) {
-                            LOG.debugf("access re-check failed, asked again later: %s", e.getMessage());
-                        }
-                    },
-                    recheck.toMillis(),
-                    recheck.toMillis(),
-                    TimeUnit.MILLISECONDS));
+            Runnable ask = () -> {
+                try {
+                    if (!mayRead.getAsBoolean()) {
+                        end("access_lost", "the caller may no longer read this tenant");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.debugf("access re-check failed, asked again later: %s", e.getMessage());
+                }
+            };
+            // again a second later: the API server's authorizer may see the change a moment after its watchers
+            recheck = () -> {
+                timer.execute(ask);
+                timer.schedule(ask, 1, TimeUnit.SECONDS);
+            };
+            timers.add(timer.scheduleWithFixedDelay(ask, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
             long untilExpiry =
                     Math.max(0, Duration.between(Instant.now(), expiry).toMillis());
             timers.add(timer.schedule(
@@ -87,6 +90,11 @@ final class EventStream implements Consumer<TenantChange> {
                     untilExpiry,
                     TimeUnit.MILLISECONDS));
         }
+    }
+
+    /** Asks the access question again now (a RoleBinding of the tenant changed), off the caller's thread. */
+    void recheck() {
+        recheck.run();
     }
 
     /** Sends a last {@code end} event saying why, then closes. */

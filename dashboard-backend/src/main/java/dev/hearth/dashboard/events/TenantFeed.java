@@ -26,6 +26,7 @@ import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.naming.TenantNamespaceName;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -61,7 +62,39 @@ public class TenantFeed {
 
     void start(@Observes StartupEvent started) {
         watch("Event", backend.v1().events().inAnyNamespace().runnableInformer(0));
+        rbacChanges(backend.rbac().roleBindings().inAnyNamespace().runnableInformer(0));
         discovery.scheduleWithFixedDelay(this::discover, 0, discoveryPeriod.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A tenant's RoleBinding changed or went: its streams ask their access question again at once. */
+    private void rbacChanges(SharedIndexInformer<RoleBinding> bindings) {
+        informers.put("RoleBinding", bindings);
+        bindings.addEventHandler(new ResourceEventHandler<RoleBinding>() {
+            @Override
+            public void onAdd(RoleBinding binding) {}
+
+            @Override
+            public void onUpdate(RoleBinding before, RoleBinding after) {
+                recheck(after.getMetadata().getNamespace());
+            }
+
+            @Override
+            public void onDelete(RoleBinding binding, boolean finalStateUnknown) {
+                recheck(binding.getMetadata().getNamespace());
+            }
+        });
+        bindings.start().exceptionally(failure -> {
+            LOG.warnf("RoleBinding informer not started yet: %s", failure.getMessage());
+            return null;
+        });
+    }
+
+    private void recheck(String namespace) {
+        for (Consumer<TenantChange> listener : listeners.getOrDefault(namespace, Set.of())) {
+            if (listener instanceof EventStream stream) {
+                stream.recheck();
+            }
+        }
     }
 
     private void discover() {
@@ -174,7 +207,7 @@ public class TenantFeed {
     /** The objects of a tenant now in the caches (a relist). */
     public List<ObjectNode> current(String namespace) {
         return informers.entrySet().stream()
-                .filter(e -> !"Event".equals(e.getKey()))
+                .filter(e -> !"Event".equals(e.getKey()) && !"RoleBinding".equals(e.getKey()))
                 .flatMap(e -> e.getValue().getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream()
                         .map(object -> {
                             ObjectNode body = JSON.createObjectNode();
