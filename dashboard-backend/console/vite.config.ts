@@ -6,7 +6,8 @@ export default defineConfig({
   base: "/",
   oxc: { jsx: { runtime: "automatic" } },
   build: {
-    outDir: "dist",
+    // the Maven build sets CONSOLE_OUT_DIR to target/classes/META-INF/resources (nothing else lives there)
+    outDir: process.env.CONSOLE_OUT_DIR ?? "dist",
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 400,

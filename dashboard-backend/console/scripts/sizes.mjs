@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 
-const dist = new URL("../dist/", import.meta.url).pathname;
+const dist = process.env.CONSOLE_OUT_DIR ?? new URL("../dist/", import.meta.url).pathname;
 const assets = readdirSync(join(dist, "assets"));
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
