@@ -60,13 +60,19 @@ function SignIn({ expired }: { expired?: boolean }) {
 function Shell({ username }: { username: string }) {
   const { tenants, me, error } = useConsole();
   const route = useRoute();
-  const ns = route[0] === "t" ? route[1] : undefined;
+  const routeNs = route[0] === "t" ? route[1] : undefined;
+  // the tenant chosen last stays chosen on pages of no tenant (the tree)
+  const [lastNs, setLastNs] = useState<string | undefined>();
+  useEffect(() => {
+    if (routeNs) setLastNs(routeNs);
+  }, [routeNs]);
+  const ns = routeNs ?? lastNs;
   const live = useTenantStream(ns);
   const [menuError, setMenuError] = useState<unknown>();
 
   useEffect(() => {
-    if (route.length === 0 && tenants.length > 0) go("t", tenants[0].namespace, "apps");
-  }, [route.length, tenants]);
+    if (route.length === 0 && tenants.length > 0) go("t", lastNs ?? tenants[0].namespace, "apps");
+  }, [route.length, tenants, lastNs]);
 
   const current = tenants.find((t) => t.namespace === ns);
   const section = route[0] === "tenants" ? "tenants" : route[2] ?? "";

@@ -210,6 +210,8 @@ export default function OrderForm({ ns, plural, name }: { ns: string; plural: st
           if (serverErrors.length) setServerErrors([]);
         }}
         onSubmit={(e) => void check(e.formData as Spec)}
+        // the errors are shown at their fields and in the list on top; nothing for the browser's console
+        onError={() => setReview(null)}
       />
       <ErrorNote error={error} />
       {otherErrors.length > 0 && (

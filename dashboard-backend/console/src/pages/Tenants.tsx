@@ -13,6 +13,10 @@ export function Tenants() {
     <section aria-labelledby="tenants-title" data-page="tenants">
       <h1 id="tenants-title">Tenants</h1>
       {tenants.length === 0 && <p>You hold no level in any tenant.</p>}
+      <p className="legend">
+        <span className="swatch quota-used" aria-hidden="true" /> used in the tenant ·{" "}
+        <span className="swatch quota-allocated" aria-hidden="true" /> given to its children · the whole bar: its hard quota
+      </p>
       <ul className="tree" role="tree" aria-label="Tenant tree">
         {roots.map((t) => (
           <TenantNode key={t.namespace} tenant={t} all={tenants} reload={reloadTenants} />
