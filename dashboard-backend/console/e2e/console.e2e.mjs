@@ -424,7 +424,20 @@ await scenario("a super-admin creates a child tenant", async () => {
   await shot(page, "17-child-tenant-created");
 });
 
-// ---- 7. session expiry: Keycloak ends the session, the access token runs out → the sign-in page, not a broken page
+// ---- 7. sign-out ends the Keycloak session
+await scenario("sign-out ends the Keycloak session", async () => {
+  const page = pages[0];
+  await page.goto(base + `#/t/${FOO}/apps`);
+  await page.waitForSelector('[data-page="apps"]');
+  await page.click('button:has-text("Sign out")');
+  await page.waitForSelector('[data-page="sign-in"]', { timeout: 30000 });
+  // a new sign-in asks for the password again: no Keycloak session is left
+  await page.getByRole("button", { name: /^Sign in/ }).click();
+  await page.waitForSelector("#username", { timeout: 30000 });
+  await shot(page, "19-signed-out-keycloak-asks-again");
+});
+
+// ---- 8. session expiry (last: it ends every session of foo-admin): Keycloak ends the session, the access token runs out → the sign-in page, not a broken page
 await scenario("session expiry leads to the sign-in page", async () => {
   const page = await newPage("expiring");
   pages.push(page);
@@ -454,19 +467,6 @@ await scenario("session expiry leads to the sign-in page", async () => {
   await page.click("#kc-login");
   await page.waitForSelector('[data-page="apps"]', { timeout: 30000 });
   expectedRefusals.delete("/protocol/openid-connect/token");
-});
-
-// ---- 8. sign-out ends the Keycloak session
-await scenario("sign-out ends the Keycloak session", async () => {
-  const page = pages[0];
-  await page.goto(base + `#/t/${FOO}/apps`);
-  await page.waitForSelector('[data-page="apps"]');
-  await page.click('button:has-text("Sign out")');
-  await page.waitForSelector('[data-page="sign-in"]', { timeout: 30000 });
-  // a new sign-in asks for the password again: no Keycloak session is left
-  await page.getByRole("button", { name: /^Sign in/ }).click();
-  await page.waitForSelector("#username", { timeout: 30000 });
-  await shot(page, "19-signed-out-keycloak-asks-again");
 });
 
 const consoleErrors = pages.flatMap((p) => p.consoleErrors);

@@ -94,9 +94,10 @@ function TenantNode({ tenant, all, reload }: { tenant: TenantInfo; all: TenantIn
 
 function NewChild({ parent, done }: { parent: TenantInfo; done: () => Promise<void> }) {
   const [name, setName] = useState("");
-  const [quota, setQuota] = useState<Record<string, string>>({ cpu: "1", memory: "1Gi", services: "2" });
+  const [quota, setQuota] = useState<Record<string, string>>({ cpu: "1", memory: "", services: "1" });
   const [error, setError] = useState<unknown>();
-  const valid = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/.test(name);
+  // tenant-service refuses dashes: they separate the path in the namespace name
+  const valid = /^[a-z][a-z0-9]{0,30}$/.test(name);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!valid) return;
@@ -115,7 +116,7 @@ function NewChild({ parent, done }: { parent: TenantInfo; done: () => Promise<vo
         <label htmlFor={`${id}-name`}>Name</label>
         <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-describedby={`${id}-name-help`} aria-invalid={name !== "" && !valid} required />
         <small id={`${id}-name-help`}>
-          Lowercase letters, digits and dashes; the namespace becomes {parent.namespace}-{name || "…"}.
+          Lowercase letters and digits (no dashes); the namespace becomes {parent.namespace}-{name || "…"}.
         </small>
       </div>
       {Object.keys(quota).map((r) => (
