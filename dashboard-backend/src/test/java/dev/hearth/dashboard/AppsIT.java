@@ -149,7 +149,11 @@ class AppsIT {
                 .put(DISKS + "/grow?dryRun=true", RealTenants.FOO)
                 .then()
                 .statusCode(200)
-                .body("spec.size", equalTo("2Gi"));
+                .body("object.spec.size", equalTo("2Gi"))
+                .body("diff.find { it.path == '/spec/size' }.op", equalTo("replace"))
+                .body("diff.find { it.path == '/spec/size' }.fromValue", equalTo("1Gi"))
+                .body("diff.find { it.path == '/spec/size' }.value", equalTo("2Gi"))
+                .body("diff.size()", equalTo(1));
         given().auth()
                 .oauth2(token)
                 .get(DISKS + "/grow", RealTenants.FOO)
@@ -181,7 +185,10 @@ class AppsIT {
                 .statusCode(400)
                 .body("message", containsString("resourceVersion"));
 
-        post("foo-admin", RealTenants.FOO, disk("dry", "1Gi"), "?dryRun=true").statusCode(200);
+        post("foo-admin", RealTenants.FOO, disk("dry", "1Gi"), "?dryRun=true")
+                .statusCode(200)
+                .body("object.metadata.name", equalTo("dry"))
+                .body("diff.find { it.path == '/spec' }.op", equalTo("add"));
         given().auth().oauth2(token).get(DISKS + "/dry", RealTenants.FOO).then().statusCode(404);
         given().auth()
                 .oauth2(token)

@@ -28,6 +28,8 @@ public final class RealTenants {
     public static final String BAR = "tenant-foo-bar";
     public static final String BAZ = "tenant-baz";
     public static final String PASSWORD = "s3cret-pw";
+    /** The API server URL the tenant kubeconfigs name. */
+    public static final String KUBECONFIG_SERVER = "https://api.hearth.example.org:6443";
 
     /** Username → the Keycloak groups it is put in. */
     public static final Map<String, List<String>> USERS = Map.of(
@@ -73,7 +75,16 @@ public final class RealTenants {
                     + " (./mvnw verify -pl platform-core,tenant-service,dashboard-backend ...)");
         }
         tenantService = ServiceProcess.start(
-                jar, kubernetes, List.of("hearth.tenant.group-prefix=oidc:", "quarkus.log.level=WARN"));
+                jar,
+                kubernetes,
+                List.of(
+                        "hearth.tenant.group-prefix=oidc:",
+                        "quarkus.log.level=WARN",
+                        // each tenant gets its kubeconfig Secret (KubeconfigIT)
+                        "hearth.tenant.kubeconfig.server=" + KUBECONFIG_SERVER,
+                        "hearth.tenant.kubeconfig.oidc-issuer-url="
+                                + TestKeycloak.shared().issuer(),
+                        "hearth.tenant.kubeconfig.oidc-client-id=" + TestKeycloak.KUBERNETES_CLIENT));
         Runtime.getRuntime().addShutdownHook(new Thread(tenantService::close));
         tenantService.awaitReady(Duration.ofMinutes(3));
 

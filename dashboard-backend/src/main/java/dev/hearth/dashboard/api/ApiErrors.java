@@ -3,6 +3,7 @@ package dev.hearth.dashboard.api;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,8 +33,21 @@ public class ApiErrors {
     private static final Logger LOG = Logger.getLogger(ApiErrors.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The body of every error answer. */
-    public record Error(String error, String message) {}
+    /**
+     * The body of every error answer.
+     *
+     * @param fields on a 400, the API server's message per field ({@code spec.replicas}, ...), so a form shows each
+     *               next to its field; absent otherwise
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Error(String error, String message, List<FieldError> fields) {
+        public Error(String error, String message) {
+            this(error, message, List.of());
+        }
+    }
+
+    /** One refused field: its path as the API server names it, and why. */
+    public record FieldError(String field, String message) {}
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException failure, HttpHeaders headers) {
@@ -76,7 +91,11 @@ public class ApiErrors {
         int code = failure.getCode();
         String message = messageOf(failure);
         return switch (code) {
-            case 400, 422 -> error(Response.Status.BAD_REQUEST, "invalid", message);
+            case 400, 422 ->
+                Response.status(Response.Status.BAD_REQUEST)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(new Error("invalid", message, fieldsOf(failure)))
+                        .build();
             case 403 -> error(Response.Status.FORBIDDEN, "forbidden", message);
             case 404 -> error(Response.Status.NOT_FOUND, "not_found", message);
             case 409 -> error(Response.Status.CONFLICT, "conflict", message);
@@ -87,8 +106,21 @@ public class ApiErrors {
         };
     }
 
+    /** A 400 naming the fields to fix. */
+    static WebApplicationException invalidFields(String code, String message, List<FieldError> fields) {
+        return new WebApplicationException(
+                message,
+                Response.status(Response.Status.BAD_REQUEST)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(new Error(code, message, fields))
+                        .build());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException failure) {
+        if (failure.getResponse().getEntity() instanceof Error) {
+            return failure.getResponse();
+        }
         Response.StatusType status = failure.getResponse().getStatusInfo();
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
@@ -100,6 +132,17 @@ public class ApiErrors {
     public Response unexpected(RuntimeException failure, HttpServerRequest request) {
         LOG.errorf(failure, "unexpected failure on %s %s", request.method(), request.path());
         return error(Response.Status.INTERNAL_SERVER_ERROR, "internal", "the dashboard backend failed; see its log");
+    }
+
+    /** The causes the API server names a field for (an invalid object's schema and CEL refusals). */
+    static List<FieldError> fieldsOf(KubernetesClientException failure) {
+        if (failure.getStatus() == null || failure.getStatus().getDetails() == null) {
+            return List.of();
+        }
+        return failure.getStatus().getDetails().getCauses().stream()
+                .filter(cause -> cause.getField() != null && !cause.getField().isBlank())
+                .map(cause -> new FieldError(cause.getField(), cause.getMessage()))
+                .toList();
     }
 
     private static Response unauthorized(String code, String message) {

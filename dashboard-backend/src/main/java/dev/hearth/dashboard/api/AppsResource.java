@@ -1,11 +1,6 @@
 package dev.hearth.dashboard.api;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -27,31 +22,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hearth.core.api.ApiGroups;
-import dev.hearth.core.naming.TenantNamespaceName;
+import dev.hearth.dashboard.catalog.Catalog;
+import dev.hearth.dashboard.catalog.CatalogEntry;
 import dev.hearth.dashboard.identity.ActingAs;
 import dev.hearth.dashboard.identity.Caller;
 import dev.hearth.dashboard.identity.CurrentCaller;
-import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.quarkus.security.Authenticated;
 
 /**
  * The Hearth objects of a tenant ({@code apps.hearth.dev}: typed kinds, catalog apps, child tenants), read and written
- * as the caller, so RBAC decides each call. Writes take {@code ?dryRun=true} (the API server's verdict, nothing
- * stored); an update must carry the {@code metadata.resourceVersion} it was read at, so a concurrent change is a 409
- * rather than lost. Every write is logged ({@link WriteLog}).
+ * as the caller, so RBAC decides each call. Writes take {@code ?dryRun=true}: the API server's verdict and a
+ * {@link DryRunDiff}, nothing stored. An update must carry the {@code metadata.resourceVersion} it was read at, so a
+ * concurrent change is a 409 rather than lost, and may not change the catalog's immutable fields. Every write is
+ * logged ({@link WriteLog}).
  */
 @Path("/api/v1/tenants/{namespace}/apps/{resource}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppsResource {
-    static final String VERSION = "v1alpha1";
-    private static final Pattern PLURAL = Pattern.compile("[a-z][a-z0-9]{0,62}");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -60,15 +51,18 @@ public class AppsResource {
     @Inject
     ActingAs actingAs;
 
-    /** plural → kind of the served Hearth kinds, from discovery. */
-    private final Map<String, String> kinds = new ConcurrentHashMap<>();
+    @Inject
+    AppKinds kinds;
+
+    @Inject
+    Catalog catalog;
 
     @GET
     public List<GenericKubernetesResource> list(
             @PathParam("namespace") String namespace, @PathParam("resource") String resource) {
         Caller caller = current.get();
         return actingAs.client(caller)
-                .genericKubernetesResources(context(caller, namespace, resource))
+                .genericKubernetesResources(kinds.context(caller, namespace, resource))
                 .inNamespace(namespace)
                 .list()
                 .getItems();
@@ -82,9 +76,9 @@ public class AppsResource {
             @PathParam("name") String name) {
         Caller caller = current.get();
         GenericKubernetesResource object = actingAs.client(caller)
-                .genericKubernetesResources(context(caller, namespace, resource))
+                .genericKubernetesResources(kinds.context(caller, namespace, resource))
                 .inNamespace(namespace)
-                .withName(checkedName(name))
+                .withName(AppKinds.checkedName(name))
                 .get();
         if (object == null) {
             throw new NotFoundException(resource + " " + name + " does not exist in " + namespace);
@@ -99,24 +93,20 @@ public class AppsResource {
             @QueryParam("dryRun") boolean dryRun,
             JsonNode body) {
         Caller caller = current.get();
-        ResourceDefinitionContext context = context(caller, namespace, resource);
+        ResourceDefinitionContext context = kinds.context(caller, namespace, resource);
         GenericKubernetesResource object = object(body, context, namespace, null);
         String name = object.getMetadata().getName();
-        return logged(
-                caller,
-                "create",
-                namespace,
-                resource,
-                name,
-                dryRun,
-                () -> Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED)
-                        .entity(actingAs.client(caller)
-                                .genericKubernetesResources(context)
-                                .inNamespace(namespace)
-                                .resource(object)
-                                .dryRun(dryRun)
-                                .create())
-                        .build());
+        return WriteLog.logged(caller, "create", namespace, resource, name, dryRun, () -> {
+            GenericKubernetesResource created = actingAs.client(caller)
+                    .genericKubernetesResources(context)
+                    .inNamespace(namespace)
+                    .resource(object)
+                    .dryRun(dryRun)
+                    .create();
+            return dryRun
+                    ? Response.ok(DryRunDiff.of(null, created)).build()
+                    : Response.status(Response.Status.CREATED).entity(created).build();
+        });
     }
 
     @PUT
@@ -128,26 +118,25 @@ public class AppsResource {
             @QueryParam("dryRun") boolean dryRun,
             JsonNode body) {
         Caller caller = current.get();
-        ResourceDefinitionContext context = context(caller, namespace, resource);
-        GenericKubernetesResource object = object(body, context, namespace, checkedName(name));
+        ResourceDefinitionContext context = kinds.context(caller, namespace, resource);
+        GenericKubernetesResource object = object(body, context, namespace, AppKinds.checkedName(name));
         if (object.getMetadata().getResourceVersion() == null) {
             throw new BadRequestException("metadata.resourceVersion is required: send the version you read, so a"
                     + " change made meanwhile is refused (409) instead of overwritten");
         }
-        return logged(
-                caller,
-                "update",
-                namespace,
-                resource,
-                name,
-                dryRun,
-                () -> Response.ok(actingAs.client(caller)
-                                .genericKubernetesResources(context)
-                                .inNamespace(namespace)
-                                .resource(object)
-                                .dryRun(dryRun)
-                                .update())
-                        .build());
+        return WriteLog.logged(caller, "update", namespace, resource, name, dryRun, () -> {
+            var objects =
+                    actingAs.client(caller).genericKubernetesResources(context).inNamespace(namespace);
+            GenericKubernetesResource stored = objects.withName(name).get();
+            if (stored == null) {
+                throw new NotFoundException(resource + " " + name + " does not exist in " + namespace);
+            }
+            refuseImmutableChanges(resource, stored, object);
+            GenericKubernetesResource updated =
+                    objects.resource(object).dryRun(dryRun).update();
+            return Response.ok(dryRun ? DryRunDiff.of(stored, updated) : updated)
+                    .build();
+        });
     }
 
     @DELETE
@@ -158,9 +147,9 @@ public class AppsResource {
             @PathParam("name") String name,
             @QueryParam("dryRun") boolean dryRun) {
         Caller caller = current.get();
-        ResourceDefinitionContext context = context(caller, namespace, resource);
-        String checked = checkedName(name);
-        return logged(caller, "delete", namespace, resource, name, dryRun, () -> {
+        ResourceDefinitionContext context = kinds.context(caller, namespace, resource);
+        String checked = AppKinds.checkedName(name);
+        return WriteLog.logged(caller, "delete", namespace, resource, name, dryRun, () -> {
             var deleted = actingAs.client(caller)
                     .genericKubernetesResources(context)
                     .inNamespace(namespace)
@@ -172,35 +161,6 @@ public class AppsResource {
             }
             return Response.noContent().build();
         });
-    }
-
-    private static Response logged(
-            Caller caller,
-            String verb,
-            String namespace,
-            String resource,
-            String name,
-            boolean dryRun,
-            Supplier<Response> write) {
-        try {
-            Response response = write.get();
-            WriteLog.write(caller, verb, namespace, resource, name, dryRun, response.getStatus(), null);
-            return response;
-        } catch (KubernetesClientException e) {
-            WriteLog.write(caller, verb, namespace, resource, name, dryRun, e.getCode(), ApiErrors.messageOf(e));
-            throw e;
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            WriteLog.write(
-                    caller,
-                    verb,
-                    namespace,
-                    resource,
-                    name,
-                    dryRun,
-                    e.getResponse().getStatus(),
-                    e.getMessage());
-            throw e;
-        }
     }
 
     /** The body as an object of the kind, in the namespace, named {@code name} when given. */
@@ -226,7 +186,7 @@ public class AppsResource {
             throw new BadRequestException("metadata.name is required (a DNS label: lower-case letters, digits, '-')");
         }
         String objectName = name != null ? name : given.asText();
-        checkedName(objectName);
+        AppKinds.checkedName(objectName);
         JsonNode otherNamespace = metadata.path("namespace");
         if (otherNamespace.isTextual() && !namespace.equals(otherNamespace.asText())) {
             throw new BadRequestException(
@@ -238,7 +198,7 @@ public class AppsResource {
         }
         metadata.put("name", objectName);
         metadata.put("namespace", namespace);
-        copy.put("apiVersion", ApiGroups.APPS + "/" + VERSION);
+        copy.put("apiVersion", ApiGroups.APPS + "/" + AppKinds.VERSION);
         copy.put("kind", context.getKind());
         try {
             return JSON.treeToValue(copy, GenericKubernetesResource.class);
@@ -247,46 +207,21 @@ public class AppsResource {
         }
     }
 
-    private ResourceDefinitionContext context(Caller caller, String namespace, String resource) {
-        if (!TenantNamespaceName.isTenantNamespace(namespace)) {
-            throw new NotFoundException(namespace + " is no tenant namespace");
+    private void refuseImmutableChanges(
+            String resource, GenericKubernetesResource stored, GenericKubernetesResource update) {
+        List<String> immutable =
+                catalog.entry(resource).map(CatalogEntry::immutable).orElse(List.of());
+        List<ApiErrors.FieldError> changed = ImmutableFields.changed(immutable, stored, update);
+        if (!changed.isEmpty()) {
+            throw ApiErrors.invalidFields(
+                    "immutable",
+                    "these fields cannot change once set: "
+                            + String.join(
+                                    ", ",
+                                    changed.stream()
+                                            .map(ApiErrors.FieldError::field)
+                                            .toList()),
+                    changed);
         }
-        if (!PLURAL.matcher(resource).matches()) {
-            throw new NotFoundException("no kind " + resource + " in " + ApiGroups.APPS);
-        }
-        String kind = Optional.ofNullable(kinds.get(resource)).orElseGet(() -> discover(caller, resource));
-        return new ResourceDefinitionContext.Builder()
-                .withGroup(ApiGroups.APPS)
-                .withVersion(VERSION)
-                .withPlural(resource)
-                .withKind(kind)
-                .withNamespaced(true)
-                .build();
-    }
-
-    /** The kind of {@code plural} from the API server's discovery (as the caller: discovery is open to every user). */
-    private String discover(Caller caller, String plural) {
-        KubernetesClient client = actingAs.client(caller);
-        var served = client.getApiResources(ApiGroups.APPS + "/" + VERSION);
-        if (served != null) {
-            for (APIResource api : served.getResources()) {
-                if (!api.getName().contains("/")) {
-                    kinds.put(api.getName(), api.getKind());
-                }
-            }
-        }
-        String kind = kinds.get(plural);
-        if (kind == null) {
-            throw new NotFoundException("no kind " + plural + " is served in " + ApiGroups.APPS + "/" + VERSION);
-        }
-        return kind;
-    }
-
-    private static String checkedName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new BadRequestException("invalid name '" + name + "': a DNS label (lower-case letters, digits, '-',"
-                    + " at most 63 characters)");
-        }
-        return name;
     }
 }
