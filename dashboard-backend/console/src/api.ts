@@ -170,6 +170,8 @@ export interface DiffOp {
   op: string;
   path: string;
   from?: unknown;
+  /** the replaced value (zjsonpatch's ADD_ORIGINAL_VALUE_ON_REPLACE) */
+  fromValue?: unknown;
   value?: unknown;
 }
 
@@ -179,7 +181,13 @@ export interface DryRun {
 }
 
 export interface Exposed {
-  services: { name: string; type: string; clusterIP?: string; ports: { name?: string; port: number; protocol?: string }[] }[];
+  services: {
+    name: string;
+    type: string;
+    clusterIP?: string;
+    ports: { name?: string; port: number; protocol?: string }[];
+    external?: string[];
+  }[];
   secrets: { name: string; data: Record<string, string> }[];
 }
 

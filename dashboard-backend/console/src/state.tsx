@@ -88,17 +88,17 @@ function guessedObjectActions(level: string | undefined, plural: string): string
   return actions;
 }
 
-/** GET /tenants/{ns}/actions: per plural, what the caller may do in the tenant. */
+/** GET /tenants/{ns}/actions: per plural, the verbs the caller holds in the tenant (a backend without it: by level). */
 export function useTenantActions(ns: string | undefined): (plural: string, action: string) => boolean {
   const { tenants } = useConsole();
-  const [actions, setActions] = useState<Record<string, string[]> | null>(null);
+  const [actions, setActions] = useState<Record<string, string[]> | "guess" | null>(null);
   useEffect(() => {
     setActions(null);
     if (!ns) return;
     let live = true;
     getJson<Record<string, string[]>>(`${tenantPath(ns)}/actions`).then(
       (a) => live && setActions(a),
-      () => live && setActions({}),
+      (e: ApiError) => live && setActions(e.status === 404 && !e.message.includes("no tenant namespace") ? "guess" : {}),
     );
     return () => {
       live = false;
@@ -107,8 +107,8 @@ export function useTenantActions(ns: string | undefined): (plural: string, actio
   const level = tenants.find((t) => t.namespace === ns)?.level;
   return useCallback(
     (plural: string, action: string) => {
-      if (actions && Object.keys(actions).length > 0) return (actions[plural] ?? []).includes(action);
       if (actions === null) return false;
+      if (actions !== "guess") return (actions[plural] ?? []).includes(action);
       const rank = levelRank(level);
       if (action === "list" || action === "get") return rank >= 0;
       if (plural === "tenants") return rank >= 3;

@@ -48,10 +48,8 @@ export function AppDetail({ ns, plural, name, live }: { ns: string; plural: stri
     }
   };
   const power = async (running: boolean) => {
-    if (!object) return;
     try {
-      const body = { ...object, spec: { ...object.spec, runStrategy: running ? "Always" : "Halted" } };
-      await sendJson("PUT", appsPath(ns, plural, name), body);
+      await sendJson("POST", `${appsPath(ns, plural, name)}/${running ? "start" : "stop"}`);
     } catch (e) {
       setError(e);
     }
@@ -217,6 +215,7 @@ function Exposure({ ns, plural, name }: { ns: string; plural: string; name: stri
                   <span className="mono">{s.name}</span> ({s.type}
                   {s.clusterIP ? `, ${s.clusterIP}` : ""}):{" "}
                   {s.ports.map((p) => `${p.name ? p.name + " " : ""}${p.port}/${p.protocol ?? "TCP"}`).join(", ")}
+                  {s.external && s.external.length > 0 ? ` — outside the cluster: ${s.external.join(", ")}` : ""}
                 </li>
               ))}
             </ul>

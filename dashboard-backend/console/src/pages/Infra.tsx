@@ -21,10 +21,7 @@ export function Infra({ ns, live }: { ns: string; live: TenantLive }) {
 
   const power = async (vm: KubeObject, running: boolean) => {
     try {
-      await sendJson("PUT", appsPath(ns, "vminstances", vm.metadata.name), {
-        ...vm,
-        spec: { ...vm.spec, runStrategy: running ? "Always" : "Halted" },
-      });
+      await sendJson("POST", `${appsPath(ns, "vminstances", vm.metadata.name)}/${running ? "start" : "stop"}`);
     } catch (e) {
       setError(e);
     }

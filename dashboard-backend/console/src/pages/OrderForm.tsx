@@ -245,7 +245,7 @@ export default function OrderForm({ ns, plural, name }: { ns: string; plural: st
                     .map((d, i) => (
                       <tr key={i} className={`diff-${d.op}`}>
                         <td className="mono">{d.path.replace(/^\/spec\//, "")}</td>
-                        <td className="mono">{d.op === "add" ? "—" : show(d.from)}</td>
+                        <td className="mono">{d.op === "add" ? "—" : show(d.fromValue ?? d.from)}</td>
                         <td className="mono">{d.op === "remove" ? "—" : show(d.value)}</td>
                       </tr>
                     ))}

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +29,12 @@ import dev.hearth.core.testing.KeycloakTestResource;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKeycloak;
 import dev.hearth.core.testing.TestKubernetes;
-import dev.hearth.core.testing.bench.ServiceProcess;
+import dev.hearth.dashboard.RealCatalog;
 import dev.hearth.dashboard.RealTenants;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,7 +46,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * The console (dashboard-backend/console) in a real browser: {@code node console/e2e/console.e2e.mjs} drives Debian's
  * Chromium with playwright-core against this backend (which serves the built console at {@code /}), the real
  * Keycloak (authorization code + PKCE through its login page), the real API server, the real tenant-service
- * ({@link RealTenants}) and the real apps-catalog (its built jar as its own process), so a Postgres can be ordered
+ * ({@link RealTenants}) and the real apps-catalog ({@link RealCatalog}: its built jar as its own process), so a Postgres can be ordered
  * through the form. No Flux runs: when the script asks, the test plays Flux and marks the Postgres' HelmRelease ready,
  * which apps-catalog mirrors onto the instance and the console shows live. Screenshots go to
  * {@code target/console-screenshots/}, the script's figures to {@code target/console-e2e.json}.
@@ -61,7 +62,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class ConsoleIT {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ServiceProcess appsCatalog;
     private static KubernetesClient admin;
 
     @TestHTTPResource("/")
@@ -77,22 +77,9 @@ class ConsoleIT {
             throw new IllegalStateException("No console/node_modules: the Maven build runs `npm ci` in"
                     + " dashboard-backend/console (not with -Dconsole.skip=true)");
         }
-        RealTenants.ensure();
-        TestKubernetes kubernetes = TestKubernetes.shared();
-        admin = kubernetes.client();
-        appsCatalog = ServiceProcess.start(
-                ServiceProcess.builtJar("apps-catalog"),
-                kubernetes,
-                List.of("hearth.tenant.group-prefix=oidc:", "quarkus.log.level=WARN"));
-        Runtime.getRuntime().addShutdownHook(new Thread(appsCatalog::close));
-        appsCatalog.awaitReady(Duration.ofMinutes(3));
-        await().atMost(Duration.ofMinutes(2))
-                .until(() -> admin.apiextensions()
-                                .v1()
-                                .customResourceDefinitions()
-                                .withName("postgreses.apps.hearth.dev")
-                                .get()
-                        != null);
+        // the real tenant-service (RealTenants) and apps-catalog (RealCatalog: Postgres and every built-in kind served)
+        RealCatalog.ensure();
+        admin = TestKubernetes.shared().client();
 
         // what the pages show beside the Postgres the admin orders: a disk a viewer looks at, a cluster and a VM,
         // and 200 disks in bar for the list's render time
@@ -115,13 +102,6 @@ class ConsoleIT {
                     "vmdisks",
                     String.format("disk-%03d", i),
                     Map.of("source", Map.of("blank", Map.of()), "size", "1Gi"));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (appsCatalog != null) {
-            appsCatalog.close();
         }
     }
 
@@ -189,8 +169,35 @@ class ConsoleIT {
         }
     }
 
-    /** Plays Flux: the instance's HelmRelease (apps-catalog's, {@code postgres-<name>}) becomes Ready. */
+    /**
+     * Plays Flux: the instance's HelmRelease (apps-catalog's, {@code postgres-<name>}) becomes Ready, and what the
+     * chart would install appears: the credentials Secret and the read-write Service its definition exposes.
+     */
     private static void postgresReady(String namespace, String name) {
+        admin.secrets()
+                .inNamespace(namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("postgres-" + name + "-credentials")
+                        .endMetadata()
+                        .addToStringData("username", "app")
+                        .addToStringData("password", "console-pa55")
+                        .build())
+                .create();
+        admin.services()
+                .inNamespace(namespace)
+                .resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("postgres-" + name + "-rw")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewPort()
+                        .withName("postgres")
+                        .withPort(5432)
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .create();
         GenericKubernetesResource release = await().atMost(Duration.ofMinutes(1))
                 .until(
                         () -> admin.genericKubernetesResources("helm.toolkit.fluxcd.io/v2", "HelmRelease")

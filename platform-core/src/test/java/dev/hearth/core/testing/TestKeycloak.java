@@ -182,7 +182,8 @@ public final class TestKeycloak {
             }
         }
         uris.add(uri);
-        HttpResponse<String> response = admin("PUT", "/clients/" + client.path("id").asText(), client);
+        HttpResponse<String> response =
+                admin("PUT", "/clients/" + client.path("id").asText(), client);
         if (response.statusCode() != 204) {
             throw new IllegalStateException("Keycloak refused the redirect URI " + uri + ": " + describe(response));
         }
