@@ -6,6 +6,7 @@
 #        scripts/benchmark.sh apps-catalog [instances=1000 [tenants=50]]
 #        scripts/benchmark.sh apps-catalog-flux [instances=100 [namespaces=10]]  (real helm-controller: to Ready=True)
 #        scripts/benchmark.sh bundle-installer  (validation + plan of an 80-component bundle, objects per component)
+#        scripts/benchmark.sh dashboard-backend [tenants=50 [apps=1000 [streams=500]]]  (with tenant-service and Keycloak)
 #        scripts/benchmark.sh footprint [service...]   (start-to-ready and idle RSS of each service, as the chart runs it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +18,7 @@ case "$service" in
   apps-catalog) main=dev.hearth.catalog.bench.CatalogBenchmark ;;
   apps-catalog-flux) main=dev.hearth.catalog.bench.CatalogThroughFluxBenchmark; service=apps-catalog ;;
   bundle-installer) main=dev.hearth.bundle.bench.BundlePlanBenchmark ;;
+  dashboard-backend) main=dev.hearth.dashboard.bench.DashboardBenchmark; also=tenant-service; bash scripts/keycloak.sh > /dev/null ;;
   footprint)
     services=("$@")
     [[ ${#services[@]} -gt 0 ]] || services=(tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend)
@@ -33,7 +35,7 @@ case "$service" in
 esac
 bash scripts/test-binaries.sh > /dev/null
 bash scripts/upstream-crds.sh > /dev/null
-./mvnw -B -q -pl "platform-core,$service" -am install -DskipTests -Dspotless.check.skip=true
+./mvnw -B -q -pl "platform-core,${also:+$also,}$service" -am install -DskipTests -Dspotless.check.skip=true
 ./mvnw -B -q -pl "$service" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
   -Dhearth.service-jvm-options="$(cat deploy/service-jvm.options)" \

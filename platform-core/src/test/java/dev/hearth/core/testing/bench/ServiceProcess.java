@@ -67,6 +67,11 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(builder.start(), port, log, startedAt);
     }
 
+    /** The loopback HTTP port the service listens on. */
+    public int port() {
+        return port;
+    }
+
     /** The JVM's process id. */
     public long pid() {
         return process.pid();
