@@ -170,13 +170,12 @@ export function AppDetail({ ns, plural, name, live }: { ns: string; plural: stri
 
       <Exposure ns={ns} plural={plural} name={name} />
 
-      <h2>
-        <button type="button" aria-expanded={showYaml} onClick={() => setShowYaml(!showYaml)}>
-          {showYaml ? "Hide YAML" : "Show YAML"}
-        </button>
-      </h2>
+      <h2>YAML</h2>
+      <button type="button" aria-expanded={showYaml} aria-controls="object-yaml" onClick={() => setShowYaml(!showYaml)}>
+        {showYaml ? "Hide YAML" : "Show YAML"}
+      </button>
       {showYaml && (
-        <pre className="yaml" tabIndex={0} aria-label="YAML of the object" data-testid="yaml">
+        <pre id="object-yaml" className="yaml" tabIndex={0} aria-label="YAML of the object" data-testid="yaml">
           {stringify(clean)}
         </pre>
       )}

@@ -17,7 +17,7 @@ export function Tenants() {
         <span className="swatch quota-used" aria-hidden="true" /> used in the tenant ·{" "}
         <span className="swatch quota-allocated" aria-hidden="true" /> given to its children · the whole bar: its hard quota
       </p>
-      <ul className="tree" role="tree" aria-label="Tenant tree">
+      <ul className="tree" aria-label="Tenant tree">
         {roots.map((t) => (
           <TenantNode key={t.namespace} tenant={t} all={tenants} reload={reloadTenants} />
         ))}
@@ -49,7 +49,7 @@ function TenantNode({ tenant, all, reload }: { tenant: TenantInfo; all: TenantIn
   };
 
   return (
-    <li role="treeitem" aria-expanded={children.length > 0 ? true : undefined} aria-selected={false} className="tenant" data-tenant={tenant.namespace}>
+    <li className="tenant" data-tenant={tenant.namespace}>
       <div className="tenant-head row between wrap">
         <h2 className="tenant-name">
           <a href={href("t", tenant.namespace, "apps")}>{tenant.namespace}</a> <span className="badge" title="your level">{tenant.level}</span>
@@ -82,7 +82,7 @@ function TenantNode({ tenant, all, reload }: { tenant: TenantInfo; all: TenantIn
         </Confirm>
       )}
       {children.length > 0 && (
-        <ul role="group">
+        <ul aria-label={`Children of ${tenant.namespace}`}>
           {children.map((c) => (
             <TenantNode key={c.namespace} tenant={c} all={all} reload={reload} />
           ))}

@@ -110,6 +110,8 @@ class ConsoleIT {
         String origin = "http://127.0.0.1:" + console.getPort();
         TestKeycloak keycloak = TestKeycloak.shared();
         keycloak.addRedirectUri(TestKeycloak.DASHBOARD_CLIENT, origin + "/*");
+        // the expiry scenario signs in with the 2-second tokens
+        keycloak.addRedirectUri(TestKeycloak.SHORT_LIVED_CLIENT, origin + "/*");
 
         Path screenshots = Path.of("target/console-screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
