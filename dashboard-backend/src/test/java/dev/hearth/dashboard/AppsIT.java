@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.hearth.core.testing.AuditLog;
 import dev.hearth.core.testing.KeycloakTestResource;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKubernetes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,6 +128,27 @@ class AppsIT {
                                 "\"namespace\":\"tenant-foo\"",
                                 "\"status\":403",
                                 "forbidden"));
+        // the API server saw the users, not the backend: its account only impersonated them
+        List<AuditLog.Request> audited = AuditLog.read(TestKubernetes.shared().auditLog());
+        String backend = "system:serviceaccount:hearth-system:dashboard-backend";
+        assertThat(audited)
+                .anySatisfy(r -> {
+                    assertThat(r.user()).isEqualTo(backend);
+                    assertThat(r.impersonatedUser()).isEqualTo("oidc:foo-admin");
+                    assertThat(r.impersonatedGroups()).contains("oidc:tenant-foo-admin");
+                    assertThat(List.of(r.verb(), r.resource(), r.namespace(), r.code()))
+                            .isEqualTo(List.of("create", "vmdisks", RealTenants.BAZ, 403));
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.impersonatedUser()).isEqualTo("oidc:bar-admin");
+                    assertThat(List.of(r.verb(), r.resource(), r.namespace(), r.code()))
+                            .isEqualTo(List.of("create", "vmdisks", RealTenants.FOO, 403));
+                })
+                .noneSatisfy(r -> {
+                    assertThat(r.user()).isEqualTo(backend);
+                    assertThat(r.impersonatedUser()).isEmpty();
+                    assertThat(r.verb()).isIn("create", "update", "patch", "delete");
+                });
     }
 
     @Test

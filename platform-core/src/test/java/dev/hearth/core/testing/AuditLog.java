@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +22,17 @@ public final class AuditLog {
 
     private AuditLog() {}
 
-    /** One request: who, which verb on which resource, and the authorizer's decision. */
+    /**
+     * One request: who, which verb on which resource, and the authorizer's decision.
+     *
+     * @param impersonatedUser the user {@code user} acted as (Impersonate-User), empty when none: the authorizer's
+     *     decision is then about that user, and {@code user} used its right to impersonate
+     * @param impersonatedGroups the groups it acted as, empty when none
+     */
     public record Request(
             String user,
+            String impersonatedUser,
+            List<String> impersonatedGroups,
             String userAgent,
             String verb,
             String group,
@@ -79,6 +88,14 @@ public final class AuditLog {
             JsonNode annotations = event.path("annotations");
             return new Request(
                     event.path("user").path("username").asText(),
+                    event.path("impersonatedUser").path("username").asText(""),
+                    StreamSupport.stream(
+                                    event.path("impersonatedUser")
+                                            .path("groups")
+                                            .spliterator(),
+                                    false)
+                            .map(JsonNode::asText)
+                            .toList(),
                     event.path("userAgent").asText(),
                     event.path("verb").asText(),
                     ref.path("apiGroup").asText(""),

@@ -40,9 +40,12 @@ public abstract class RbacUsageContract {
         String service = System.getProperty("hearth.service", "");
         assertThat(service).as("system property hearth.service (root pom)").isNotBlank();
         String user = "system:serviceaccount:" + PlatformChart.NAMESPACE + ":" + service;
+        // a request made as another user (impersonation) is that user's to be refused; the account used only its
+        // right to impersonate that user and those groups
         List<AuditLog.Request> requests = auditLogs().stream()
                 .flatMap(log -> AuditLog.read(log).stream())
                 .filter(r -> r.user().equals(user))
+                .flatMap(r -> r.impersonatedUser().isEmpty() ? Stream.of(r) : impersonations(r))
                 .toList();
         assertThat(requests)
                 .as("requests of %s in the audit logs of target/ (did the API-server tests run first?)", user)
@@ -76,6 +79,31 @@ public abstract class RbacUsageContract {
                                 + "in grantedWithoutTestUse()",
                         service, service)
                 .isEmpty();
+    }
+
+    private static Stream<AuditLog.Request> impersonations(AuditLog.Request request) {
+        Stream<AuditLog.Request> asUser = Stream.of(impersonate(request, "users", request.impersonatedUser()));
+        return Stream.concat(
+                asUser,
+                request.impersonatedGroups().stream()
+                        .filter(group -> !group.equals("system:authenticated"))
+                        .map(group -> impersonate(request, "groups", group)));
+    }
+
+    private static AuditLog.Request impersonate(AuditLog.Request request, String resource, String name) {
+        return new AuditLog.Request(
+                request.user(),
+                "",
+                List.of(),
+                request.userAgent(),
+                "impersonate",
+                "",
+                resource,
+                "",
+                "",
+                name,
+                "allow",
+                200);
     }
 
     private static List<Path> auditLogs() {
