@@ -269,7 +269,11 @@ await scenario("tenant admin orders, watches, reads and deletes a Postgres", asy
   await page.getByRole("button", { name: "Delete" }).click();
   await page.waitForSelector("dialog[open]");
   await shot(page, "09-delete-confirmation");
-  await page.keyboard.press("Enter"); // the dialog's focused button: Delete
+  // with the keyboard: the dialog focuses Cancel; Tab moves to Delete, Enter presses it
+  assert((await page.evaluate(() => document.activeElement?.textContent)) === "Cancel", "Cancel has the focus");
+  await page.keyboard.press("Tab");
+  assert((await page.evaluate(() => document.activeElement?.textContent)) === "Delete", "Tab reaches Delete");
+  await page.keyboard.press("Enter");
   await page.waitForSelector('[data-page="apps"]');
   await page.waitForFunction(() => !document.querySelector('[data-app="orders-db"]'), null, { timeout: 60000 });
 });
@@ -338,6 +342,9 @@ await scenario("clusters and VMs, tenant kubeconfig", async () => {
   await page.goto(base + `#/t/${FOO}/infra`);
   await page.waitForSelector('[data-page="infra"]');
   await page.waitForSelector('[data-cluster="dev"]', { timeout: 20000 });
+  // VM power: Stop sets its runStrategy Halted (POST .../stop), the stream brings the change, Start appears
+  await page.click('button[aria-label="Stop vm-1"]');
+  await page.waitForSelector('button[aria-label="Start vm-1"]', { timeout: 20000 });
   await shot(page, "13-clusters-vms");
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 15000 }).catch(() => null),

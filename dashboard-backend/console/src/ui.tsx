@@ -88,7 +88,8 @@ export function Confirm({
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={onConfirm} autoFocus>
+        {/* showModal() focuses Cancel, the first button: a stray Enter deletes nothing */}
+        <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -9,7 +9,8 @@ export function Marketplace({ ns }: { ns: string }) {
   const may = useTenantActions(ns);
   const [query, setQuery] = useState("");
   const [tag, setTag] = useState<string | null>(null);
-  const entries = catalog.filter((c) => c.kind !== "Tenant");
+  // tenant modules belong to the tenant's settings, not the marketplace
+  const entries = catalog.filter((c) => c.kind !== "Tenant" && !c.module);
   const tags = useMemo(() => [...new Set(entries.flatMap((c) => c.tags ?? []))].sort(), [entries]);
   const q = query.trim().toLowerCase();
   const shown = entries.filter(
