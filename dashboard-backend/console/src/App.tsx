@@ -66,7 +66,7 @@ function Shell({ username }: { username: string }) {
   useEffect(() => {
     if (routeNs) setLastNs(routeNs);
   }, [routeNs]);
-  const ns = routeNs ?? lastNs;
+  const ns = routeNs ?? lastNs ?? tenants[0]?.namespace;
   const live = useTenantStream(ns);
   const [menuError, setMenuError] = useState<unknown>();
 

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { appsPath, sendJson, type TenantInfo } from "../api";
 import { useConsole, useTenantActions } from "../state";
 import { href } from "../router";
-import { Confirm, ErrorNote, QuotaBar } from "../ui";
+import { Confirm, ErrorNote, QuotaBar, quantity } from "../ui";
 
 /** The tenants the user may see as a tree, with quotas and the user's level; child tenants made and deleted here. */
 export function Tenants() {
@@ -34,7 +34,11 @@ function TenantNode({ tenant, all, reload }: { tenant: TenantInfo; all: TenantIn
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<unknown>();
-  const resources = [...new Set([...Object.keys(tenant.quota?.hard ?? {}), ...Object.keys(tenant.quota?.used ?? {})])].sort();
+  // what the tenant declares, and what it uses without a declared limit
+  const used = tenant.quota?.used ?? {};
+  const resources = [
+    ...new Set([...Object.keys(tenant.quota?.hard ?? {}), ...Object.keys(used).filter((r) => quantity(used[r]) > 0)]),
+  ].sort();
   // deleting a child is an action in its parent; a parent the user cannot see means no right there either
   const canDelete = parent ? mayInParent("tenants", "delete") : false;
 
