@@ -168,7 +168,7 @@ export function AppDetail({ ns, plural, name, live }: { ns: string; plural: stri
         })}
       </ol>
 
-      <Exposure ns={ns} plural={plural} name={name} />
+      <Exposure ns={ns} plural={plural} name={name} version={object.metadata.resourceVersion} />
 
       <h2>YAML</h2>
       <button type="button" aria-expanded={showYaml} aria-controls="object-yaml" onClick={() => setShowYaml(!showYaml)}>
@@ -183,14 +183,15 @@ export function AppDetail({ ns, plural, name, live }: { ns: string; plural: stri
   );
 }
 
-function Exposure({ ns, plural, name }: { ns: string; plural: string; name: string }) {
+/** What the app exposes, asked again whenever the app changes (its Services and Secret come with its release). */
+function Exposure({ ns, plural, name, version }: { ns: string; plural: string; name: string; version?: string }) {
   const [exposed, setExposed] = useState<Exposed | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     setError(undefined);
     getJson<Exposed>(`${appsPath(ns, plural, name)}/exposed${revealed ? "?reveal=true" : ""}`).then(setExposed, setError);
-  }, [ns, plural, name, revealed]);
+  }, [ns, plural, name, revealed, version]);
   if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
     return (
       <>

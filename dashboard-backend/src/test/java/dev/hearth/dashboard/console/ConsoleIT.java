@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,55 @@ class ConsoleIT {
                     String.format("disk-%03d", i),
                     Map.of("source", Map.of("blank", Map.of()), "size", "1Gi"));
         }
+    }
+
+    /**
+     * Removes what the test and its scenarios made, so that the module's other ITs, which share {@link RealTenants}
+     * in this JVM, find the tenants as they were (e.g. AppsIT lists bar's disks, TenantTreeIT counts foo's Services).
+     */
+    @AfterAll
+    static void cleanUp() {
+        if (admin == null) {
+            return;
+        }
+        List<Runnable> deletions = new ArrayList<>();
+        deletions.add(() -> delete(RealTenants.FOO, "vmdisks", "shared-disk"));
+        deletions.add(() -> delete(RealTenants.FOO, "kuberneteses", "dev"));
+        deletions.add(() -> delete(RealTenants.FOO, "vminstances", "vm-1"));
+        deletions.add(() -> delete(RealTenants.FOO, "postgreses", "orders-db"));
+        deletions.add(() -> delete(RealTenants.FOO, "tenants", "team"));
+        for (int i = 0; i < 200; i++) {
+            String name = String.format("disk-%03d", i);
+            deletions.add(() -> delete(RealTenants.BAR, "vmdisks", name));
+        }
+        deletions.add(() -> admin.secrets()
+                .inNamespace(RealTenants.FOO)
+                .withName("postgres-orders-db-credentials")
+                .delete());
+        deletions.add(() -> admin.services()
+                .inNamespace(RealTenants.FOO)
+                .withName("postgres-orders-db-rw")
+                .delete());
+        deletions.forEach(Runnable::run);
+        await().atMost(Duration.ofMinutes(2))
+                .until(
+                        () -> admin
+                                        .genericKubernetesResources(context("vmdisks"))
+                                        .inNamespace(RealTenants.BAR)
+                                        .list()
+                                        .getItems()
+                                        .stream()
+                                        .noneMatch(
+                                                d -> d.getMetadata().getName().startsWith("disk-"))
+                                && admin.genericKubernetesResources(context("tenants"))
+                                                .inNamespace(RealTenants.FOO)
+                                                .withName("team")
+                                                .get()
+                                        == null
+                                && admin.namespaces()
+                                                .withName(RealTenants.FOO + "-team")
+                                                .get()
+                                        == null);
     }
 
     @Test
@@ -232,13 +282,24 @@ class ConsoleIT {
         admin.resource(release).updateStatus();
     }
 
-    private static void create(String namespace, String plural, String name, Map<String, Object> spec) {
-        ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+    private static ResourceDefinitionContext context(String plural) {
+        return new ResourceDefinitionContext.Builder()
                 .withGroup("apps.hearth.dev")
                 .withVersion("v1alpha1")
                 .withPlural(plural)
                 .withNamespaced(true)
                 .build();
+    }
+
+    private static void delete(String namespace, String plural, String name) {
+        admin.genericKubernetesResources(context(plural))
+                .inNamespace(namespace)
+                .withName(name)
+                .delete();
+    }
+
+    private static void create(String namespace, String plural, String name, Map<String, Object> spec) {
+        ResourceDefinitionContext context = context(plural);
         GenericKubernetesResource object = new GenericKubernetesResource();
         object.setApiVersion("apps.hearth.dev/v1alpha1");
         object.setKind(kindOf(plural));
