@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.testing.KeycloakTestResource;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKubernetes;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,15 +36,32 @@ class ActionsIT {
     @BeforeAll
     static void catalog() throws Exception {
         RealCatalog.ensure();
-        given().auth()
-                .oauth2(RealTenants.token("foo-admin"))
-                .contentType("application/json")
-                .body(
-                        "{\"metadata\":{\"name\":\"vm\"},\"spec\":{\"runStrategy\":\"Halted\",\"instanceType\":\"u1.small\","
-                                + "\"disks\":[{\"name\":\"root\"}]}}")
-                .post(APPS, RealTenants.FOO, "vminstances")
-                .then()
-                .statusCode(201);
+        TestKubernetes.shared()
+                .client()
+                .resource(app(
+                        "VMInstance",
+                        "vm",
+                        Map.of(
+                                "runStrategy",
+                                "Halted",
+                                "instanceType",
+                                "u1.small",
+                                "disks",
+                                List.of(Map.of("name", "root")))))
+                .create();
+    }
+
+    /** Made as the API server's admin: the tests' data, before the backend (whose port is set per test) answers. */
+    static GenericKubernetesResource app(String kind, String name, Map<String, Object> spec) {
+        GenericKubernetesResource app = new GenericKubernetesResource();
+        app.setApiVersion("apps.hearth.dev/v1alpha1");
+        app.setKind(kind);
+        app.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(RealTenants.FOO)
+                .build());
+        app.setAdditionalProperty("spec", spec);
+        return app;
     }
 
     private static Map<String, List<String>> kindActions(String user, String namespace) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.hearth.core.testing.KeycloakTestResource;
 import dev.hearth.core.testing.KubeApiServerTestResource;
-import dev.hearth.core.testing.TestKeycloak;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -44,13 +43,7 @@ class ExposedIT {
     static void app() throws Exception {
         RealCatalog.ensure();
         KubernetesClient admin = TestKubernetes.shared().client();
-        given().auth()
-                .oauth2(RealTenants.token("foo-admin"))
-                .contentType("application/json")
-                .body("{\"metadata\":{\"name\":\"db\"},\"spec\":{}}")
-                .post("/api/v1/tenants/{ns}/apps/postgreses", RealTenants.FOO)
-                .then()
-                .statusCode(201);
+        admin.resource(ActionsIT.app("Postgres", "db", Map.of())).create();
         // what the chart would make: the credentials, the read-write Service, and a Secret nobody exposes
         admin.secrets()
                 .inNamespace(RealTenants.FOO)
@@ -158,9 +151,9 @@ class ExposedIT {
                 .contains(
                         RealTenants.KUBECONFIG_SERVER,
                         "oidc-login",
-                        TestKeycloak.shared().issuer(),
+                        RealTenants.KUBECONFIG_ISSUER,
                         "--oidc-client-id=kubernetes",
-                        "namespace: tenant-foo-bar");
+                        "namespace: \"tenant-foo-bar\"");
         given().auth()
                 .oauth2(RealTenants.token("baz-viewer"))
                 .get("/api/v1/tenants/{ns}/kubeconfig", RealTenants.BAR)

@@ -30,6 +30,8 @@ public final class RealTenants {
     public static final String PASSWORD = "s3cret-pw";
     /** The API server URL the tenant kubeconfigs name. */
     public static final String KUBECONFIG_SERVER = "https://api.hearth.example.org:6443";
+    /** The issuer they name: tenant-service takes only https, which the test Keycloak is not. */
+    public static final String KUBECONFIG_ISSUER = "https://login.hearth.example.org/realms/hearth";
 
     /** Username → the Keycloak groups it is put in. */
     public static final Map<String, List<String>> USERS = Map.of(
@@ -80,12 +82,9 @@ public final class RealTenants {
                 List.of(
                         "hearth.tenant.group-prefix=oidc:",
                         "quarkus.log.level=WARN",
-                        // each tenant gets its kubeconfig Secret (KubeconfigIT)
+                        // each tenant gets its kubeconfig Secret (ExposedIT)
                         "hearth.tenant.kubeconfig.server=" + KUBECONFIG_SERVER,
-                        // TEMPORARY (console branch): tenant-service refuses an http issuer, which the test
-                        // Keycloak's is; replaced by main's own fix when it lands
-                        "hearth.tenant.kubeconfig.oidc-issuer-url="
-                                + TestKeycloak.shared().issuer().replaceFirst("^http:", "https:"),
+                        "hearth.tenant.kubeconfig.oidc-issuer-url=" + KUBECONFIG_ISSUER,
                         "hearth.tenant.kubeconfig.oidc-client-id=" + TestKeycloak.KUBERNETES_CLIENT));
         Runtime.getRuntime().addShutdownHook(new Thread(tenantService::close));
         tenantService.awaitReady(Duration.ofMinutes(3));

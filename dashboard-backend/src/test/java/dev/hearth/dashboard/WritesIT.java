@@ -2,10 +2,12 @@ package dev.hearth.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -96,13 +98,29 @@ class WritesIT {
                     .body("fields[0].field", equalTo("spec.storageClass"))
                     .body("fields[0].message", containsString("\"fast\""));
         }
-        // what may change does, and the dry run says what would
-        String allowed = changed.replace("slow", "fast");
-        write("foo-admin", "PUT", "postgreses", "fixed", allowed, "?dryRun=true")
+        // what may change does, and the dry run says what would; apps-catalog writes the app's status (a new
+        // resourceVersion) once it has reconciled it: wait for that, then read the version
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> given().auth()
+                                .oauth2(RealTenants.token("foo-admin"))
+                                .get(APPS + "/fixed", RealTenants.FOO, "postgreses")
+                                .then()
+                                .extract()
+                                .path("status.observedGeneration")
+                        != null);
+        String allowed = "{\"metadata\":{\"name\":\"fixed\",\"resourceVersion\":\"%s\"},"
+                + "\"spec\":{\"storageClass\":\"fast\",\"replicas\":3}}";
+        write(
+                        "foo-admin",
+                        "PUT",
+                        "postgreses",
+                        "fixed",
+                        allowed.formatted(version("postgreses", "fixed")),
+                        "?dryRun=true")
                 .statusCode(200)
                 .body("diff.find { it.path == '/spec/replicas' }.value", equalTo(3))
                 .body("diff.find { it.path == '/spec/replicas' }.fromValue", equalTo(2));
-        write("foo-admin", "PUT", "postgreses", "fixed", allowed, "")
+        write("foo-admin", "PUT", "postgreses", "fixed", allowed.formatted(version("postgreses", "fixed")), "")
                 .statusCode(200)
                 .body("spec.replicas", equalTo(3))
                 .body("spec.storageClass", equalTo("fast"));

@@ -95,6 +95,10 @@ public class AppsResource {
         Caller caller = current.get();
         ResourceDefinitionContext context = kinds.context(caller, namespace, resource);
         GenericKubernetesResource object = object(body, context, namespace, null);
+        if (object.getMetadata().getResourceVersion() != null) {
+            throw new BadRequestException("metadata.resourceVersion must not be set on a create: it is the version of"
+                    + " an object that exists (to change one, PUT it)");
+        }
         String name = object.getMetadata().getName();
         return WriteLog.logged(caller, "create", namespace, resource, name, dryRun, () -> {
             GenericKubernetesResource created = actingAs.client(caller)
