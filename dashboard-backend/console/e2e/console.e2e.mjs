@@ -168,6 +168,47 @@ async function assertLabelled(page, where) {
   assert(unlabelled.length === 0, `${where}: controls without a label: ${unlabelled.join(", ")}`);
 }
 
+/** Every visible text's colour against its effective background: at least 4.5:1 (3:1 for large text), WCAG AA. */
+async function assertContrast(page, where) {
+  const low = await page.evaluate(() => {
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a > 0.5) return c;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent.trim() || el.offsetParent === null) continue;
+      if (el.closest("dialog:not([open])") || el.matches("option")) continue;
+      const style = getComputedStyle(el);
+      if (Number(style.opacity) < 1 || el.closest("[disabled]")) continue;
+      const fg = parse(style.color);
+      const bg = background(el);
+      const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) found.push(`${n.textContent.trim().slice(0, 30)} (${ratio.toFixed(2)})`);
+    }
+    return found;
+  });
+  assert(low.length === 0, `${where}: text below WCAG AA contrast: ${low.slice(0, 10).join("; ")}`);
+}
+
 async function token(page) {
   return page.evaluate(() => {
     for (let i = 0; i < sessionStorage.length; i++) {
@@ -187,6 +228,7 @@ await scenario("tenant admin orders, watches, reads and deletes a Postgres", asy
   await page.goto(base);
   await page.waitForSelector('[data-page="sign-in"]');
   await shot(page, "01-sign-in");
+  await assertContrast(page, "sign-in");
   await signIn(page, "foo-admin");
   await page.waitForSelector('[data-page="apps"]');
 
@@ -200,11 +242,13 @@ await scenario("tenant admin orders, watches, reads and deletes a Postgres", asy
   await page.waitForSelector(`[data-tenant="${FOO}"] .quota`);
   await page.waitForSelector(`[data-tenant="${BAR}"]`);
   await shot(page, "02-tenants");
+  await assertContrast(page, "tenant tree");
 
   await page.selectOption("#tenant-switcher", FOO);
   await page.click('nav >> text="Marketplace"');
   await page.waitForSelector('[data-page="marketplace"] .card');
   await shot(page, "03-marketplace");
+  await assertContrast(page, "marketplace");
   await page.fill("#market-search", "postgres");
   await page.waitForFunction(() => document.querySelectorAll(".card").length === 1);
   await page.click('[data-kind="Postgres"] >> text="Order"');
@@ -223,6 +267,7 @@ await scenario("tenant admin orders, watches, reads and deletes a Postgres", asy
   await page.waitForFunction(() => !document.querySelector('input[type="password"]'));
   await page.fill("#object-name", "orders-db");
   await shot(page, "04-order-form");
+  await assertContrast(page, "order form");
   await page.click('button[type="submit"]');
   await page.waitForSelector('[data-testid="review"]');
   await shot(page, "05-order-dry-run");
@@ -254,6 +299,7 @@ await scenario("tenant admin orders, watches, reads and deletes a Postgres", asy
   await page.click('button:has-text("Show YAML")');
   await page.waitForSelector('[data-testid="yaml"]');
   await shot(page, "06-app-detail");
+  await assertContrast(page, "app detail");
 
   // edit: immutable field read-only, the diff of the dry run
   await page.click('a:has-text("Edit")');
@@ -273,6 +319,7 @@ await scenario("tenant admin orders, watches, reads and deletes a Postgres", asy
   await page.click('a:has-text("← Apps")');
   await page.waitForSelector('[data-app="orders-db"]');
   await shot(page, "08-app-list");
+  await assertContrast(page, "app list");
   await page.click('[data-app="orders-db"] a');
   await page.getByRole("button", { name: "Delete" }).click();
   await page.waitForSelector("dialog[open]");
@@ -354,6 +401,7 @@ await scenario("clusters and VMs, tenant kubeconfig", async () => {
   await page.click('button[aria-label="Stop vm-1"]');
   await page.waitForSelector('button[aria-label="Start vm-1"]', { timeout: 20000 });
   await shot(page, "13-clusters-vms");
+  await assertContrast(page, "clusters and VMs");
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 15000 }).catch(() => null),
     page.click('header button:has-text("Kubeconfig")'),

@@ -98,7 +98,7 @@ function TenantNode({ tenant, all, reload }: { tenant: TenantInfo; all: TenantIn
 
 function NewChild({ parent, done }: { parent: TenantInfo; done: () => Promise<void> }) {
   const [name, setName] = useState("");
-  const [quota, setQuota] = useState<Record<string, string>>({ cpu: "1", memory: "", services: "1" });
+  const [quota, setQuota] = useState<Record<string, string>>({ cpu: "1", memory: "", services: "" });
   const [error, setError] = useState<unknown>();
   // tenant-service refuses dashes: they separate the path in the namespace name
   const valid = /^[a-z][a-z0-9]{0,30}$/.test(name);
