@@ -151,6 +151,8 @@ async function signIn(page, user) {
   await page.click("#kc-login");
   await page.waitForSelector('[data-testid="username"]', { timeout: 30000 });
   assert((await page.textContent('[data-testid="username"]')) === user, `signed in as ${user}`);
+  // the console opens the first tenant's apps once it knows the tenants
+  await page.waitForSelector('[data-page="apps"]', { timeout: 30000 });
 }
 
 async function tenantOptions(page) {
@@ -489,7 +491,10 @@ await scenario("a super-admin creates and deletes a child tenant", async () => {
   // tenant-service makes the namespace; the tree shows it once the backend's caches hold it
   const deadline = Date.now() + 90000;
   while (!(await page.$(`[data-tenant="${FOO}-team"]`))) {
-    assert(Date.now() < deadline, "the child tenant appeared");
+    if (Date.now() > deadline) {
+      const state = await control("tenant-status", { namespace: FOO, name: "team" });
+      throw new Error(`the child tenant did not appear; its Tenant: ${JSON.stringify(state)}`);
+    }
     await page.waitForTimeout(2000);
     await page.click('nav >> text="Apps"');
     await page.click('nav >> text="Tenants"');

@@ -71,7 +71,9 @@ function Shell({ username }: { username: string }) {
   const [menuError, setMenuError] = useState<unknown>();
 
   useEffect(() => {
-    if (route.length === 0 && tenants.length > 0) go("t", lastNs ?? tenants[0].namespace, "apps");
+    // only while the address still names no page: a click meanwhile wins
+    const empty = window.location.hash === "" || window.location.hash === "#/";
+    if (route.length === 0 && empty && tenants.length > 0) go("t", lastNs ?? tenants[0].namespace, "apps");
   }, [route.length, tenants, lastNs]);
 
   const current = tenants.find((t) => t.namespace === ns);

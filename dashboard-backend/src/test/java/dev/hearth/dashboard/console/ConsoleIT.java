@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -210,12 +211,22 @@ class ConsoleIT {
                     postgresReady(
                             request.path("namespace").asText(),
                             request.path("name").asText());
+                case "tenant-status" -> {
+                    GenericKubernetesResource tenant = admin.genericKubernetesResources(context("tenants"))
+                            .inNamespace(request.path("namespace").asText())
+                            .withName(request.path("name").asText())
+                            .get();
+                    Object status = tenant == null
+                            ? "none"
+                            : tenant.getAdditionalProperties().get("status");
+                    return JSON.writeValueAsString(Map.of("status", String.valueOf(status)));
+                }
                 default -> {
                     return "{\"error\":\"unknown command\"}";
                 }
             }
             return "{}";
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | JsonProcessingException e) {
             System.out.println("[console e2e] control request " + request + " failed: " + e);
             return "{\"error\":" + JSON.valueToTree(String.valueOf(e.getMessage())) + "}";
         }
