@@ -485,6 +485,11 @@ await scenario("a super-admin creates and deletes a child tenant", async () => {
   await page.waitForSelector(`[data-tenant="${FOO}"]`);
   await page.click(`[data-tenant="${FOO}"] >> button:has-text("New child tenant") >> nth=0`);
   await page.fill(`#child-${FOO}-name`, "team");
+  // every resource foo is bound by: cpu 1, and none of the rest (other tests may have used foo's Services up)
+  for (const id of await page.$$eval(`form[aria-label="New child tenant of ${FOO}"] input`, (els) => els.map((e) => e.id))) {
+    if (id.endsWith("-name")) continue;
+    await page.fill(`#${id}`, id.endsWith("-cpu") ? "1" : "0");
+  }
   await assertLabelled(page, "new child tenant form");
   await shot(page, "16-new-child-tenant");
   await page.click(`form[aria-label="New child tenant of ${FOO}"] button[type="submit"]`);

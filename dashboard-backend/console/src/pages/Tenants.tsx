@@ -98,7 +98,16 @@ function TenantNode({ tenant, all, reload }: { tenant: TenantInfo; all: TenantIn
 
 function NewChild({ parent, done }: { parent: TenantInfo; done: () => Promise<void> }) {
   const [name, setName] = useState("");
-  const [quota, setQuota] = useState<Record<string, string>>({ cpu: "1", memory: "", services: "" });
+  // a child declares every resource its parent is bound by (tenant-service refuses it otherwise)
+  const hard = parent.quota?.hard ?? {};
+  const [quota, setQuota] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.keys(hard).sort().map((r) => [r, ""])),
+  );
+  const left = (r: string) => {
+    if (/[a-zA-Z]/.test(hard[r] ?? "")) return null;
+    const n = quantity(hard[r]) - quantity(parent.quota.used?.[r]) - quantity(parent.quota.allocated?.[r]);
+    return Number.isFinite(n) ? Math.max(0, Math.round(n * 1000) / 1000) : null;
+  };
   const [error, setError] = useState<unknown>();
   // tenant-service refuses dashes: they separate the path in the namespace name
   const valid = /^[a-z][a-z0-9]{0,30}$/.test(name);
@@ -126,7 +135,16 @@ function NewChild({ parent, done }: { parent: TenantInfo; done: () => Promise<vo
       {Object.keys(quota).map((r) => (
         <div className="field" key={r}>
           <label htmlFor={`${id}-${r}`}>Quota {r}</label>
-          <input id={`${id}-${r}`} value={quota[r]} onChange={(e) => setQuota({ ...quota, [r]: e.target.value })} />
+          <input
+            id={`${id}-${r}`}
+            value={quota[r]}
+            required
+            aria-describedby={`${id}-${r}-help`}
+            onChange={(e) => setQuota({ ...quota, [r]: e.target.value })}
+          />
+          <small id={`${id}-${r}-help`}>
+            {left(r) !== null ? `${parent.namespace} has ${left(r)} left of ${hard[r]}` : `${parent.namespace} declares ${hard[r]}`}
+          </small>
         </div>
       ))}
       <ErrorNote error={error} />
