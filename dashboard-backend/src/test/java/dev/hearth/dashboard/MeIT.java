@@ -10,8 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.hearth.core.tenant.AccessLevel;
 import dev.hearth.core.testing.KeycloakTestResource;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKeycloak;
+import dev.hearth.core.testing.TestKubernetes;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,6 +72,40 @@ class MeIT {
                             .map(g -> "oidc:" + g)
                             .toList());
         });
+    }
+
+    /** A level no RoleBinding gives: a ClusterRoleBinding to the view role reaches every tenant. */
+    @Test
+    void aClusterWideGrantReachesEveryTenant() {
+        TestKeycloak.shared().createUser("ops-viewer", RealTenants.PASSWORD, "ops");
+        TestKubernetes.shared()
+                .client()
+                .rbac()
+                .clusterRoleBindings()
+                .resource(new ClusterRoleBindingBuilder()
+                        .withNewMetadata()
+                        .withName("ops-view-everything")
+                        .endMetadata()
+                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", AccessLevel.VIEW.clusterRoleName())
+                        .addNewSubject()
+                        .withKind("Group")
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withName("oidc:ops")
+                        .endSubject()
+                        .build())
+                .create();
+        List<Map<String, String>> tenants = given().auth()
+                .oauth2(RealTenants.token("ops-viewer"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("tenants");
+        assertThat(tenants)
+                .extracting(t -> t.get("namespace"))
+                .contains("tenant-root", RealTenants.FOO, RealTenants.BAR, RealTenants.BAZ);
+        assertThat(tenants).extracting(t -> t.get("level")).containsOnly("view");
     }
 
     @Test

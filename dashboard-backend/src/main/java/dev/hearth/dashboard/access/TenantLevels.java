@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,16 +26,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * The access level a caller holds in each tenant namespace, as the API server answers {@link LevelProbe}s asked as
- * the caller (SelfSubjectAccessReviews through impersonation, so the backend needs no right to review others). All
- * questions of one call go out at once; the answers are kept per identity for {@link #TTL}, so a page that asks
- * several endpoints costs one round of reviews.
+ * the caller (SelfSubjectAccessReviews through impersonation, so the backend needs no right to review others). Only
+ * namespaces where a RoleBinding names the caller are asked about ({@link TenantBindings}), unless one review says a
+ * cluster-wide grant reaches every namespace. All questions of one call go out at once; the answers are kept per
+ * identity for {@link #TTL}, so a page that asks several endpoints costs one round of reviews.
  */
 @ApplicationScoped
 public class TenantLevels {
     static final Duration TTL = Duration.ofSeconds(5);
+    private static final String CLUSTER = "";
 
     @Inject
     ActingAs actingAs;
+
+    @Inject
+    TenantBindings bindings;
 
     private final ExecutorService reviews = Executors.newFixedThreadPool(16, r -> {
         Thread thread = new Thread(r, "access-reviews");
@@ -51,17 +57,38 @@ public class TenantLevels {
         cache.values().removeIf(a -> a.expiresAt - now < 0);
         Answers known = cache.get(caller);
         Map<String, Optional<AccessLevel>> levels = new ConcurrentHashMap<>(known == null ? Map.of() : known.levels);
-        List<String> unknown =
-                namespaces.stream().filter(ns -> !levels.containsKey(ns)).toList();
+        // asked about: where a RoleBinding names the caller, or everywhere if a cluster-wide grant may give a level
+        Set<String> bound = bindings.namespacesNaming(caller);
+        boolean everywhere = !bindings.synced() || clusterWide(caller, levels);
+        List<String> unknown = namespaces.stream()
+                .filter(ns -> !levels.containsKey(ns))
+                .filter(ns -> everywhere || bound.contains(ns))
+                .toList();
         if (!unknown.isEmpty()) {
             levels.putAll(ask(caller, unknown));
+        }
+        if (known == null || !levels.equals(known.levels)) {
             cache.put(caller, new Answers(known == null ? now + TTL.toNanos() : known.expiresAt, Map.copyOf(levels)));
         }
         Map<String, AccessLevel> held = new LinkedHashMap<>();
         for (String namespace : namespaces) {
-            levels.get(namespace).ifPresent(level -> held.put(namespace, level));
+            levels.getOrDefault(namespace, Optional.empty()).ifPresent(level -> held.put(namespace, level));
         }
         return held;
+    }
+
+    /**
+     * Whether the caller holds the lowest level's right in every namespace at once, which only a ClusterRoleBinding
+     * gives; kept with the answers under the key {@code ""} (no namespace is called that).
+     */
+    private boolean clusterWide(Caller caller, Map<String, Optional<AccessLevel>> levels) {
+        Optional<AccessLevel> known = levels.get(CLUSTER);
+        if (known == null) {
+            LevelProbe view = LevelProbe.ALL.get(LevelProbe.ALL.size() - 1);
+            known = allowed(actingAs.client(caller), view, CLUSTER) ? Optional.of(view.level()) : Optional.empty();
+            levels.put(CLUSTER, known);
+        }
+        return known.isPresent();
     }
 
     private Map<String, Optional<AccessLevel>> ask(Caller caller, List<String> namespaces) {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.naming.TenantNamespaceName;
+import dev.hearth.dashboard.access.TenantBindings;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -48,6 +49,9 @@ public class TenantFeed {
     @Inject
     KubernetesClient backend;
 
+    @Inject
+    TenantBindings bindings;
+
     @ConfigProperty(name = "hearth.events.history", defaultValue = "1000")
     int historySize;
 
@@ -62,14 +66,13 @@ public class TenantFeed {
 
     void start(@Observes StartupEvent started) {
         watch("Event", backend.v1().events().inAnyNamespace().runnableInformer(0));
-        rbacChanges(backend.rbac().roleBindings().inAnyNamespace().runnableInformer(0));
+        rbacChanges(bindings.informer());
         discovery.scheduleWithFixedDelay(this::discover, 0, discoveryPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A tenant's RoleBinding changed or went: its streams ask their access question again at once. */
-    private void rbacChanges(SharedIndexInformer<RoleBinding> bindings) {
-        informers.put("RoleBinding", bindings);
-        bindings.addEventHandler(new ResourceEventHandler<RoleBinding>() {
+    private void rbacChanges(SharedIndexInformer<RoleBinding> roleBindings) {
+        roleBindings.addEventHandler(new ResourceEventHandler<RoleBinding>() {
             @Override
             public void onAdd(RoleBinding binding) {}
 
@@ -82,10 +85,6 @@ public class TenantFeed {
             public void onDelete(RoleBinding binding, boolean finalStateUnknown) {
                 recheck(binding.getMetadata().getNamespace());
             }
-        });
-        bindings.start().exceptionally(failure -> {
-            LOG.warnf("RoleBinding informer not started yet: %s", failure.getMessage());
-            return null;
         });
     }
 
