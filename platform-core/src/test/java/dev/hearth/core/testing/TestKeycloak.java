@@ -164,6 +164,44 @@ public final class TestKeycloak {
         }
     }
 
+    /**
+     * Adds {@code uri} (e.g. {@code http://127.0.0.1:<port>/*}) to the redirect URIs of the client {@code clientId}: a
+     * browser test signs in through the authorization code flow on the port its app was given. The client's web
+     * origins ({@code +}) follow its redirect URIs, so its token endpoint answers that origin's CORS requests too.
+     */
+    public synchronized void addRedirectUri(String clientId, String uri) {
+        JsonNode clients = json(admin("GET", "/clients?clientId=" + encode(clientId), null));
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("The realm has no client " + clientId);
+        }
+        ObjectNode client = (ObjectNode) clients.get(0);
+        var uris = client.withArray("redirectUris");
+        for (JsonNode existing : uris) {
+            if (uri.equals(existing.asText())) {
+                return;
+            }
+        }
+        uris.add(uri);
+        HttpResponse<String> response =
+                admin("PUT", "/clients/" + client.path("id").asText(), client);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused the redirect URI " + uri + ": " + describe(response));
+        }
+    }
+
+    /** Ends every Keycloak session of {@code username}: its refresh tokens stop working, as after a sign-out elsewhere. */
+    public synchronized void logoutUser(String username) {
+        JsonNode users = json(admin("GET", "/users?exact=true&username=" + encode(username), null));
+        if (users.isEmpty()) {
+            throw new IllegalStateException("The realm has no user " + username);
+        }
+        HttpResponse<String> response =
+                admin("POST", "/users/" + users.get(0).path("id").asText() + "/logout", null);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak did not log " + username + " out: " + describe(response));
+        }
+    }
+
     /** A real access token of {@code username} from {@code clientId}, through the direct grant of the test realm. */
     public String accessToken(String clientId, String username, String password) {
         return tokenResponse(clientId, username, password, "openid")
