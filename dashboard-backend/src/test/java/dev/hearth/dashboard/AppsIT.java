@@ -2,10 +2,12 @@ package dev.hearth.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -95,12 +97,14 @@ class AppsIT {
                 .then()
                 .statusCode(200)
                 .body("spec.size", equalTo("1Gi"));
-        given().auth()
-                .oauth2(RealTenants.token("foo-viewer"))
-                .get(DISKS, RealTenants.BAR)
-                .then()
-                .statusCode(200)
-                .body("metadata.name", equalTo(List.of("data")));
+        // the list comes from the backend's cache, which follows the write by the watch's delay
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(RealTenants.token("foo-viewer"))
+                        .get(DISKS, RealTenants.BAR)
+                        .then()
+                        .statusCode(200)
+                        .body("metadata.name", equalTo(List.of("data"))));
         for (String outsider : List.of("bar-admin", "baz-viewer", "nobody")) {
             given().auth()
                     .oauth2(RealTenants.token(outsider))

@@ -61,22 +61,29 @@ public class AccessRules {
     private Cached rules(Caller caller, String namespace) {
         long now = System.nanoTime();
         cache.values().removeIf(c -> c.expiresAt - now < 0);
-        return cache.computeIfAbsent(new Key(caller, namespace), key -> {
-            SelfSubjectRulesReview review = actingAs.client(caller)
-                    .authorization()
-                    .v1()
-                    .selfSubjectRulesReview()
-                    .create(new SelfSubjectRulesReviewBuilder()
-                            .withNewSpec()
-                            .withNamespace(namespace)
-                            .endSpec()
-                            .build());
-            var status = review.getStatus();
-            return new Cached(
-                    now + TTL.toNanos(),
-                    status == null || status.getResourceRules() == null ? List.of() : status.getResourceRules(),
-                    status == null || Boolean.TRUE.equals(status.getIncomplete()));
-        });
+        Key key = new Key(caller, namespace);
+        Cached known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        // not computeIfAbsent: the review is a remote call, which must not hold the map's lock; two at once cost one
+        // more review, nothing else
+        SelfSubjectRulesReview review = actingAs.client(caller)
+                .authorization()
+                .v1()
+                .selfSubjectRulesReview()
+                .create(new SelfSubjectRulesReviewBuilder()
+                        .withNewSpec()
+                        .withNamespace(namespace)
+                        .endSpec()
+                        .build());
+        var status = review.getStatus();
+        Cached answer = new Cached(
+                now + TTL.toNanos(),
+                status == null || status.getResourceRules() == null ? List.of() : status.getResourceRules(),
+                status == null || Boolean.TRUE.equals(status.getIncomplete()));
+        cache.put(key, answer);
+        return answer;
     }
 
     static boolean matches(ResourceRule rule, String group, String resource, String verb, String name) {

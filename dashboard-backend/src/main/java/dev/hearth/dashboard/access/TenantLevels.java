@@ -1,7 +1,6 @@
 package dev.hearth.dashboard.access;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * The access level a caller holds in each tenant namespace, as the API server answers {@link LevelProbe}s asked as
- * the caller (SelfSubjectAccessReviews through impersonation, so the backend needs no right to review others). Only
+ * the caller (one SelfSubjectRulesReview per namespace, {@link AccessRules}, through impersonation, so the backend
+ * needs no right to review others). Only
  * namespaces where a RoleBinding names the caller are asked about ({@link TenantBindings}), unless one review says a
  * cluster-wide grant reaches every namespace. All questions of one call go out at once; the answers are kept per
  * identity for {@link #TTL}, so a page that asks several endpoints costs one round of reviews.
@@ -41,6 +41,9 @@ public class TenantLevels {
 
     @Inject
     TenantBindings bindings;
+
+    @Inject
+    AccessRules rules;
 
     private final ExecutorService reviews = Executors.newFixedThreadPool(16, r -> {
         Thread thread = new Thread(r, "access-reviews");
@@ -91,28 +94,32 @@ public class TenantLevels {
         return known.isPresent();
     }
 
+    /** Per namespace one rules review ({@link AccessRules}, shared with the per-object actions), all at once. */
     private Map<String, Optional<AccessLevel>> ask(Caller caller, List<String> namespaces) {
-        KubernetesClient client = actingAs.client(caller);
-        Map<String, List<CompletableFuture<Boolean>>> answers = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Optional<AccessLevel>>> answers = new LinkedHashMap<>();
         for (String namespace : namespaces) {
-            List<CompletableFuture<Boolean>> perProbe = new ArrayList<>();
-            for (LevelProbe probe : LevelProbe.ALL) {
-                perProbe.add(CompletableFuture.supplyAsync(() -> allowed(client, probe, namespace), reviews));
-            }
-            answers.put(namespace, perProbe);
+            answers.put(namespace, CompletableFuture.supplyAsync(() -> levelIn(caller, namespace), reviews));
         }
         Map<String, Optional<AccessLevel>> levels = new LinkedHashMap<>();
-        answers.forEach((namespace, perProbe) -> {
-            Optional<AccessLevel> level = Optional.empty();
-            for (int i = 0; i < perProbe.size(); i++) {
-                if (perProbe.get(i).join()) {
-                    level = Optional.of(LevelProbe.ALL.get(i).level());
-                    break;
-                }
-            }
-            levels.put(namespace, level);
-        });
+        answers.forEach((namespace, answer) -> levels.put(namespace, answer.join()));
         return levels;
+    }
+
+    private Optional<AccessLevel> levelIn(Caller caller, String namespace) {
+        for (LevelProbe probe : LevelProbe.ALL) {
+            var action = probe.attribute();
+            if (rules.allows(
+                    caller,
+                    namespace,
+                    action.getGroup(),
+                    action.getResource(),
+                    action.getSubresource(),
+                    action.getVerb(),
+                    null)) {
+                return Optional.of(probe.level());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean allowed(KubernetesClient client, LevelProbe probe, String namespace) {

@@ -1,6 +1,7 @@
 package dev.hearth.dashboard.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -22,8 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hearth.core.api.ApiGroups;
+import dev.hearth.dashboard.access.AccessRules;
 import dev.hearth.dashboard.catalog.Catalog;
 import dev.hearth.dashboard.catalog.CatalogEntry;
+import dev.hearth.dashboard.events.TenantFeed;
 import dev.hearth.dashboard.identity.ActingAs;
 import dev.hearth.dashboard.identity.Caller;
 import dev.hearth.dashboard.identity.CurrentCaller;
@@ -57,12 +60,30 @@ public class AppsResource {
     @Inject
     Catalog catalog;
 
+    @Inject
+    AccessRules access;
+
+    @Inject
+    TenantFeed feed;
+
+    /**
+     * From the backend's caches when the caller may list the kind there (its cached rules review says so): no API
+     * call per page view. A list right after a write may lag it by the watch's delay; the write's answer carries the
+     * object. Otherwise the API server answers (its refusal, or a kind not cached yet).
+     */
     @GET
     public List<GenericKubernetesResource> list(
             @PathParam("namespace") String namespace, @PathParam("resource") String resource) {
         Caller caller = current.get();
+        ResourceDefinitionContext context = kinds.context(caller, namespace, resource);
+        if (access.allows(caller, namespace, ApiGroups.APPS, resource, null, "list", null)) {
+            Optional<List<GenericKubernetesResource>> cached = feed.cached(context.getKind(), namespace);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
         return actingAs.client(caller)
-                .genericKubernetesResources(kinds.context(caller, namespace, resource))
+                .genericKubernetesResources(context)
                 .inNamespace(namespace)
                 .list()
                 .getItems();

@@ -33,7 +33,7 @@ import io.quarkus.security.ForbiddenException;
  * {@code MODIFIED}, {@code DELETED}, id = the resourceVersion), from the backend's shared caches. A request with
  * {@code Last-Event-ID} gets what followed that id; without one, or when the id is too old ({@code relist}), the
  * tenant's current objects first, then {@code synced} with the id to resume from. Read with a fetch-based reader
- * carrying {@code Authorization: Bearer} (the token never goes in the query: {@link QueryTokenRefusal}).
+ * carrying {@code Authorization: Bearer} (the token never goes in the query: {@code QueryTokenRefusal}).
  */
 @Path("/api/v1/tenants/{namespace}/events")
 @Authenticated

@@ -1,8 +1,10 @@
 package dev.hearth.dashboard.events;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -26,6 +28,7 @@ import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.dashboard.access.TenantBindings;
 import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -216,6 +219,22 @@ public class TenantFeed {
                             return body;
                         }))
                 .toList();
+    }
+
+    /**
+     * The cached objects of {@code kind} in {@code namespace}, once its informer has synced (empty before, and for a
+     * kind not discovered yet). The caches are the backend's: a caller's right to read them is checked first.
+     */
+    public Optional<List<GenericKubernetesResource>> cached(String kind, String namespace) {
+        SharedIndexInformer<?> informer = informers.get(kind);
+        if (informer == null || !informer.hasSynced() || "Event".equals(kind)) {
+            return Optional.empty();
+        }
+        return Optional.of(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream()
+                .filter(GenericKubernetesResource.class::isInstance)
+                .map(GenericKubernetesResource.class::cast)
+                .sorted(Comparator.comparing(o -> o.getMetadata().getName()))
+                .toList());
     }
 
     /** The id to resume from after a relist of {@code namespace}. */

@@ -1,12 +1,10 @@
-package dev.hearth.dashboard.events;
+package dev.hearth.dashboard.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import dev.hearth.dashboard.api.ApiErrors;
 
 /**
  * Refuses a token in the query string on every path, before authentication: a URL ends up in access logs, browser
