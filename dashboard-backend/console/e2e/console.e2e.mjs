@@ -51,6 +51,8 @@ async function scenario(name, fn) {
     console.log(`PASS ${name} (${Date.now() - started} ms)`);
   } catch (e) {
     results.push({ name, ok: false, error: String(e?.stack ?? e) });
+    const last = pages[pages.length - 1];
+    if (last) await shot(last, `FAILED-${results.length}`).catch(() => {});
     console.log(`FAIL ${name}: ${e?.stack ?? e}`);
   }
 }
@@ -483,7 +485,18 @@ await scenario("a super-admin creates and deletes a child tenant", async () => {
   await signIn(page, "foo-super");
   await page.click('nav >> text="Tenants"');
   await page.waitForSelector(`[data-tenant="${FOO}"]`);
-  await page.click(`[data-tenant="${FOO}"] >> button:has-text("New child tenant") >> nth=0`);
+  const opener = page.locator(`[data-tenant="${FOO}"] >> button:has-text("New child tenant")`).first();
+  await opener.click();
+  const nameField = page.locator(`#child-${FOO}-name`);
+  try {
+    await nameField.waitFor({ timeout: 5000 });
+  } catch {
+    // seen twice in ten runs: the click left the form closed. Said in the figures, with what the page showed
+    await shot(page, "16-new-child-tenant-not-opened");
+    figures.childTenantFormRetry = `the first click left the form closed (aria-expanded=${await opener.getAttribute("aria-expanded")})`;
+    await opener.click();
+    await nameField.waitFor({ timeout: 10000 });
+  }
   await page.fill(`#child-${FOO}-name`, "team");
   // every resource foo is bound by: cpu 1, and none of the rest (other tests may have used foo's Services up)
   for (const id of await page.$$eval(`form[aria-label="New child tenant of ${FOO}"] input`, (els) => els.map((e) => e.id))) {
