@@ -22,8 +22,6 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
  * {@code list}: a plain list of the namespace's Secrets must stay refused, and one by name adds nothing to {@code get}.
  */
 public final class CredentialsRoleFor {
-    private static final String NAME_PLACEHOLDER = "{name}";
-
     private CredentialsRoleFor() {}
 
     /** Also the name of the RoleBinding; the colons keep it apart from anything a chart names. */
@@ -46,9 +44,9 @@ public final class CredentialsRoleFor {
         Exposes exposes = definition.getSpec().exposes == null ? new Exposes() : definition.getSpec().exposes;
         String instanceName = instance.getMetadata().getName();
         List<PolicyRule> rules = new ArrayList<>();
-        rule("secrets", names(exposes.secrets, instanceName), List.of("get", "watch"))
+        rule("secrets", exposes.secretsOf(instanceName), List.of("get", "watch"))
                 .ifPresent(rules::add);
-        rule("services", names(exposes.services, instanceName), List.of("get")).ifPresent(rules::add);
+        rule("services", exposes.servicesOf(instanceName), List.of("get")).ifPresent(rules::add);
         if (rules.isEmpty()) {
             return Optional.empty();
         }
@@ -68,17 +66,5 @@ public final class CredentialsRoleFor {
                 .withResourceNames(names)
                 .withVerbs(verbs)
                 .build());
-    }
-
-    /** The templates with {@code {name}} filled in, blank ones left out, each name once, in the definition's order. */
-    private static List<String> names(List<String> templates, String instanceName) {
-        if (templates == null) {
-            return List.of();
-        }
-        return templates.stream()
-                .filter(t -> t != null && !t.isBlank())
-                .map(t -> t.replace(NAME_PLACEHOLDER, instanceName))
-                .distinct()
-                .toList();
     }
 }

@@ -88,7 +88,7 @@ public class ExposedResource {
             return new Exposed(List.of(), List.of());
         }
         List<ExposedService> services = new ArrayList<>();
-        for (String serviceName : names(exposes.services, checked)) {
+        for (String serviceName : exposes.servicesOf(checked)) {
             readable(() -> client.services()
                             .inNamespace(namespace)
                             .withName(serviceName)
@@ -97,7 +97,7 @@ public class ExposedResource {
                     .ifPresent(services::add);
         }
         List<ExposedSecret> secrets = new ArrayList<>();
-        for (String secretName : names(exposes.secrets, checked)) {
+        for (String secretName : exposes.secretsOf(checked)) {
             readable(() -> client.secrets()
                             .inNamespace(namespace)
                             .withName(secretName)
@@ -115,16 +115,6 @@ public class ExposedResource {
                     checked);
         }
         return new Exposed(services, secrets);
-    }
-
-    private static List<String> names(List<String> templates, String instance) {
-        return templates == null
-                ? List.of()
-                : templates.stream()
-                        .filter(t -> t != null && !t.isBlank())
-                        .map(t -> t.replace("{name}", instance))
-                        .distinct()
-                        .toList();
     }
 
     /** The object, if it exists and the caller may read it. */
