@@ -10,12 +10,12 @@ import jakarta.inject.Inject;
 
 import dev.hearth.dashboard.identity.ActingAs;
 import dev.hearth.dashboard.identity.Caller;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * What a caller may do in a namespace, as the API server answers one SelfSubjectRulesReview asked as the caller, kept
@@ -107,20 +107,27 @@ public class AccessRules {
             String subresource,
             String verb,
             String name) {
-        KubernetesClient client = actingAs.client(caller);
-        var answer = client.authorization()
+        return asked(
+                caller,
+                new ResourceAttributesBuilder()
+                        .withNamespace(namespace)
+                        .withGroup(group)
+                        .withResource(resource)
+                        .withSubresource(subresource)
+                        .withVerb(verb)
+                        .withName(name)
+                        .build());
+    }
+
+    /** One SelfSubjectAccessReview of {@code action}, asked as the caller now: uncached, for a question asked anew. */
+    public boolean asked(Caller caller, ResourceAttributes action) {
+        var answer = actingAs.client(caller)
+                .authorization()
                 .v1()
                 .selfSubjectAccessReview()
                 .create(new SelfSubjectAccessReviewBuilder()
                         .withNewSpec()
-                        .withResourceAttributes(new ResourceAttributesBuilder()
-                                .withNamespace(namespace)
-                                .withGroup(group)
-                                .withResource(resource)
-                                .withSubresource(subresource)
-                                .withVerb(verb)
-                                .withName(name)
-                                .build())
+                        .withResourceAttributes(action)
                         .endSpec()
                         .build());
         return answer.getStatus() != null

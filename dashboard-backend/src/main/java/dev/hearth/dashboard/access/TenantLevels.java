@@ -17,11 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.hearth.core.tenant.AccessLevel;
-import dev.hearth.dashboard.identity.ActingAs;
 import dev.hearth.dashboard.identity.Caller;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * The access level a caller holds in each tenant namespace, as the API server answers {@link LevelProbe}s asked as
@@ -35,9 +31,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 public class TenantLevels {
     static final Duration TTL = Duration.ofSeconds(5);
     private static final String CLUSTER = "";
-
-    @Inject
-    ActingAs actingAs;
 
     @Inject
     TenantBindings bindings;
@@ -88,7 +81,7 @@ public class TenantLevels {
         Optional<AccessLevel> known = levels.get(CLUSTER);
         if (known == null) {
             LevelProbe view = LevelProbe.ALL.get(LevelProbe.ALL.size() - 1);
-            known = allowed(actingAs.client(caller), view, CLUSTER) ? Optional.of(view.level()) : Optional.empty();
+            known = rules.asked(caller, view.in(CLUSTER)) ? Optional.of(view.level()) : Optional.empty();
             levels.put(CLUSTER, known);
         }
         return known.isPresent();
@@ -120,18 +113,6 @@ public class TenantLevels {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean allowed(KubernetesClient client, LevelProbe probe, String namespace) {
-        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
-                .withNewSpec()
-                .withResourceAttributes(probe.in(namespace))
-                .endSpec()
-                .build();
-        SelfSubjectAccessReview answer =
-                client.authorization().v1().selfSubjectAccessReview().create(review);
-        return answer.getStatus() != null
-                && Boolean.TRUE.equals(answer.getStatus().getAllowed());
     }
 
     @PreDestroy

@@ -7,14 +7,12 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.hearth.core.api.ApiGroups;
-import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.dashboard.access.AccessRules;
 import dev.hearth.dashboard.catalog.Catalog;
 import dev.hearth.dashboard.catalog.CatalogEntry;
@@ -45,9 +43,7 @@ public class ActionsResource {
     /** plural → the verbs allowed on it in the tenant; kinds without any are left out. */
     @GET
     public Map<String, List<String>> kinds(@PathParam("namespace") String namespace) {
-        if (!TenantNamespaceName.isTenantNamespace(namespace)) {
-            throw new NotFoundException(namespace + " is no tenant namespace");
-        }
+        AppKinds.checkedTenant(namespace);
         Caller caller = current.get();
         Map<String, List<String>> allowed = new LinkedHashMap<>();
         for (CatalogEntry entry : catalog.entries()) {

@@ -35,9 +35,7 @@ public class AppKinds {
     private final Map<String, String> kinds = new ConcurrentHashMap<>();
 
     public ResourceDefinitionContext context(Caller caller, String namespace, String plural) {
-        if (!TenantNamespaceName.isTenantNamespace(namespace)) {
-            throw new NotFoundException(namespace + " is no tenant namespace");
-        }
+        checkedTenant(namespace);
         if (plural == null || !PLURAL.matcher(plural).matches()) {
             throw new NotFoundException("no kind " + plural + " in " + ApiGroups.APPS);
         }
@@ -65,6 +63,14 @@ public class AppKinds {
             throw new NotFoundException("no kind " + plural + " is served in " + ApiGroups.APPS + "/" + VERSION);
         }
         return kind;
+    }
+
+    /** A 404 for a namespace that is no tenant's, before any call. */
+    public static String checkedTenant(String namespace) {
+        if (!TenantNamespaceName.isTenantNamespace(namespace)) {
+            throw new NotFoundException(namespace + " is no tenant namespace");
+        }
+        return namespace;
     }
 
     public static String checkedName(String name) {

@@ -4,13 +4,11 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
-import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.dashboard.identity.ActingAs;
 import dev.hearth.dashboard.identity.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -34,9 +32,7 @@ public class ClusterKubeconfigResource {
 
     @GET
     public Response cluster(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        if (!TenantNamespaceName.isTenantNamespace(namespace)) {
-            throw new NotFoundException(namespace + " is no tenant namespace");
-        }
+        AppKinds.checkedTenant(namespace);
         String checked = AppKinds.checkedName(name);
         String kubeconfig = KubeconfigResource.read(
                 actingAs, current.get(), namespace, "kubernetes-" + checked + "-admin-kubeconfig", KEYS);

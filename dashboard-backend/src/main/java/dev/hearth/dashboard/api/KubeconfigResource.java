@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.dashboard.identity.ActingAs;
 import dev.hearth.dashboard.identity.Caller;
 import dev.hearth.dashboard.identity.CurrentCaller;
@@ -40,9 +39,7 @@ public class KubeconfigResource {
 
     @GET
     public Response tenant(@PathParam("namespace") String namespace) {
-        if (!TenantNamespaceName.isTenantNamespace(namespace)) {
-            throw new NotFoundException(namespace + " is no tenant namespace");
-        }
+        AppKinds.checkedTenant(namespace);
         String kubeconfig = read(actingAs, current.get(), namespace, TENANT_SECRET, List.of(TENANT_KEY));
         return file(kubeconfig, namespace + ".kubeconfig");
     }

@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.hearth.core.tenant.AccessLevel;
+import dev.hearth.dashboard.access.AccessRules;
 import dev.hearth.dashboard.access.LevelProbe;
-import dev.hearth.dashboard.identity.ActingAs;
 import dev.hearth.dashboard.identity.Caller;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 
 /**
  * Whether a caller may read a tenant (the {@code view} level's question, asked as the caller), uncached: a stream
@@ -22,19 +20,9 @@ public class StreamAccess {
             .orElseThrow();
 
     @Inject
-    ActingAs actingAs;
+    AccessRules rules;
 
     public boolean mayRead(Caller caller, String namespace) {
-        SelfSubjectAccessReview answer = actingAs.client(caller)
-                .authorization()
-                .v1()
-                .selfSubjectAccessReview()
-                .create(new SelfSubjectAccessReviewBuilder()
-                        .withNewSpec()
-                        .withResourceAttributes(VIEW.in(namespace))
-                        .endSpec()
-                        .build());
-        return answer.getStatus() != null
-                && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+        return rules.asked(caller, VIEW.in(namespace));
     }
 }

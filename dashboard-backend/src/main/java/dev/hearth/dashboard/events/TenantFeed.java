@@ -209,7 +209,7 @@ public class TenantFeed {
     /** The objects of a tenant now in the caches (a relist). */
     public List<ObjectNode> current(String namespace) {
         return informers.entrySet().stream()
-                .filter(e -> !"Event".equals(e.getKey()) && !"RoleBinding".equals(e.getKey()))
+                .filter(e -> !"Event".equals(e.getKey()))
                 .flatMap(e -> e.getValue().getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream()
                         .map(object -> {
                             ObjectNode body = JSON.createObjectNode();
