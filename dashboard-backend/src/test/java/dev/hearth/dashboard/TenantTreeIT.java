@@ -11,9 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.hearth.core.Labels;
+import dev.hearth.core.tenant.AccessLevel;
 import dev.hearth.core.testing.KeycloakTestResource;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,6 +87,48 @@ class TenantTreeIT {
         });
         assertThat(tree("bar-admin").getString("[0].parent")).isNull();
         assertThat(tree("mixed").getList("level", String.class)).containsExactly("view", "super-admin");
+    }
+
+    @Test
+    void aTenantNamespaceThatComesOrGoesAfterAReadIsInTheNextAnswer() {
+        // a namespace made by hand, as tenant-service would make a child of baz, with a level for baz's viewers
+        String child = RealTenants.BAZ + "-later";
+        var client = TestKubernetes.shared().client();
+        assertThat(tree("baz-viewer").getList("namespace", String.class)).containsExactly(RealTenants.BAZ);
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(child)
+                        .addToLabels(Labels.TENANT, "later")
+                        .endMetadata()
+                        .build())
+                .create();
+        client.rbac()
+                .roleBindings()
+                .inNamespace(child)
+                .resource(new RoleBindingBuilder()
+                        .withNewMetadata()
+                        .withName("baz-viewers")
+                        .endMetadata()
+                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", AccessLevel.VIEW.clusterRoleName())
+                        .addNewSubject()
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withKind("Group")
+                        .withName("oidc:tenant-baz-view")
+                        .endSubject()
+                        .build())
+                .create();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(tree("baz-viewer").getList("namespace", String.class))
+                        .containsExactly(RealTenants.BAZ, child));
+
+        client.namespaces().withName(child).delete();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() ->
+                        assertThat(client.namespaces().withName(child).get()).isNull());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(tree("baz-viewer").getList("namespace", String.class))
+                        .containsExactly(RealTenants.BAZ));
     }
 
     private static JsonPath tree(String user) {

@@ -3,6 +3,7 @@ package dev.hearth.dashboard.access;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import dev.hearth.core.Labels;
 import dev.hearth.core.naming.TenantNamespaceName;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.StartupEvent;
 
@@ -31,9 +33,28 @@ public class TenantDirectory {
     KubernetesClient backend;
 
     private volatile SharedIndexInformer<Namespace> namespaces;
+    // every request reads the ordered list; it changes only when a tenant namespace comes or goes
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Ordered ordered = new Ordered(-1, List.of());
+
+    private record Ordered(long changes, List<String> names) {}
 
     void start(@Observes StartupEvent started) {
         namespaces = backend.namespaces().withLabel(Labels.TENANT).runnableInformer(0);
+        namespaces.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Namespace namespace) {
+                changes.incrementAndGet();
+            }
+
+            @Override
+            public void onUpdate(Namespace before, Namespace after) {}
+
+            @Override
+            public void onDelete(Namespace namespace, boolean finalStateUnknown) {
+                changes.incrementAndGet();
+            }
+        });
         namespaces.start().exceptionally(failure -> {
             LOG.warnf("tenant namespace informer not started yet: %s", failure.getMessage());
             return null;
@@ -42,15 +63,25 @@ public class TenantDirectory {
 
     /** Tenant namespaces, parents before children (tenant-root first). */
     public List<String> tenantNamespaces() {
-        return namespaces == null
-                ? List.of()
-                : namespaces.getStore().list().stream()
-                        .map(ns -> ns.getMetadata().getName())
-                        .filter(TenantNamespaceName::isTenantNamespace)
-                        .sorted(Comparator.comparing((String ns) ->
-                                        TenantNamespaceName.path(ns).size())
-                                .thenComparing(Comparator.naturalOrder()))
-                        .toList();
+        if (namespaces == null) {
+            return List.of();
+        }
+        long seen = changes.get();
+        Ordered known = ordered;
+        if (known.changes != seen) {
+            // a change while this runs leaves an older count: the next call computes again
+            known = new Ordered(
+                    seen,
+                    namespaces.getStore().list().stream()
+                            .map(ns -> ns.getMetadata().getName())
+                            .filter(TenantNamespaceName::isTenantNamespace)
+                            .sorted(Comparator.comparing((String ns) ->
+                                            TenantNamespaceName.path(ns).size())
+                                    .thenComparing(Comparator.naturalOrder()))
+                            .toList());
+            ordered = known;
+        }
+        return known.names;
     }
 
     /** The cached namespace, if it is a tenant's. */
