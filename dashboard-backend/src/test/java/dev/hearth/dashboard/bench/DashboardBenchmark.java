@@ -97,8 +97,8 @@ public final class DashboardBenchmark {
                 System.out.printf(
                         "%ndashboard-backend benchmark: %d tenants, %d apps, %d users at once%n",
                         tenants, apps, tenants);
-                benchmark.reads(tokens(keycloak, tenants), 0);
-                benchmark.reads(tokens(keycloak, tenants), THINK_MILLIS);
+                benchmark.reads(tokens(keycloak, tenants), 0, backend);
+                benchmark.reads(tokens(keycloak, tenants), THINK_MILLIS, backend);
                 benchmark.creates(tokens(keycloak, tenants), 0);
                 benchmark.creates(tokens(keycloak, tenants), THINK_MILLIS);
                 long idle = backend.rssMiB();
@@ -157,11 +157,12 @@ public final class DashboardBenchmark {
     }
 
     /** Every user at once: /me, the tree and its tenant's app list, in rounds. */
-    private void reads(List<String> tokens, long thinkMillis) throws InterruptedException {
+    private void reads(List<String> tokens, long thinkMillis, ServiceProcess backend) throws Exception {
         Map<String, Latencies> latencies = new ConcurrentHashMap<>();
         List<String> endpoints = List.of("/api/v1/me", "/api/v1/tenants", "/api/v1/tenants/%s/apps/vmdisks");
         endpoints.forEach(e -> latencies.put(e, new Latencies()));
         AtomicInteger failures = new AtomicInteger();
+        double cpuBefore = backend.cpuSeconds();
         runUsers(tokens.size(), user -> {
             for (int round = 0; round < WARMUP_ROUNDS + READ_ROUNDS; round++) {
                 for (String endpoint : endpoints) {
@@ -191,7 +192,11 @@ public final class DashboardBenchmark {
                     "  GET %-32s p50 %5.1f ms, p99 %5.1f ms (%d requests; target p99 <= 50 ms)%n",
                     endpoint.replace("%s", "<ns>"), l.percentileMillis(50), l.percentileMillis(99), l.ended());
         }
-        System.out.printf("  read failures: %d%n", failures.get());
+        // CPU per request: what the backend costs whatever else the machine runs (latency here depends on it)
+        int requests = tokens.size() * endpoints.size() * (WARMUP_ROUNDS + READ_ROUNDS);
+        System.out.printf(
+                "  read failures: %d; the backend's CPU: %.2f ms per request (warm-up included)%n",
+                failures.get(), (backend.cpuSeconds() - cpuBefore) * 1000 / requests);
     }
 
     /** Every user creates {@link #CREATES_PER_USER} apps, pausing {@code thinkMillis} between them; then the floor. */
