@@ -58,6 +58,9 @@ public class PlatformRollout {
                     .sorted()
                     .toList();
             Flux.HelmRelease release = current.get(c.name());
+            if (release != null) {
+                status.chartVersion = ComponentReleases.deployedVersion(release).orElse(null);
+            }
             if (!waitingFor.isEmpty()) {
                 status.waitingFor = new ArrayList<>(waitingFor);
                 status.phase = release == null ? "Pending" : "Upgrading";

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,92 @@ class PlatformThroughFluxIT {
                     get().getStatus().components.get("dashboard");
             assertThat(dashboard.waitingFor).contains("widget-app");
         });
+    }
+
+    @Test
+    @Order(4)
+    void aVersionBumpUpgradesEachComponentOnlyAfterItsDependenciesAreReadyAtTheirNewVersion() {
+        apply(platform("1.0.0", Map.of()));
+        awaitBundleReady("1.0.0");
+
+        apply(platform("2.0.0", Map.of()));
+        Set<String> mixed = ConcurrentHashMap.newKeySet();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            // the Platform first, then the releases: a Platform Ready at this generation must find them all upgraded
+            Platform platform = get();
+            boolean bundleReady = readyAt(platform, "BundleReady");
+            Map<String, Flux.HelmRelease> releases = releases();
+            for (Flux.HelmRelease release : releases.values()) {
+                if ("2.0.0".equals(specVersion(release))) {
+                    // one list is one snapshot: a release asks for 2.0.0 only once its dependencies run it
+                    for (String dependency :
+                            DEPENDS_ON.getOrDefault(release.getMetadata().getName(), List.of())) {
+                        assertThat(ComponentReleases.deployedVersion(releases.get(dependency)))
+                                .as(
+                                        "%s upgraded before its dependency %s",
+                                        release.getMetadata().getName(), dependency)
+                                .contains("2.0.0");
+                    }
+                }
+            }
+            platform.getStatus().components.forEach((name, c) -> {
+                if ("1.0.0".equals(c.chartVersion) && "2.0.0".equals(c.wantedChartVersion)) {
+                    mixed.add(name);
+                }
+            });
+            if (bundleReady) {
+                assertThat(releases.values())
+                        .allSatisfy(r ->
+                                assertThat(ComponentReleases.deployedVersion(r)).contains("2.0.0"));
+            }
+            return bundleReady && "2.0.0".equals(platform.getStatus().version);
+        });
+
+        // widget-app waited at 1.0.0 for widget-operator's upgrade, and the status said which it has and wants
+        assertThat(mixed).contains("widget-app");
+        PlatformStatus status = get().getStatus();
+        assertThat(status.components.values()).allSatisfy(c -> {
+            assertThat(c.chartVersion).isEqualTo("2.0.0");
+            assertThat(c.wantedChartVersion).isEqualTo("2.0.0");
+        });
+        assertThat(status.history.get(0).version).isEqualTo("2.0.0");
+        assertThat(CLIENT.configMaps()
+                        .inNamespace("bt-operator")
+                        .withName("widget-operator")
+                        .get()
+                        .getData())
+                .containsEntry("chartVersion", "2.0.0");
+    }
+
+    private static final Map<String, List<String>> DEPENDS_ON = Map.of(
+            "widget-operator", List.of("widget-crds", "base-config"),
+            "extra-config", List.of("base-config"),
+            "widget-app", List.of("widget-operator"));
+
+    private static String specVersion(Flux.HelmRelease release) {
+        return dev.hearth.core.upstream.GenericFields.string(release, "spec", "chart", "spec", "version")
+                .orElse("");
+    }
+
+    private static boolean readyAt(Platform platform, String reason) {
+        return platform != null
+                && platform.getStatus() != null
+                && ReadyCondition.find(platform.getStatus().conditions, ReadyCondition.TYPE)
+                        .map(c -> reason.equals(c.getReason())
+                                && c.getObservedGeneration() != null
+                                && c.getObservedGeneration()
+                                        .equals(platform.getMetadata().getGeneration()))
+                        .orElse(false);
+    }
+
+    private static void awaitBundleReady(String version) {
+        await().atMost(TIMEOUT).until(() -> readyAt(get(), "BundleReady") && version.equals(get().getStatus().version));
+    }
+
+    private static Platform platform(String version, Map<String, PlatformSpec.Component> components) {
+        Platform platform = platform(PlatformSpec.Mode.Auto, null, components);
+        platform.getSpec().bundle.version = version;
+        return platform;
     }
 
     private static PlatformSpec.Component component(boolean enabled) {
