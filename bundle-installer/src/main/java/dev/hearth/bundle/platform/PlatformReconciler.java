@@ -116,7 +116,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                 .map(e -> e.getKey() + ": " + e.getValue().message)
                 .toList();
         if (!gaveUp.isEmpty() && status.version != null && !bundle.version().equals(status.version)) {
-            // an upgrade Flux gave up on: the last good revision comes back, from the next pass on
+            // an upgrade Flux gave up on: the last good revision comes back, starting now
             PlatformStatus.Revision revision = revision(bundle, plan, "Failed", String.join("; ", gaveUp));
             addToHistory(status, revision);
             transitions.components(platform, status);
