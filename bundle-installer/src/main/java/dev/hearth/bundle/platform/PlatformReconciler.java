@@ -1,7 +1,6 @@
 package dev.hearth.bundle.platform;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +39,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 public class PlatformReconciler implements ServiceReconciler<Platform> {
     private static final Duration WHILE_ROLLING_OUT = Duration.ofSeconds(3);
     private static final Duration WHEN_READY = Duration.ofMinutes(1);
-    private static final int HISTORY = 10;
-    private static final int MESSAGE = 500;
     private static final ReadyCondition READY = ReadyCondition.systemClock();
 
     private final PlatformBundles bundles;
@@ -50,15 +47,18 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
     private final StatusWriter statusWriter;
     private final KubernetesClient client;
     private final EventRecorder events;
+    private final PlatformRollback rollback;
 
     PlatformReconciler(
             PlatformBundles bundles,
             ComponentReleases releases,
             PlatformRollout rollout,
+            PlatformRollback rollback,
             StatusWriter statusWriter,
             KubernetesClient client,
             EventRecorder events) {
         this.events = events;
+        this.rollback = rollback;
         this.bundles = bundles;
         this.releases = releases;
         this.rollout = rollout;
@@ -91,7 +91,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                 PlatformInputs.enabled(spec),
                 PlatformInputs.overrides(spec),
                 installed,
-                readyComponents(status));
+                PlatformRollout.readyComponents(status));
         status.plan = PlanStatuses.of(plan, spec.upgradePolicy);
         if (!status.plan.approved) {
             READY.notReady(
@@ -105,7 +105,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             statusWriter.writeIfChanged(context, platform, before);
             return UpdateControl.noUpdate();
         }
-        Optional<PlatformStatus.Revision> failed = failedUpgrade(status, bundle, plan);
+        Optional<PlatformStatus.Revision> failed = PlatformRollback.failedUpgrade(status, bundle, plan);
         if (failed.isPresent()) {
             return rollBack(platform, status, context, transitions, bundle, variant, current, failed.get());
         }
@@ -117,8 +117,8 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                 .toList();
         if (!gaveUp.isEmpty() && status.version != null && !bundle.version().equals(status.version)) {
             // an upgrade Flux gave up on: the last good revision comes back, starting now
-            PlatformStatus.Revision revision = revision(bundle, plan, "Failed", String.join("; ", gaveUp));
-            addToHistory(status, revision);
+            PlatformStatus.Revision revision = Revisions.of(bundle, plan, "Failed", String.join("; ", gaveUp));
+            Revisions.add(status, revision);
             transitions.components(platform, status);
             events.warning(
                     platform,
@@ -133,7 +133,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                 .toList();
         if (notReady.isEmpty()) {
             if (!bundle.version().equals(status.version) || !plan.hash().equals(lastPlan(status))) {
-                addToHistory(status, revision(bundle, plan, "Applied", null));
+                Revisions.add(status, Revisions.of(bundle, plan, "Applied", null));
             }
             status.version = bundle.version();
             READY.ready(
@@ -153,21 +153,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         return UpdateControl.<Platform>noUpdate().rescheduleAfter(notReady.isEmpty() ? WHEN_READY : WHILE_ROLLING_OUT);
     }
 
-    /**
-     * The upgrade to this plan failed before (its newest revision in the history says Failed): until the plan
-     * changes (another version, other values), the last good revision is what the cluster runs.
-     */
-    private static Optional<PlatformStatus.Revision> failedUpgrade(PlatformStatus status, Bundle bundle, Plan plan) {
-        return status.history.stream()
-                .filter(r -> plan.hash().equals(r.planHash) && bundle.version().equals(r.version))
-                .findFirst()
-                .filter(r -> "Failed".equals(r.result));
-    }
-
-    /**
-     * Back to the last good bundle version (status.version) in reverse dependency order, unless that would go below a
-     * chart version that migrated a component's data since.
-     */
+    /** One pass back to the last good revision, said in the Ready condition. */
     private UpdateControl<Platform> rollBack(
             Platform platform,
             PlatformStatus status,
@@ -177,75 +163,16 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             String variant,
             Map<String, Flux.HelmRelease> current,
             PlatformStatus.Revision failure) {
-        PlatformSpec spec = platform.getSpec();
-        String upgrade = "The upgrade to " + failed.version() + " failed (" + failure.message + ")";
-        PlatformSpec.Bundle lastGood = new PlatformSpec.Bundle();
-        lastGood.name = spec.bundle.name;
-        lastGood.version = status.version;
-        lastGood.variant = spec.bundle.variant;
-        PlatformBundles.Result found = bundles.find(lastGood);
-        if (found.bundle() == null) {
-            return refuse(
-                    platform,
-                    status,
-                    context,
-                    transitions,
-                    "RollbackImpossible",
-                    upgrade + "; cannot roll back to " + status.version + ": " + found.problem());
-        }
-        Bundle good = found.bundle();
-        Optional<String> migration = Migrations.crossed(status, good, variant);
-        if (migration.isPresent()) {
-            return refuse(
-                    platform,
-                    status,
-                    context,
-                    transitions,
-                    "RollbackRefused",
-                    upgrade + "; not rolled back to " + good.version() + ": " + migration.get()
-                            + ". Fix the upgrade forward: change the bundle version or the failing component's values");
-        }
-        Map<String, Installed> installed = new java.util.HashMap<>();
-        current.forEach((name, release) -> installed.put(name, ComponentReleases.installed(name, release)));
-        Plan back = Planner.plan(
-                good,
-                variant,
-                PlatformInputs.enabled(spec),
-                PlatformInputs.overrides(spec),
-                installed,
-                readyComponents(status));
-        status.components = rollout.rollBack(good, variant, spec, back, current);
-        List<String> notBack = status.components.entrySet().stream()
-                .filter(e -> !e.getValue().ready && !"Retained".equals(e.getValue().phase))
-                .map(Map.Entry::getKey)
-                .toList();
-        if (notBack.isEmpty()) {
-            if (!"RolledBack".equals(status.history.get(0).result)) {
-                addToHistory(
-                        status, revision(good, back, "RolledBack", "after the failed upgrade to " + failed.version()));
-            }
-            READY.notReady(
-                    platform,
-                    status,
-                    "RolledBack",
-                    upgrade + "; rolled back to " + good.version()
-                            + ". Change spec.bundle.version or the failing component to try again");
-        } else {
-            READY.notReady(
-                    platform,
-                    status,
-                    "RollingBack",
-                    upgrade + "; rolling back to " + good.version() + ", dependents first. Waiting for "
-                            + String.join(", ", notBack));
-        }
+        PlatformRollback.Outcome outcome = rollback.pass(platform.getSpec(), status, failed, variant, current, failure);
+        READY.notReady(platform, status, outcome.reason(), outcome.message());
         transitions.record(platform, status);
         statusWriter.writeIfChanged(context, platform, transitions.before());
-        return UpdateControl.<Platform>noUpdate().rescheduleAfter(notBack.isEmpty() ? WHEN_READY : WHILE_ROLLING_OUT);
-    }
-
-    private static void addToHistory(PlatformStatus status, PlatformStatus.Revision revision) {
-        status.history.add(0, revision);
-        status.history = new java.util.ArrayList<>(status.history.subList(0, Math.min(HISTORY, status.history.size())));
+        return switch (outcome.state()) {
+            case ROLLING_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHILE_ROLLING_OUT);
+            case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHEN_READY);
+            // nothing to do until the administrator changes the Platform
+            case REFUSED -> UpdateControl.noUpdate();
+        };
     }
 
     @Override
@@ -267,30 +194,8 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         return UpdateControl.noUpdate();
     }
 
-    /** Components that were ready at the last look: the plan says what the others still wait for. */
-    private static java.util.Set<String> readyComponents(PlatformStatus status) {
-        java.util.Set<String> ready = new java.util.HashSet<>();
-        status.components.forEach((name, c) -> {
-            if (c.ready) {
-                ready.add(name);
-            }
-        });
-        return ready;
-    }
-
     private static String lastPlan(PlatformStatus status) {
         return status.history.isEmpty() ? null : status.history.get(0).planHash;
-    }
-
-    private static PlatformStatus.Revision revision(Bundle bundle, Plan plan, String result, String message) {
-        PlatformStatus.Revision revision = new PlatformStatus.Revision();
-        revision.version = bundle.version();
-        revision.planHash = plan.hash();
-        revision.appliedAt = Instant.now().toString();
-        revision.result = result;
-        revision.message =
-                message == null || message.length() <= MESSAGE ? message : message.substring(0, MESSAGE) + "...";
-        return revision;
     }
 
     private String kubernetesMinor() {

@@ -205,6 +205,17 @@ public class PlatformRollout {
         return status;
     }
 
+    /** Components that were ready at the last look: the plan says what the others still wait for. */
+    static java.util.Set<String> readyComponents(dev.hearth.core.api.platform.PlatformStatus status) {
+        java.util.Set<String> ready = new java.util.HashSet<>();
+        status.components.forEach((name, c) -> {
+            if (c.ready) {
+                ready.add(name);
+            }
+        });
+        return ready;
+    }
+
     static boolean isReady(ComponentStatus status) {
         return status != null && status.ready;
     }
