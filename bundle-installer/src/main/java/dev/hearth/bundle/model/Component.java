@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * One Helm release of a bundle. {@code privileged} sets its namespace's pod-security level to privileged (else
  * restricted); {@code readiness} is what must hold beyond the HelmRelease's own Ready (e.g.
  * {@code crd:clusters.postgresql.cnpg.io}); {@code variants} empty means every variant; {@code ownsData} keeps Helm
- * from uninstalling it after a failed upgrade, and pruning from deleting it unless the deletion policy says so.
+ * from uninstalling it after a failed upgrade, and pruning from deleting it unless the deletion policy says so;
+ * {@code migration}, when set, says what this chart version does to the component's data that older versions cannot
+ * undo: once it is deployed, a failed bundle upgrade is not rolled back below it.
  */
 public record Component(
         String name,
@@ -22,7 +24,8 @@ public record Component(
         boolean privileged,
         boolean ownsData,
         String readiness,
-        List<String> variants) {
+        List<String> variants,
+        String migration) {
 
     public Component {
         values = values == null ? JsonNodeFactory.instance.objectNode() : values;

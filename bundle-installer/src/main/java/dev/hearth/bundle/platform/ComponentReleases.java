@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.bundle.plan.Installed;
 import dev.hearth.bundle.render.BundleLabels;
+import dev.hearth.bundle.render.ComponentReleaseFor;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.FluxReady;
 import dev.hearth.core.upstream.GenericFields;
@@ -47,6 +48,37 @@ public class ComponentReleases {
         JsonNode values =
                 JSON.valueToTree(GenericFields.map(release, "spec", "values").orElse(Map.of()));
         return new Installed(component, version, values);
+    }
+
+    /** The chart version the release asks for. */
+    public static String specVersion(Flux.HelmRelease release) {
+        return GenericFields.string(release, "spec", "chart", "spec", "version").orElse("");
+    }
+
+    /** Whether the release's upgrades leave its CRDs alone (a rolled-back release). */
+    public static boolean keepsCrds(Flux.HelmRelease release) {
+        return ComponentReleaseFor.KEEP_CRDS.equals(
+                GenericFields.string(release, "spec", "upgrade", "crds").orElse(""));
+    }
+
+    /**
+     * Flux gave up on the release's current spec: it says Stalled, or its failures went past the remediation
+     * retries. Until then a failure is Flux's to retry, not a failed upgrade.
+     */
+    public static boolean gaveUp(Flux.HelmRelease release) {
+        Long generation = release.getMetadata().getGeneration();
+        boolean stalled = GenericFields.list(release, "status", "conditions").stream()
+                .anyMatch(c -> "Stalled".equals(c.get("type"))
+                        && "True".equals(c.get("status"))
+                        && (!(c.get("observedGeneration") instanceof Number n)
+                                || generation == null
+                                || n.longValue() >= generation));
+        return stalled || (FluxReady.of(release).isFalse() && failures(release) > ComponentReleaseFor.RETRIES);
+    }
+
+    public static int failures(Flux.HelmRelease release) {
+        return GenericFields.integer(release, "status", "installFailures").orElse(0)
+                + GenericFields.integer(release, "status", "upgradeFailures").orElse(0);
     }
 
     /** The chart version Helm last installed successfully, from the release's history. */

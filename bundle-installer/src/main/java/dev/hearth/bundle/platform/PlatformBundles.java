@@ -13,8 +13,9 @@ import dev.hearth.bundle.model.BundleDocuments;
 import dev.hearth.core.api.platform.PlatformSpec;
 
 /**
- * The bundle a Platform names: a file {@code <name>.yaml} of {@code hearth.bundle.directory} when set (an
- * administrator's own bundles), else the shipped one. The version must be the document's: a bundle is tested as a
+ * The bundle a Platform names at a version: a file {@code <name>-<version>.yaml}, else {@code <name>.yaml}, of
+ * {@code hearth.bundle.directory} when set (an administrator's own bundles, several versions side by side, so that a
+ * failed upgrade can go back to the last good one), else the shipped one. The version must be the document's: a bundle is tested as a
  * whole, so no other version of it can be made up from this one.
  */
 @ApplicationScoped
@@ -29,8 +30,11 @@ public class PlatformBundles {
     public Result find(PlatformSpec.Bundle wanted) {
         Bundle bundle;
         try {
-            Optional<Path> file =
-                    directory.map(d -> d.resolve(wanted.name + ".yaml")).filter(Files::isRegularFile);
+            Optional<Path> file = directory
+                    .map(d -> d.resolve(wanted.name + "-" + wanted.version + ".yaml"))
+                    .filter(Files::isRegularFile)
+                    .or(() ->
+                            directory.map(d -> d.resolve(wanted.name + ".yaml")).filter(Files::isRegularFile));
             bundle = file.isPresent() ? BundleDocuments.read(file.get()) : BundleDocuments.shipped(wanted.name);
         } catch (RuntimeException e) {
             return new Result(null, e.getMessage());

@@ -1,9 +1,9 @@
 package dev.hearth.bundle.platform;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,6 +17,7 @@ import dev.hearth.bundle.validation.Environment;
 import dev.hearth.core.api.platform.Platform;
 import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
+import dev.hearth.core.events.EventRecorder;
 import dev.hearth.core.operator.ServiceReconciler;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
@@ -30,13 +31,14 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 /**
  * Platform → its bundle's components as Flux HelmReleases: validate, plan (in status), wait for approval when
  * Manual, then advance in dependency order, each component once its dependencies are ready; Ready when every enabled
- * component is ready at its wanted version. Looks again every few seconds while anything is on its way.
+ * component is ready at its wanted version. An upgrade Flux gives up on goes back to the last good bundle version, in
+ * reverse dependency order, unless a migration deployed since forbids it. Looks again every few seconds while anything
+ * is on its way.
  */
 @ControllerConfiguration(name = "platform")
 public class PlatformReconciler implements ServiceReconciler<Platform> {
     private static final Duration WHILE_ROLLING_OUT = Duration.ofSeconds(3);
     private static final Duration WHEN_READY = Duration.ofMinutes(1);
-    private static final int HISTORY = 10;
     private static final ReadyCondition READY = ReadyCondition.systemClock();
 
     private final PlatformBundles bundles;
@@ -44,13 +46,19 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
     private final PlatformRollout rollout;
     private final StatusWriter statusWriter;
     private final KubernetesClient client;
+    private final EventRecorder events;
+    private final PlatformRollback rollback;
 
     PlatformReconciler(
             PlatformBundles bundles,
             ComponentReleases releases,
             PlatformRollout rollout,
+            PlatformRollback rollback,
             StatusWriter statusWriter,
-            KubernetesClient client) {
+            KubernetesClient client,
+            EventRecorder events) {
+        this.events = events;
+        this.rollback = rollback;
         this.bundles = bundles;
         this.releases = releases;
         this.rollout = rollout;
@@ -60,17 +68,18 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
 
     @Override
     public UpdateControl<Platform> reconcile(Platform platform, Context<Platform> context) {
-        JsonNode before = StatusWriter.snapshot(platform.getStatus());
         PlatformStatus status = status(platform);
+        PlatformTransitions transitions = new PlatformTransitions(events, status);
+        JsonNode before = transitions.before();
         PlatformSpec spec = platform.getSpec();
         PlatformBundles.Result found = bundles.find(spec.bundle);
         if (found.bundle() == null) {
-            return refuse(platform, status, context, before, "UnknownBundle", found.problem());
+            return refuse(platform, status, context, transitions, "UnknownBundle", found.problem());
         }
         Bundle bundle = found.bundle();
         List<String> problems = BundleValidation.problems(bundle, new Environment(kubernetesMinor(), null));
         if (!problems.isEmpty()) {
-            return refuse(platform, status, context, before, "InvalidBundle", String.join("; ", problems));
+            return refuse(platform, status, context, transitions, "InvalidBundle", String.join("; ", problems));
         }
         String variant = PlatformInputs.variant(spec);
         Map<String, Flux.HelmRelease> current = releases.of(bundle.name());
@@ -82,7 +91,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                 PlatformInputs.enabled(spec),
                 PlatformInputs.overrides(spec),
                 installed,
-                readyComponents(status));
+                PlatformRollout.readyComponents(status));
         status.plan = PlanStatuses.of(plan, spec.upgradePolicy);
         if (!status.plan.approved) {
             READY.notReady(
@@ -92,19 +101,39 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                     "The plan changes "
                             + plan.steps().stream().filter(PlanStep::changes).count()
                             + " component(s); approve it with spec.upgradePolicy.approvedPlan: " + plan.hash());
+            transitions.record(platform, status);
             statusWriter.writeIfChanged(context, platform, before);
             return UpdateControl.noUpdate();
         }
+        Optional<PlatformStatus.Revision> failed = PlatformRollback.failedUpgrade(status, bundle, plan);
+        if (failed.isPresent()) {
+            return rollBack(platform, status, context, transitions, bundle, variant, current, failed.get());
+        }
         status.components = rollout.advance(bundle, variant, spec, plan, current);
+        Migrations.record(status, bundle, variant);
+        List<String> gaveUp = status.components.entrySet().stream()
+                .filter(e -> "Failed".equals(e.getValue().phase))
+                .map(e -> e.getKey() + ": " + e.getValue().message)
+                .toList();
+        if (!gaveUp.isEmpty() && status.version != null && !bundle.version().equals(status.version)) {
+            // an upgrade Flux gave up on: the last good revision comes back, starting now
+            PlatformStatus.Revision revision = Revisions.of(bundle, plan, "Failed", String.join("; ", gaveUp));
+            Revisions.add(status, revision);
+            transitions.components(platform, status);
+            events.warning(
+                    platform,
+                    "UpgradeFailed",
+                    "The upgrade to " + bundle.version() + " failed (" + revision.message + "); rolling back to "
+                            + status.version);
+            return rollBack(platform, status, context, transitions, bundle, variant, current, revision);
+        }
         List<String> notReady = status.components.entrySet().stream()
                 .filter(e -> !e.getValue().ready && !"Retained".equals(e.getValue().phase))
                 .map(Map.Entry::getKey)
                 .toList();
         if (notReady.isEmpty()) {
             if (!bundle.version().equals(status.version) || !plan.hash().equals(lastPlan(status))) {
-                status.history.add(0, revision(bundle, plan));
-                status.history =
-                        new java.util.ArrayList<>(status.history.subList(0, Math.min(HISTORY, status.history.size())));
+                Revisions.add(status, Revisions.of(bundle, plan, "Applied", null));
             }
             status.version = bundle.version();
             READY.ready(
@@ -119,8 +148,31 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                     "RollingOut",
                     "Waiting for " + notReady.size() + " component(s): " + String.join(", ", notReady));
         }
+        transitions.record(platform, status);
         statusWriter.writeIfChanged(context, platform, before);
         return UpdateControl.<Platform>noUpdate().rescheduleAfter(notReady.isEmpty() ? WHEN_READY : WHILE_ROLLING_OUT);
+    }
+
+    /** One pass back to the last good revision, said in the Ready condition. */
+    private UpdateControl<Platform> rollBack(
+            Platform platform,
+            PlatformStatus status,
+            Context<Platform> context,
+            PlatformTransitions transitions,
+            Bundle failed,
+            String variant,
+            Map<String, Flux.HelmRelease> current,
+            PlatformStatus.Revision failure) {
+        PlatformRollback.Outcome outcome = rollback.pass(platform.getSpec(), status, failed, variant, current, failure);
+        READY.notReady(platform, status, outcome.reason(), outcome.message());
+        transitions.record(platform, status);
+        statusWriter.writeIfChanged(context, platform, transitions.before());
+        return switch (outcome.state()) {
+            case ROLLING_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHILE_ROLLING_OUT);
+            case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHEN_READY);
+            // nothing to do until the administrator changes the Platform
+            case REFUSED -> UpdateControl.noUpdate();
+        };
     }
 
     @Override
@@ -133,36 +185,17 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             Platform platform,
             PlatformStatus status,
             Context<Platform> context,
-            JsonNode before,
+            PlatformTransitions transitions,
             String reason,
             String message) {
         READY.notReady(platform, status, reason, message);
-        statusWriter.writeIfChanged(context, platform, before);
+        transitions.record(platform, status);
+        statusWriter.writeIfChanged(context, platform, transitions.before());
         return UpdateControl.noUpdate();
-    }
-
-    /** Components that were ready at the last look: the plan says what the others still wait for. */
-    private static java.util.Set<String> readyComponents(PlatformStatus status) {
-        java.util.Set<String> ready = new java.util.HashSet<>();
-        status.components.forEach((name, c) -> {
-            if (c.ready) {
-                ready.add(name);
-            }
-        });
-        return ready;
     }
 
     private static String lastPlan(PlatformStatus status) {
         return status.history.isEmpty() ? null : status.history.get(0).planHash;
-    }
-
-    private static PlatformStatus.Revision revision(Bundle bundle, Plan plan) {
-        PlatformStatus.Revision revision = new PlatformStatus.Revision();
-        revision.version = bundle.version();
-        revision.planHash = plan.hash();
-        revision.appliedAt = Instant.now().toString();
-        revision.result = "Applied";
-        return revision;
     }
 
     private String kubernetesMinor() {

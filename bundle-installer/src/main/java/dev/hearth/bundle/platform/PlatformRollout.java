@@ -41,61 +41,138 @@ public class PlatformRollout {
 
     public Map<String, ComponentStatus> advance(
             Bundle bundle, String variant, PlatformSpec spec, Plan plan, Map<String, Flux.HelmRelease> current) {
-        Map<String, Boolean> enabled = PlatformInputs.enabled(spec);
-        Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
-        List<Component> wanted = DependencyOrder.of(bundle.forVariant(variant)).stream()
-                .filter(c -> enabled.getOrDefault(c.name(), !c.optional()))
-                .toList();
-        new java.util.TreeSet<>(wanted.stream().map(c -> c.chart().repository()).toList())
-                .forEach(repository -> writes.apply(SourceFor.desired(bundle.name(), repository)));
-
+        List<Component> wanted = wanted(bundle, variant, spec);
+        writeSources(bundle, wanted);
         Map<String, ComponentStatus> statuses = new TreeMap<>();
         for (Component c : wanted) {
-            ComponentStatus status = new ComponentStatus();
-            status.wantedChartVersion = c.chart().version();
+            Flux.HelmRelease release = current.get(c.name());
+            ComponentStatus status = status(c, release);
             List<String> waitingFor = c.dependsOn().stream()
                     .filter(d -> !isReady(statuses.get(d)))
                     .sorted()
                     .toList();
-            Flux.HelmRelease release = current.get(c.name());
             if (!waitingFor.isEmpty()) {
                 status.waitingFor = new ArrayList<>(waitingFor);
                 status.phase = release == null ? "Pending" : "Upgrading";
                 status.message = "Waits for " + String.join(", ", waitingFor) + " to be ready";
             } else {
-                writes.apply(ComponentNamespaceFor.desired(bundle.name(), c));
-                release = writes.apply(ComponentReleaseFor.desired(
-                        bundle.name(),
-                        c,
-                        WantedValues.of(c, overrides.get(c.name())),
-                        PlatformInputs.retryRequest(spec, c.name())));
-                describe(status, c, release);
+                // a rolled-back release keeps its newer CRDs until the bundle takes it to another version
+                boolean keepCrds = release != null
+                        && ComponentReleases.keepsCrds(release)
+                        && ComponentReleases.specVersion(release)
+                                .equals(c.chart().version());
+                describe(status, c, write(bundle, spec, c, keepCrds), false);
             }
             statuses.put(c.name(), status);
         }
+        prune(bundle, spec, plan, current, statuses);
+        return statuses;
+    }
+
+    /**
+     * One pass of going back to {@code good} (the last good revision) after a failed upgrade, in reverse dependency
+     * order: a component goes back only once everything depending on it is back and ready, what the good revision
+     * does not have is deleted first, and no release's upgrade replaces CRDs (a newer CRD stays: objects written since
+     * may need its fields).
+     */
+    public Map<String, ComponentStatus> rollBack(
+            Bundle good, String variant, PlatformSpec spec, Plan plan, Map<String, Flux.HelmRelease> current) {
+        List<Component> wanted = wanted(good, variant, spec);
+        writeSources(good, wanted);
+        Map<String, ComponentStatus> statuses = new TreeMap<>();
+        prune(good, spec, plan, current, statuses);
+        List<Component> reverse = new ArrayList<>(wanted);
+        java.util.Collections.reverse(reverse);
+        for (Component c : reverse) {
+            Flux.HelmRelease release = current.get(c.name());
+            ComponentStatus status = status(c, release);
+            List<String> waitingFor = wanted.stream()
+                    .filter(d -> d.dependsOn().contains(c.name()) && !isReady(statuses.get(d.name())))
+                    .map(Component::name)
+                    .sorted()
+                    .toList();
+            if (!waitingFor.isEmpty()) {
+                status.waitingFor = new ArrayList<>(waitingFor);
+                status.phase = "RollingBack";
+                status.message =
+                        "Goes back to " + c.chart().version() + " once " + String.join(", ", waitingFor) + " went back";
+            } else {
+                boolean keepCrds = release == null
+                        || ComponentReleases.keepsCrds(release)
+                        || !ComponentReleases.specVersion(release)
+                                .equals(c.chart().version());
+                describe(status, c, write(good, spec, c, keepCrds), true);
+            }
+            statuses.put(c.name(), status);
+        }
+        return statuses;
+    }
+
+    private static List<Component> wanted(Bundle bundle, String variant, PlatformSpec spec) {
+        Map<String, Boolean> enabled = PlatformInputs.enabled(spec);
+        return DependencyOrder.of(bundle.forVariant(variant)).stream()
+                .filter(c -> enabled.getOrDefault(c.name(), !c.optional()))
+                .toList();
+    }
+
+    private void writeSources(Bundle bundle, List<Component> wanted) {
+        new java.util.TreeSet<>(wanted.stream().map(c -> c.chart().repository()).toList())
+                .forEach(repository -> writes.apply(SourceFor.desired(bundle.name(), repository)));
+    }
+
+    private static ComponentStatus status(Component c, Flux.HelmRelease release) {
+        ComponentStatus status = new ComponentStatus();
+        status.wantedChartVersion = c.chart().version();
+        if (release != null) {
+            status.chartVersion = ComponentReleases.deployedVersion(release).orElse(null);
+        }
+        return status;
+    }
+
+    private Flux.HelmRelease write(Bundle bundle, PlatformSpec spec, Component c, boolean keepCrds) {
+        Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
+        writes.apply(ComponentNamespaceFor.desired(bundle.name(), c));
+        return writes.apply(ComponentReleaseFor.desired(
+                bundle.name(),
+                c,
+                WantedValues.of(c, overrides.get(c.name())),
+                PlatformInputs.retryRequest(spec, c.name()),
+                keepCrds));
+    }
+
+    private void prune(
+            Bundle bundle,
+            PlatformSpec spec,
+            Plan plan,
+            Map<String, Flux.HelmRelease> current,
+            Map<String, ComponentStatus> statuses) {
         for (PlanStep step : plan.steps()) {
             if (step.action() == PlanStep.Action.DELETE) {
                 statuses.put(step.component(), prune(bundle, spec, step.component(), current.get(step.component())));
             }
         }
-        return statuses;
     }
 
-    private void describe(ComponentStatus status, Component c, Flux.HelmRelease release) {
+    private void describe(ComponentStatus status, Component c, Flux.HelmRelease release, boolean rollingBack) {
         FluxReady flux = FluxReady.of(release);
         status.chartVersion = ComponentReleases.deployedVersion(release).orElse(null);
         status.ready = releases.ready(release, c.chart().version(), c.readiness());
         status.reason = flux.reason();
-        status.failures = dev.hearth.core.upstream.GenericFields.integer(release, "status", "installFailures")
-                        .orElse(0)
-                + dev.hearth.core.upstream.GenericFields.integer(release, "status", "upgradeFailures")
-                        .orElse(0);
+        status.failures = ComponentReleases.failures(release);
         if (status.ready) {
             status.phase = "Ready";
             status.message = "Installed " + c.chart().name() + " " + c.chart().version();
-        } else if (flux.isFalse()) {
+        } else if (ComponentReleases.gaveUp(release)) {
             status.phase = "Failed";
             status.message = flux.message();
+        } else if (rollingBack) {
+            status.phase = "RollingBack";
+            status.message = "Going back to " + c.chart().name() + " "
+                    + c.chart().version() + (flux.isFalse() ? ": " + flux.message() : "");
+        } else if (flux.isFalse()) {
+            // Flux retries (remediation) before it gives up
+            status.phase = status.chartVersion == null ? "Installing" : "Upgrading";
+            status.message = "Retrying after " + status.failures + " failure(s): " + flux.message();
         } else if (flux.isTrue()) {
             status.phase = "Installing";
             status.waitingFor = new ArrayList<>(List.of(c.readiness() == null ? "release" : c.readiness()));
@@ -126,6 +203,17 @@ public class PlatformRollout {
             status.message = "Uninstalling: no longer wanted";
         }
         return status;
+    }
+
+    /** Components that were ready at the last look: the plan says what the others still wait for. */
+    static java.util.Set<String> readyComponents(dev.hearth.core.api.platform.PlatformStatus status) {
+        java.util.Set<String> ready = new java.util.HashSet<>();
+        status.components.forEach((name, c) -> {
+            if (c.ready) {
+                ready.add(name);
+            }
+        });
+        return ready;
     }
 
     static boolean isReady(ComponentStatus status) {

@@ -20,7 +20,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 public final class ComponentReleaseFor {
     static final String INTERVAL = "10m";
     static final String TIMEOUT = "10m";
-    static final int RETRIES = 3;
+    public static final int RETRIES = 3;
+    public static final String KEEP_CRDS = "Skip";
 
     private ComponentReleaseFor() {}
 
@@ -34,6 +35,16 @@ public final class ComponentReleaseFor {
      * when nothing else changed.
      */
     public static Flux.HelmRelease desired(String bundle, Component component, JsonNode values, String retryRequest) {
+        return desired(bundle, component, values, retryRequest, false);
+    }
+
+    /**
+     * With {@code keepCrds} (a rollback, and the rolled-back release until the bundle moves it forward): its upgrade
+     * skips the chart's CRDs, so going back to an older chart never replaces the newer CRDs with older ones, which
+     * objects written since may need.
+     */
+    public static Flux.HelmRelease desired(
+            String bundle, Component component, JsonNode values, String retryRequest, boolean keepCrds) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", INTERVAL);
         spec.put("timeout", TIMEOUT);
@@ -77,7 +88,7 @@ public final class ComponentReleaseFor {
                 "upgrade",
                 Map.of(
                         "crds",
-                        "CreateReplace",
+                        keepCrds ? KEEP_CRDS : "CreateReplace",
                         "cleanupOnFail",
                         !component.ownsData(),
                         "remediation",

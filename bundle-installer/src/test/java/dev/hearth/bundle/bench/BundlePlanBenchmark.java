@@ -109,7 +109,8 @@ public final class BundlePlanBenchmark {
                         false,
                         false,
                         "crd:things" + i + ".example.org",
-                        List.of()));
+                        List.of(),
+                        null));
             }
         }
         return new Bundle("eighty", "1.0.0", List.of("generic"), new Bundle.Requirements("1.31", "0.1.0"), components);

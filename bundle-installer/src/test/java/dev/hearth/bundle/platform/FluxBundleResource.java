@@ -4,30 +4,73 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.LoopbackPorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Serves the test charts of {@code src/test/resources/flux-charts} on loopback and writes the bundle
- * {@code flux-test} naming that repository into a directory the installer reads ({@code hearth.bundle.directory}).
+ * Serves the test charts of {@code src/test/resources/flux-charts} on loopback, each at versions 1.0.0 to 4.0.0 (the
+ * same chart, its version in its ConfigMap), where {@code flux-charts-overrides/<name>-<version>} replaces one version
+ * (a CRD that grows a field, a chart the API server rejects); and writes the versions of bundle {@code flux-test}
+ * ({@code flux-bundles/<version>.yaml}, naming that repository) into a directory the installer reads
+ * ({@code hearth.bundle.directory}) as {@code flux-test-<version>.yaml}.
  */
 public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
+    static final List<String> CHART_VERSIONS = List.of("1.0.0", "2.0.0", "3.0.0", "4.0.0");
+    private static final Path RESOURCES = Path.of("src/test/resources");
     private HelmChartRepository charts;
 
     @Override
     public Map<String, String> start() {
         try {
-            charts = HelmChartRepository.serve(Path.of("src/test/resources/flux-charts"), LoopbackPorts.free());
+            charts = HelmChartRepository.serve(versionedCharts(), LoopbackPorts.free());
             Path directory = Files.createTempDirectory("hearth-bundles");
-            String bundle = Files.readString(Path.of("src/test/resources/flux-bundle.yaml.template"))
-                    .replace("@URL@", charts.url());
-            Files.writeString(directory.resolve("flux-test.yaml"), bundle);
+            try (Stream<Path> bundles = Files.list(RESOURCES.resolve("flux-bundles"))) {
+                for (Path bundle : bundles.toList()) {
+                    Files.writeString(
+                            directory.resolve("flux-test-" + bundle.getFileName()),
+                            Files.readString(bundle).replace("@URL@", charts.url()));
+                }
+            }
             return Map.of("hearth.bundle.directory", directory.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path versionedCharts() throws IOException {
+        Path out = Files.createTempDirectory("hearth-flux-charts");
+        try (Stream<Path> charts = Files.list(RESOURCES.resolve("flux-charts"))) {
+            for (Path chart : charts.toList()) {
+                for (String version : CHART_VERSIONS) {
+                    Path override =
+                            RESOURCES.resolve("flux-charts-overrides").resolve(chart.getFileName() + "-" + version);
+                    Path copy = out.resolve(chart.getFileName() + "-" + version);
+                    copyTree(Files.isDirectory(override) ? override : chart, copy);
+                    Path chartYaml = copy.resolve("Chart.yaml");
+                    Files.writeString(
+                            chartYaml,
+                            Files.readString(chartYaml).replaceFirst("(?m)^version: .*$", "version: " + version));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +96,12 @@ class PlatformThroughFluxIT {
         PlatformStatus status = get().getStatus();
         assertThat(status.components.get("widget-app").chartVersion).isEqualTo("1.0.0");
         assertThat(status.history).hasSize(1);
+        // kubectl describe platform hearth tells the story
+        assertThat(events()).contains("Warning AwaitingApproval", "Normal ComponentPending", "Normal BundleReady");
+        assertThat(CLIENT.v1().events().inNamespace("default").list().getItems().stream()
+                        .filter(e -> "ComponentReady".equals(e.getReason()))
+                        .map(e -> e.getMessage().substring(0, e.getMessage().indexOf(' '))))
+                .contains("base-config", "widget-crds", "widget-operator", "extra-config", "widget-app");
         assertThat(CLIENT.namespaces().withName("bt-crds").get().getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
@@ -114,6 +122,179 @@ class PlatformThroughFluxIT {
                     get().getStatus().components.get("dashboard");
             assertThat(dashboard.waitingFor).contains("widget-app");
         });
+    }
+
+    @Test
+    @Order(4)
+    void aVersionBumpUpgradesEachComponentOnlyAfterItsDependenciesAreReadyAtTheirNewVersion() {
+        apply(platform("1.0.0", Map.of()));
+        awaitBundleReady("1.0.0");
+
+        apply(platform("2.0.0", Map.of()));
+        Set<String> mixed = ConcurrentHashMap.newKeySet();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            // the Platform first, then the releases: a Platform Ready at this generation must find them all upgraded
+            Platform platform = get();
+            boolean bundleReady = readyAt(platform, "BundleReady");
+            Map<String, Flux.HelmRelease> releases = releases();
+            for (Flux.HelmRelease release : releases.values()) {
+                if ("2.0.0".equals(specVersion(release))) {
+                    // one list is one snapshot: a release asks for 2.0.0 only once its dependencies run it
+                    for (String dependency :
+                            DEPENDS_ON.getOrDefault(release.getMetadata().getName(), List.of())) {
+                        assertThat(ComponentReleases.deployedVersion(releases.get(dependency)))
+                                .as(
+                                        "%s upgraded before its dependency %s",
+                                        release.getMetadata().getName(), dependency)
+                                .contains("2.0.0");
+                    }
+                }
+            }
+            platform.getStatus().components.forEach((name, c) -> {
+                if ("1.0.0".equals(c.chartVersion) && "2.0.0".equals(c.wantedChartVersion)) {
+                    mixed.add(name);
+                }
+            });
+            if (bundleReady) {
+                assertThat(releases.values())
+                        .allSatisfy(r ->
+                                assertThat(ComponentReleases.deployedVersion(r)).contains("2.0.0"));
+            }
+            return bundleReady && "2.0.0".equals(platform.getStatus().version);
+        });
+
+        // widget-app waited at 1.0.0 for widget-operator's upgrade, and the status said which it has and wants
+        assertThat(mixed).contains("widget-app");
+        PlatformStatus status = get().getStatus();
+        assertThat(status.components.values()).allSatisfy(c -> {
+            assertThat(c.chartVersion).isEqualTo("2.0.0");
+            assertThat(c.wantedChartVersion).isEqualTo("2.0.0");
+        });
+        assertThat(status.history.get(0).version).isEqualTo("2.0.0");
+        assertThat(CLIENT.configMaps()
+                        .inNamespace("bt-operator")
+                        .withName("widget-operator")
+                        .get()
+                        .getData())
+                .containsEntry("chartVersion", "2.0.0");
+    }
+
+    @Test
+    @Order(5)
+    void aFailedUpgradeGoesBackToTheLastGoodVersionDependentsFirstKeepingTheNewerCrd() {
+        apply(platform("3.0.0", Map.of()));
+        Set<String> wentUp = ConcurrentHashMap.newKeySet();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Platform platform = get();
+            Map<String, Flux.HelmRelease> releases = releases();
+            releases.forEach((name, release) -> {
+                if ("3.0.0".equals(specVersion(release))) {
+                    wentUp.add(name);
+                } else if (wentUp.contains(name) && "2.0.0".equals(specVersion(release))) {
+                    // one list is one snapshot: a release goes back only once what depends on it runs 2.0.0 again
+                    DEPENDS_ON.forEach((dependent, dependencies) -> {
+                        if (dependencies.contains(name)) {
+                            assertThat(ComponentReleases.deployedVersion(releases.get(dependent)))
+                                    .as("%s went back before its dependent %s", name, dependent)
+                                    .contains("2.0.0");
+                        }
+                    });
+                }
+            });
+            return readyAt(platform, "RolledBack");
+        });
+
+        assertThat(wentUp).contains("widget-crds", "widget-operator", "widget-app");
+        PlatformStatus status = get().getStatus();
+        assertThat(status.history.get(0).version).isEqualTo("2.0.0");
+        assertThat(status.history.get(0).result).isEqualTo("RolledBack");
+        assertThat(status.history.get(1).version).isEqualTo("3.0.0");
+        assertThat(status.history.get(1).result).isEqualTo("Failed");
+        assertThat(status.history.get(1).message).contains("widget-app");
+        assertThat(ReadyCondition.find(status.conditions, ReadyCondition.TYPE)
+                        .orElseThrow()
+                        .getMessage())
+                .contains("3.0.0 failed", "rolled back to 2.0.0");
+        assertThat(releases().values())
+                .allSatisfy(
+                        r -> assertThat(ComponentReleases.deployedVersion(r)).contains("2.0.0"));
+        // Helm installed widget-crds 2.0.0 again without its older CRD: the field 3.0.0 added is still served
+        assertThat(CLIENT.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("widgets.example.org")
+                        .get()
+                        .getSpec()
+                        .getVersions()
+                        .get(0)
+                        .getSchema()
+                        .getOpenAPIV3Schema()
+                        .getProperties()
+                        .get("spec")
+                        .getProperties())
+                .containsKey("color");
+        assertThat(events()).contains("Warning UpgradeFailed", "Warning RolledBack", "Warning ComponentFailed");
+    }
+
+    @Test
+    @Order(6)
+    void aFailedUpgradeIsNotRolledBackAcrossAMigrationItDeployed() {
+        apply(platform("4.0.0", Map.of()));
+
+        Platform refused = awaitReason("RollbackRefused");
+        assertThat(ReadyCondition.find(refused.getStatus().conditions, ReadyCondition.TYPE)
+                        .orElseThrow()
+                        .getMessage())
+                .contains("widget-operator 4.0.0", "rewrites its widget store", "2.0.0");
+        assertThat(refused.getStatus().migrations).anySatisfy(m -> {
+            assertThat(m.component).isEqualTo("widget-operator");
+            assertThat(m.chartVersion).isEqualTo("4.0.0");
+        });
+        assertThat(refused.getStatus().history.get(0).version).isEqualTo("4.0.0");
+        assertThat(refused.getStatus().history.get(0).result).isEqualTo("Failed");
+        // nothing went back: widget-operator still runs what migrated its data
+        assertThat(specVersion(releases().get("widget-operator"))).isEqualTo("4.0.0");
+        assertThat(events()).contains("Warning RollbackRefused");
+    }
+
+    /** The Platform's events (a cluster-scoped object's are in default), as "type reason". */
+    private static List<String> events() {
+        return CLIENT.v1().events().inNamespace("default").list().getItems().stream()
+                .filter(e -> "Platform".equals(e.getInvolvedObject().getKind())
+                        && "hearth".equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getType() + " " + e.getReason())
+                .toList();
+    }
+
+    private static final Map<String, List<String>> DEPENDS_ON = Map.of(
+            "widget-operator", List.of("widget-crds", "base-config"),
+            "extra-config", List.of("base-config"),
+            "widget-app", List.of("widget-operator"));
+
+    private static String specVersion(Flux.HelmRelease release) {
+        return dev.hearth.core.upstream.GenericFields.string(release, "spec", "chart", "spec", "version")
+                .orElse("");
+    }
+
+    private static boolean readyAt(Platform platform, String reason) {
+        return platform != null
+                && platform.getStatus() != null
+                && ReadyCondition.find(platform.getStatus().conditions, ReadyCondition.TYPE)
+                        .map(c -> reason.equals(c.getReason())
+                                && c.getObservedGeneration() != null
+                                && c.getObservedGeneration()
+                                        .equals(platform.getMetadata().getGeneration()))
+                        .orElse(false);
+    }
+
+    private static void awaitBundleReady(String version) {
+        await().atMost(TIMEOUT).until(() -> readyAt(get(), "BundleReady") && version.equals(get().getStatus().version));
+    }
+
+    private static Platform platform(String version, Map<String, PlatformSpec.Component> components) {
+        Platform platform = platform(PlatformSpec.Mode.Auto, null, components);
+        platform.getSpec().bundle.version = version;
+        return platform;
     }
 
     private static PlatformSpec.Component component(boolean enabled) {

@@ -24,9 +24,13 @@ public class PlatformStatus extends HearthStatus {
     @JsonPropertyDescription("The last applied revisions, newest first (at most 10).")
     public List<Revision> history = new ArrayList<>();
 
+    @JsonPropertyDescription("Chart versions deployed that migrated a component's data: no rollback goes below them.")
+    public List<Migration> migrations = new ArrayList<>();
+
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public static class ComponentStatus {
-        @JsonPropertyDescription("Pending, Installing, Upgrading, Ready, Failed, Deleting or Retained.")
+        @JsonPropertyDescription(
+                "Pending, Installing, Upgrading, RollingBack, Ready, Failed (Flux gave up), Deleting or Retained.")
         public String phase;
 
         public String chartVersion;
@@ -59,7 +63,18 @@ public class PlatformStatus extends HearthStatus {
         public String planHash;
         public String appliedAt;
 
-        @JsonPropertyDescription("Applied, Failed or RolledBack.")
+        @JsonPropertyDescription("Applied, Failed (the upgrade to it), or RolledBack (to it, after a failed upgrade).")
         public String result;
+
+        @JsonPropertyDescription("What failed, or which upgrade was rolled back.")
+        public String message;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public static class Migration {
+        public String component;
+        public String chartVersion;
+        public String description;
+        public String recordedAt;
     }
 }

@@ -1,0 +1,113 @@
+package dev.hearth.bundle.platform;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.hearth.bundle.model.Bundle;
+import dev.hearth.bundle.plan.Installed;
+import dev.hearth.bundle.plan.Plan;
+import dev.hearth.bundle.plan.Planner;
+import dev.hearth.core.api.platform.PlatformSpec;
+import dev.hearth.core.api.platform.PlatformStatus;
+import dev.hearth.core.upstream.Flux;
+
+/**
+ * After a failed bundle upgrade: back to the last good bundle version (status.version) in reverse dependency order,
+ * unless that would go below a chart version that migrated a component's data since, or that version cannot be found.
+ */
+@ApplicationScoped
+public class PlatformRollback {
+    private final PlatformBundles bundles;
+    private final PlatformRollout rollout;
+
+    PlatformRollback(PlatformBundles bundles, PlatformRollout rollout) {
+        this.bundles = bundles;
+        this.rollout = rollout;
+    }
+
+    public enum State {
+        ROLLING_BACK,
+        ROLLED_BACK,
+        /** Not rolled back (a migration, or no last good bundle): nothing was written. */
+        REFUSED
+    }
+
+    /** Where the rollback is, as the Ready condition says it. */
+    public record Outcome(State state, String reason, String message) {}
+
+    /**
+     * The upgrade to this plan failed before (its newest revision in the history says Failed): until the plan changes
+     * (another version, other values), the last good revision is what the cluster runs.
+     */
+    static Optional<PlatformStatus.Revision> failedUpgrade(PlatformStatus status, Bundle bundle, Plan plan) {
+        return status.history.stream()
+                .filter(r -> plan.hash().equals(r.planHash) && bundle.version().equals(r.version))
+                .findFirst()
+                .filter(r -> "Failed".equals(r.result));
+    }
+
+    /** One pass: sets the components' status and, once every one is back, a RolledBack revision. */
+    Outcome pass(
+            PlatformSpec spec,
+            PlatformStatus status,
+            Bundle failed,
+            String variant,
+            Map<String, Flux.HelmRelease> current,
+            PlatformStatus.Revision failure) {
+        String upgrade = "The upgrade to " + failed.version() + " failed (" + failure.message + ")";
+        PlatformSpec.Bundle lastGood = new PlatformSpec.Bundle();
+        lastGood.name = spec.bundle.name;
+        lastGood.version = status.version;
+        lastGood.variant = spec.bundle.variant;
+        PlatformBundles.Result found = bundles.find(lastGood);
+        if (found.bundle() == null) {
+            return new Outcome(
+                    State.REFUSED,
+                    "RollbackImpossible",
+                    upgrade + "; cannot roll back to " + status.version + ": " + found.problem());
+        }
+        Bundle good = found.bundle();
+        Optional<String> migration = Migrations.crossed(status, good, variant);
+        if (migration.isPresent()) {
+            return new Outcome(
+                    State.REFUSED,
+                    "RollbackRefused",
+                    upgrade + "; not rolled back to " + good.version() + ": " + migration.get()
+                            + ". Fix the upgrade forward: change the bundle version or the failing component's values");
+        }
+        Map<String, Installed> installed = new HashMap<>();
+        current.forEach((name, release) -> installed.put(name, ComponentReleases.installed(name, release)));
+        Plan back = Planner.plan(
+                good,
+                variant,
+                PlatformInputs.enabled(spec),
+                PlatformInputs.overrides(spec),
+                installed,
+                PlatformRollout.readyComponents(status));
+        status.components = rollout.rollBack(good, variant, spec, back, current);
+        List<String> notBack = status.components.entrySet().stream()
+                .filter(e -> !e.getValue().ready && !"Retained".equals(e.getValue().phase))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!notBack.isEmpty()) {
+            return new Outcome(
+                    State.ROLLING_BACK,
+                    "RollingBack",
+                    upgrade + "; rolling back to " + good.version() + ", dependents first. Waiting for "
+                            + String.join(", ", notBack));
+        }
+        if (!"RolledBack".equals(status.history.get(0).result)) {
+            Revisions.add(
+                    status, Revisions.of(good, back, "RolledBack", "after the failed upgrade to " + failed.version()));
+        }
+        return new Outcome(
+                State.ROLLED_BACK,
+                "RolledBack",
+                upgrade + "; rolled back to " + good.version()
+                        + ". Change spec.bundle.version or the failing component to try again");
+    }
+}
