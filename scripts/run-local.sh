@@ -5,7 +5,17 @@
 # Hearth's app charts served on loopback (apps-catalog writes the HelmRepository hearth-system/hearth-apps for them,
 # so app instances become real Helm releases; no kubelet: objects only), and Keycloak with the shipped realm (users in
 # target/local/keycloak-users.txt), then starts every service against them and waits until each one is ready. Ctrl-C stops everything.
+#
+# Options: --offline (Maven without the network: a populated ~/.m2), --no-build (run the jars target/ already holds).
 set -euo pipefail
+offline=() build=true
+for arg in "$@"; do
+  case "$arg" in
+    --offline) offline=(-o) ;;
+    --no-build) build=false ;;
+    *) echo "usage: $0 [--offline] [--no-build]" >&2; exit 2 ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out="$root/target/local"
@@ -14,10 +24,11 @@ mkdir -p "$out"
 bash scripts/test-binaries.sh
 bash scripts/upstream-crds.sh
 bash scripts/keycloak.sh
-# the format check (spotless, part of verify) is for commits, not for running: skipped here
-./mvnw -B -q install -DskipTests -Dspotless.check.skip=true
+# package, not install: running needs the reactor's jars in target/, never a copy in ~/.m2; the format check (spotless)
+# is for commits, not for running: skipped here
+$build && ./mvnw -B -q "${offline[@]}" package -DskipTests -Dspotless.check.skip=true
 
-./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
+./mvnw -B -q "${offline[@]}" -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -53,6 +64,9 @@ fi
 # the services' JVM options (heap, GC, C1 only): see docs/operations.md
 read -r -a jvm_options < deploy/service-jvm.options
 declare -A port=([dashboard-backend]=8080 [tenant-service]=8081 [kubernetes-service]=8082 [vm-service]=8083 [apps-catalog]=8084 [bundle-installer]=8085)
+# the jars run in the prod profile, where leader election is on: their Leases in the platform's namespace, as in
+# production (docs/operations.md), one replica each
+lease=(-Dhearth.leader-election.lease-namespace=hearth-system -Dhearth.leader-election.identity=run-local)
 charts=()
 # apps-catalog writes the HelmRepository hearth-system/hearth-apps its definitions name, at the served charts
 [[ -f "$out/chart-repository.url" ]] && charts=("-Dhearth.catalog.chart-repository-url=$(cat "$out/chart-repository.url")")
@@ -61,7 +75,7 @@ for service in tenant-service kubernetes-service vm-service apps-catalog bundle-
   [[ "$service" == apps-catalog ]] && extra=("${charts[@]}")
   [[ "$service" == tenant-service ]] && extra=("${keycloak_tenant[@]}")
   [[ "$service" == dashboard-backend ]] && extra=("${keycloak_dashboard[@]}")
-  java "${jvm_options[@]}" "${client[@]}" "${extra[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
+  java "${jvm_options[@]}" "${client[@]}" "${lease[@]}" "${extra[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &
   pids+=($!)
 done
 for service in "${!port[@]}"; do

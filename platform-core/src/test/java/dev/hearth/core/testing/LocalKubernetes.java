@@ -29,6 +29,8 @@ public final class LocalKubernetes {
         Path out = Path.of(args.length > 0 ? args[0] : "target/local").toAbsolutePath();
         Files.createDirectories(out);
         TestKubernetes kubernetes = TestKubernetes.shared().withHearthCrds().withControllerManager();
+        // the services hold their leader-election Leases there, as in production, and apps-catalog its HelmRepository
+        ensurePlatformNamespace(kubernetes);
         boolean upstreamCrds = true;
         try {
             // the operators watch Cluster API, KubeVirt, CDI and Flux objects: without their CRDs they stay not-ready
@@ -47,7 +49,6 @@ public final class LocalKubernetes {
                     .withLogDir(out));
             HelmChartRepository charts = HelmChartRepository.serveAppCharts();
             Runtime.getRuntime().addShutdownHook(new Thread(charts::close, "chart-repository-stop"));
-            ensurePlatformNamespace(kubernetes);
             Files.writeString(out.resolve("chart-repository.url"), charts.url() + "\n");
             System.out.println("LocalKubernetes: Flux running (logs in " + out + "); charts " + charts.charts() + " at "
                     + charts.url() + ", for apps-catalog's HelmRepository " + APPS_REPOSITORY_NAMESPACE + "/"
@@ -69,7 +70,10 @@ public final class LocalKubernetes {
         new CountDownLatch(1).await();
     }
 
-    /** The namespace of the platform, where apps-catalog writes the HelmRepository of its charts. */
+    /**
+     * The namespace of the platform, where the services keep their leader-election Leases and apps-catalog writes the
+     * HelmRepository of its charts.
+     */
     private static void ensurePlatformNamespace(TestKubernetes kubernetes) {
         kubernetes
                 .client()
