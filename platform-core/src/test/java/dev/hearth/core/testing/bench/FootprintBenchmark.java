@@ -64,5 +64,7 @@ public final class FootprintBenchmark {
                             ? "  over target (150 MB, 2 s)"
                             : "");
         }
+        // the shared test API server's client threads are not daemons: without this the JVM stays after the figures
+        System.exit(0);
     }
 }
