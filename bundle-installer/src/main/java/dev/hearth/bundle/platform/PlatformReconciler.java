@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.hearth.bundle.model.Bundle;
@@ -38,7 +40,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 @ControllerConfiguration(name = "platform")
 public class PlatformReconciler implements ServiceReconciler<Platform> {
     private static final Duration WHILE_ROLLING_OUT = Duration.ofSeconds(3);
-    private static final Duration WHEN_READY = Duration.ofMinutes(1);
     private static final ReadyCondition READY = ReadyCondition.systemClock();
 
     private final PlatformBundles bundles;
@@ -48,8 +49,10 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
     private final KubernetesClient client;
     private final EventRecorder events;
     private final PlatformRollback rollback;
+    private final Duration whenReady;
 
     PlatformReconciler(
+            @ConfigProperty(name = "hearth.bundle.resync-when-ready", defaultValue = "1m") Duration whenReady,
             PlatformBundles bundles,
             ComponentReleases releases,
             PlatformRollout rollout,
@@ -57,6 +60,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             StatusWriter statusWriter,
             KubernetesClient client,
             EventRecorder events) {
+        this.whenReady = whenReady;
         this.events = events;
         this.rollback = rollback;
         this.bundles = bundles;
@@ -150,7 +154,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         }
         transitions.record(platform, status);
         statusWriter.writeIfChanged(context, platform, before);
-        return UpdateControl.<Platform>noUpdate().rescheduleAfter(notReady.isEmpty() ? WHEN_READY : WHILE_ROLLING_OUT);
+        return UpdateControl.<Platform>noUpdate().rescheduleAfter(notReady.isEmpty() ? whenReady : WHILE_ROLLING_OUT);
     }
 
     /** One pass back to the last good revision, said in the Ready condition. */
@@ -169,7 +173,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         statusWriter.writeIfChanged(context, platform, transitions.before());
         return switch (outcome.state()) {
             case ROLLING_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHILE_ROLLING_OUT);
-            case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHEN_READY);
+            case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(whenReady);
             // nothing to do until the administrator changes the Platform
             case REFUSED -> UpdateControl.noUpdate();
         };
