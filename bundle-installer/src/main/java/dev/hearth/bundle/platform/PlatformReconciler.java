@@ -50,6 +50,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
     private final EventRecorder events;
     private final PlatformRollback rollback;
     private final Duration whenReady;
+    private final ComponentValues values;
 
     PlatformReconciler(
             @ConfigProperty(name = "hearth.bundle.resync-when-ready", defaultValue = "1m") Duration whenReady,
@@ -57,10 +58,12 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             ComponentReleases releases,
             PlatformRollout rollout,
             PlatformRollback rollback,
+            ComponentValues values,
             StatusWriter statusWriter,
             KubernetesClient client,
             EventRecorder events) {
         this.whenReady = whenReady;
+        this.values = values;
         this.events = events;
         this.rollback = rollback;
         this.bundles = bundles;
@@ -86,6 +89,10 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             return refuse(platform, status, context, transitions, "InvalidBundle", String.join("; ", problems));
         }
         String variant = PlatformInputs.variant(spec);
+        List<String> badValues = values.problems(bundle, variant, spec);
+        if (!badValues.isEmpty()) {
+            return refuse(platform, status, context, transitions, "InvalidValues", String.join("; ", badValues));
+        }
         Map<String, Flux.HelmRelease> current = releases.of(bundle.name());
         Map<String, Installed> installed = new java.util.HashMap<>();
         current.forEach((name, release) -> installed.put(name, ComponentReleases.installed(name, release)));

@@ -113,7 +113,8 @@ public class PlatformRollout {
         return statuses;
     }
 
-    private static List<Component> wanted(Bundle bundle, String variant, PlatformSpec spec) {
+    /** The variant's components the spec enables (optional ones only when enabled), in dependency order. */
+    static List<Component> wanted(Bundle bundle, String variant, PlatformSpec spec) {
         Map<String, Boolean> enabled = PlatformInputs.enabled(spec);
         return DependencyOrder.of(bundle.forVariant(variant)).stream()
                 .filter(c -> enabled.getOrDefault(c.name(), !c.optional()))

@@ -138,6 +138,30 @@ class PlatformThroughFluxIT {
 
     @Test
     @Order(4)
+    void valuesTheChartsSchemaRefusesAreRefusedBeforeAnythingIsWritten() {
+        int seen = AuditLog.read(TestKubernetes.shared().auditLog()).size();
+        PlatformSpec.Component extra = component(true);
+        // extra-config's values.schema.json wants a string there
+        extra.values = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("setting", 42);
+        apply(platform(PlatformSpec.Mode.Auto, null, Map.of("extra-config", extra)));
+
+        await().atMost(TIMEOUT).until(() -> readyAt(get(), "InvalidValues"));
+        assertThat(ReadyCondition.find(get().getStatus().conditions, ReadyCondition.TYPE)
+                        .orElseThrow()
+                        .getMessage())
+                .contains("component extra-config: values key setting: integer found, string expected");
+        assertThat(installerRequests(seen))
+                .filteredOn(r -> Set.of("create", "update", "patch", "delete").contains(r.verb()))
+                .extracting(AuditLog.Request::resource)
+                .doesNotContain("helmreleases", "helmrepositories", "namespaces");
+        assertThat(releases().get("extra-config").getAdditionalProperties().toString())
+                .doesNotContain("setting");
+    }
+
+    @Test
+    @Order(5)
     void enablingAnOptionalComponentAndDisablingAnotherInstallsOneAndPrunesTheOther() {
         Map<String, PlatformSpec.Component> components = new HashMap<>();
         components.put("dashboard", component(true));
@@ -155,7 +179,7 @@ class PlatformThroughFluxIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aVersionBumpUpgradesEachComponentOnlyAfterItsDependenciesAreReadyAtTheirNewVersion() {
         apply(platform("1.0.0", Map.of()));
         awaitBundleReady("1.0.0");
@@ -210,7 +234,7 @@ class PlatformThroughFluxIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aFailedUpgradeGoesBackToTheLastGoodVersionDependentsFirstKeepingTheNewerCrd() {
         apply(platform("3.0.0", Map.of()));
         Set<String> wentUp = ConcurrentHashMap.newKeySet();
@@ -267,7 +291,7 @@ class PlatformThroughFluxIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aFailedUpgradeIsNotRolledBackAcrossAMigrationItDeployed() {
         apply(platform("4.0.0", Map.of()));
 
