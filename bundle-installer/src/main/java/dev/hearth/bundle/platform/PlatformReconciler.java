@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.hearth.bundle.model.Bundle;
@@ -38,7 +40,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 @ControllerConfiguration(name = "platform")
 public class PlatformReconciler implements ServiceReconciler<Platform> {
     private static final Duration WHILE_ROLLING_OUT = Duration.ofSeconds(3);
-    private static final Duration WHEN_READY = Duration.ofMinutes(1);
     private static final ReadyCondition READY = ReadyCondition.systemClock();
 
     private final PlatformBundles bundles;
@@ -48,15 +49,21 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
     private final KubernetesClient client;
     private final EventRecorder events;
     private final PlatformRollback rollback;
+    private final Duration whenReady;
+    private final ComponentValues values;
 
     PlatformReconciler(
+            @ConfigProperty(name = "hearth.bundle.resync-when-ready", defaultValue = "1m") Duration whenReady,
             PlatformBundles bundles,
             ComponentReleases releases,
             PlatformRollout rollout,
             PlatformRollback rollback,
+            ComponentValues values,
             StatusWriter statusWriter,
             KubernetesClient client,
             EventRecorder events) {
+        this.whenReady = whenReady;
+        this.values = values;
         this.events = events;
         this.rollback = rollback;
         this.bundles = bundles;
@@ -82,6 +89,10 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             return refuse(platform, status, context, transitions, "InvalidBundle", String.join("; ", problems));
         }
         String variant = PlatformInputs.variant(spec);
+        List<String> badValues = values.problems(bundle, variant, spec);
+        if (!badValues.isEmpty()) {
+            return refuse(platform, status, context, transitions, "InvalidValues", String.join("; ", badValues));
+        }
         Map<String, Flux.HelmRelease> current = releases.of(bundle.name());
         Map<String, Installed> installed = new java.util.HashMap<>();
         current.forEach((name, release) -> installed.put(name, ComponentReleases.installed(name, release)));
@@ -150,7 +161,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         }
         transitions.record(platform, status);
         statusWriter.writeIfChanged(context, platform, before);
-        return UpdateControl.<Platform>noUpdate().rescheduleAfter(notReady.isEmpty() ? WHEN_READY : WHILE_ROLLING_OUT);
+        return UpdateControl.<Platform>noUpdate().rescheduleAfter(notReady.isEmpty() ? whenReady : WHILE_ROLLING_OUT);
     }
 
     /** One pass back to the last good revision, said in the Ready condition. */
@@ -169,7 +180,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         statusWriter.writeIfChanged(context, platform, transitions.before());
         return switch (outcome.state()) {
             case ROLLING_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHILE_ROLLING_OUT);
-            case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHEN_READY);
+            case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(whenReady);
             // nothing to do until the administrator changes the Platform
             case REFUSED -> UpdateControl.noUpdate();
         };

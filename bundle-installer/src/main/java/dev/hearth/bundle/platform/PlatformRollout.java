@@ -23,6 +23,7 @@ import dev.hearth.core.api.platform.PlatformStatus.ComponentStatus;
 import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.FluxReady;
+import io.fabric8.kubernetes.api.model.Namespace;
 
 /**
  * One pass of applying a plan: each enabled component's namespace and release are written only once everything it
@@ -33,16 +34,19 @@ import dev.hearth.core.upstream.FluxReady;
 public class PlatformRollout {
     private final ServerSideApply writes;
     private final ComponentReleases releases;
+    private final BundleSourcesAndNamespaces existing;
 
-    PlatformRollout(ServerSideApply writes, ComponentReleases releases) {
+    PlatformRollout(ServerSideApply writes, ComponentReleases releases, BundleSourcesAndNamespaces existing) {
         this.writes = writes;
         this.releases = releases;
+        this.existing = existing;
     }
 
     public Map<String, ComponentStatus> advance(
             Bundle bundle, String variant, PlatformSpec spec, Plan plan, Map<String, Flux.HelmRelease> current) {
         List<Component> wanted = wanted(bundle, variant, spec);
         writeSources(bundle, wanted);
+        Map<String, Namespace> namespaces = existing.namespaces(bundle.name());
         Map<String, ComponentStatus> statuses = new TreeMap<>();
         for (Component c : wanted) {
             Flux.HelmRelease release = current.get(c.name());
@@ -61,7 +65,7 @@ public class PlatformRollout {
                         && ComponentReleases.keepsCrds(release)
                         && ComponentReleases.specVersion(release)
                                 .equals(c.chart().version());
-                describe(status, c, write(bundle, spec, c, keepCrds), false);
+                describe(status, c, write(bundle, spec, c, keepCrds, release, namespaces), false);
             }
             statuses.put(c.name(), status);
         }
@@ -79,6 +83,7 @@ public class PlatformRollout {
             Bundle good, String variant, PlatformSpec spec, Plan plan, Map<String, Flux.HelmRelease> current) {
         List<Component> wanted = wanted(good, variant, spec);
         writeSources(good, wanted);
+        Map<String, Namespace> namespaces = existing.namespaces(good.name());
         Map<String, ComponentStatus> statuses = new TreeMap<>();
         prune(good, spec, plan, current, statuses);
         List<Component> reverse = new ArrayList<>(wanted);
@@ -101,14 +106,15 @@ public class PlatformRollout {
                         || ComponentReleases.keepsCrds(release)
                         || !ComponentReleases.specVersion(release)
                                 .equals(c.chart().version());
-                describe(status, c, write(good, spec, c, keepCrds), true);
+                describe(status, c, write(good, spec, c, keepCrds, release, namespaces), true);
             }
             statuses.put(c.name(), status);
         }
         return statuses;
     }
 
-    private static List<Component> wanted(Bundle bundle, String variant, PlatformSpec spec) {
+    /** The variant's components the spec enables (optional ones only when enabled), in dependency order. */
+    static List<Component> wanted(Bundle bundle, String variant, PlatformSpec spec) {
         Map<String, Boolean> enabled = PlatformInputs.enabled(spec);
         return DependencyOrder.of(bundle.forVariant(variant)).stream()
                 .filter(c -> enabled.getOrDefault(c.name(), !c.optional()))
@@ -116,8 +122,10 @@ public class PlatformRollout {
     }
 
     private void writeSources(Bundle bundle, List<Component> wanted) {
+        Map<String, Flux.HelmRepository> sources = existing.sources(bundle.name());
         new java.util.TreeSet<>(wanted.stream().map(c -> c.chart().repository()).toList())
-                .forEach(repository -> writes.apply(SourceFor.desired(bundle.name(), repository)));
+                .forEach(repository -> writes.applyIfChanged(
+                        SourceFor.desired(bundle.name(), repository), sources.get(SourceFor.name(repository))));
     }
 
     private static ComponentStatus status(Component c, Flux.HelmRelease release) {
@@ -129,15 +137,27 @@ public class PlatformRollout {
         return status;
     }
 
-    private Flux.HelmRelease write(Bundle bundle, PlatformSpec spec, Component c, boolean keepCrds) {
+    /** Writes the component's namespace and release where they differ from what is there; returns the release. */
+    private Flux.HelmRelease write(
+            Bundle bundle,
+            PlatformSpec spec,
+            Component c,
+            boolean keepCrds,
+            Flux.HelmRelease current,
+            Map<String, Namespace> namespaces) {
         Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
-        writes.apply(ComponentNamespaceFor.desired(bundle.name(), c));
-        return writes.apply(ComponentReleaseFor.desired(
-                bundle.name(),
-                c,
-                WantedValues.of(c, overrides.get(c.name())),
-                PlatformInputs.retryRequest(spec, c.name()),
-                keepCrds));
+        Namespace namespace =
+                writes.applyIfChanged(ComponentNamespaceFor.desired(bundle.name(), c), namespaces.get(c.namespace()));
+        // components sharing a namespace: the second one finds it as just written
+        namespaces.put(c.namespace(), namespace);
+        return writes.applyIfChanged(
+                ComponentReleaseFor.desired(
+                        bundle.name(),
+                        c,
+                        WantedValues.of(c, overrides.get(c.name())),
+                        PlatformInputs.retryRequest(spec, c.name()),
+                        keepCrds),
+                current);
     }
 
     private void prune(

@@ -36,7 +36,8 @@ public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
                             Files.readString(bundle).replace("@URL@", charts.url()));
                 }
             }
-            return Map.of("hearth.bundle.directory", directory.toString());
+            // a Ready Platform is looked at again every few seconds: aReconcileWithNothingToChangeWritesNothing
+            return Map.of("hearth.bundle.directory", directory.toString(), "hearth.bundle.resync-when-ready", "3s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,6 +23,7 @@ import dev.hearth.core.api.platform.Platform;
 import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
 import dev.hearth.core.status.ReadyCondition;
+import dev.hearth.core.testing.AuditLog;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
@@ -108,6 +109,59 @@ class PlatformThroughFluxIT {
 
     @Test
     @Order(3)
+    void aReconcileWithNothingToChangeWritesNothing() {
+        // Ready since the last test; the installer looks again every few seconds here (resync-when-ready)
+        int seen = AuditLog.read(TestKubernetes.shared().auditLog()).size();
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> installerRequests(seen).stream()
+                                .filter(r -> "list".equals(r.verb()) && "helmreleases".equals(r.resource()))
+                                .count()
+                        >= 3);
+
+        List<AuditLog.Request> passes = installerRequests(seen);
+        // three passes read the releases, sources and namespaces, and wrote none of them, nor the Platform's status
+        assertThat(passes)
+                .filteredOn(r -> "list".equals(r.verb()))
+                .extracting(AuditLog.Request::resource)
+                .contains("helmreleases", "helmrepositories", "namespaces");
+        assertThat(passes)
+                .filteredOn(r -> Set.of("create", "update", "patch", "delete").contains(r.verb()))
+                .isEmpty();
+        System.out.printf(
+                "idle reconcile: %d passes, %d requests, 0 writes%n",
+                passes.stream()
+                        .filter(r -> "list".equals(r.verb()) && "helmreleases".equals(r.resource()))
+                        .count(),
+                passes.size());
+    }
+
+    @Test
+    @Order(4)
+    void valuesTheChartsSchemaRefusesAreRefusedBeforeAnythingIsWritten() {
+        int seen = AuditLog.read(TestKubernetes.shared().auditLog()).size();
+        PlatformSpec.Component extra = component(true);
+        // extra-config's values.schema.json wants a string there
+        extra.values = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("setting", 42);
+        apply(platform(PlatformSpec.Mode.Auto, null, Map.of("extra-config", extra)));
+
+        await().atMost(TIMEOUT).until(() -> readyAt(get(), "InvalidValues"));
+        assertThat(ReadyCondition.find(get().getStatus().conditions, ReadyCondition.TYPE)
+                        .orElseThrow()
+                        .getMessage())
+                .contains("component extra-config: values key setting: integer found, string expected");
+        assertThat(installerRequests(seen))
+                .filteredOn(r -> Set.of("create", "update", "patch", "delete").contains(r.verb()))
+                .extracting(AuditLog.Request::resource)
+                .doesNotContain("helmreleases", "helmrepositories", "namespaces");
+        assertThat(releases().get("extra-config").getAdditionalProperties().toString())
+                .doesNotContain("setting");
+    }
+
+    @Test
+    @Order(5)
     void enablingAnOptionalComponentAndDisablingAnotherInstallsOneAndPrunesTheOther() {
         Map<String, PlatformSpec.Component> components = new HashMap<>();
         components.put("dashboard", component(true));
@@ -125,7 +179,7 @@ class PlatformThroughFluxIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aVersionBumpUpgradesEachComponentOnlyAfterItsDependenciesAreReadyAtTheirNewVersion() {
         apply(platform("1.0.0", Map.of()));
         awaitBundleReady("1.0.0");
@@ -180,7 +234,7 @@ class PlatformThroughFluxIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aFailedUpgradeGoesBackToTheLastGoodVersionDependentsFirstKeepingTheNewerCrd() {
         apply(platform("3.0.0", Map.of()));
         Set<String> wentUp = ConcurrentHashMap.newKeySet();
@@ -237,7 +291,7 @@ class PlatformThroughFluxIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aFailedUpgradeIsNotRolledBackAcrossAMigrationItDeployed() {
         apply(platform("4.0.0", Map.of()));
 
@@ -285,6 +339,14 @@ class PlatformThroughFluxIT {
                                 && c.getObservedGeneration()
                                         .equals(platform.getMetadata().getGeneration()))
                         .orElse(false);
+    }
+
+    /** What the installer asked the API server after the first {@code seen} requests of the audit log. */
+    private static List<AuditLog.Request> installerRequests(int seen) {
+        List<AuditLog.Request> all = AuditLog.read(TestKubernetes.shared().auditLog());
+        return all.subList(seen, all.size()).stream()
+                .filter(r -> r.user().equals("system:serviceaccount:hearth-system:bundle-installer"))
+                .toList();
     }
 
     private static void awaitBundleReady(String version) {

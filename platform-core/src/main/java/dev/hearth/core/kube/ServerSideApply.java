@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
@@ -12,6 +13,9 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.hearth.core.Annotations;
+import dev.hearth.core.ContentHash;
+import dev.hearth.core.DesiredState;
 import dev.hearth.core.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -60,6 +64,33 @@ public class ServerSideApply {
                 .fieldManager(fieldManager)
                 .forceConflicts()
                 .serverSideApply();
+    }
+
+    /**
+     * Applies {@code desired} unless {@code current} (as the caller last read or cached it) already is it, so that a
+     * reconcile with nothing to change writes nothing. The desired object is applied with a hash of itself in the
+     * {@value Annotations#SPEC_HASH} annotation: a field dropped from the desired object changes the hash (containment
+     * alone cannot see it), and a hand edit of a field it sets fails {@link DesiredState#satisfiedBy}.
+     *
+     * @return the applied object, or {@code current} when it was left alone
+     */
+    public <T extends HasMetadata> T applyIfChanged(T desired, T current) {
+        T stamped = client.getKubernetesSerialization().clone(desired);
+        Map<String, String> annotations = new TreeMap<>();
+        if (desired.getMetadata().getAnnotations() != null) {
+            annotations.putAll(desired.getMetadata().getAnnotations());
+        }
+        annotations.put(Annotations.SPEC_HASH, ContentHash.of(desired, 16));
+        stamped.getMetadata().setAnnotations(annotations);
+        if (current != null
+                && current.getMetadata().getAnnotations() != null
+                && annotations
+                        .get(Annotations.SPEC_HASH)
+                        .equals(current.getMetadata().getAnnotations().get(Annotations.SPEC_HASH))
+                && DesiredState.satisfiedBy(stamped, current)) {
+            return current;
+        }
+        return apply(stamped);
     }
 
     /** Applies an object of a kind known only at run time (a catalog kind), without API discovery. */

@@ -58,6 +58,30 @@ class KitIT {
     }
 
     @Test
+    void applyIfChangedWritesOnlyADifferenceADroppedValueAndAHandEditIncluded() {
+        ConfigMap first = apply.applyIfChanged(configMap("if-changed", Map.of("a", "1", "b", "2")), null);
+
+        ConfigMap same = apply.applyIfChanged(configMap("if-changed", Map.of("a", "1", "b", "2")), first);
+        assertThat(same).isSameAs(first);
+
+        // still contained in the live object, but not what is wanted: the hash tells
+        ConfigMap dropped = apply.applyIfChanged(configMap("if-changed", Map.of("a", "1")), same);
+        assertThat(dropped.getData()).containsOnlyKeys("a");
+
+        ConfigMap edited = client.configMaps()
+                .inNamespace(namespace)
+                .withName("if-changed")
+                .edit(cm -> {
+                    cm.getData().put("a", "hand");
+                    return cm;
+                });
+        ConfigMap undone = apply.applyIfChanged(configMap("if-changed", Map.of("a", "1")), edited);
+        assertThat(undone.getData()).containsEntry("a", "1");
+        assertThat(undone.getMetadata().getResourceVersion())
+                .isNotEqualTo(edited.getMetadata().getResourceVersion());
+    }
+
+    @Test
     void applyOrDeleteRemovesWhatIsNoLongerWanted() {
         apply.applyOrDelete(
                 Optional.of(configMap("optional", Map.of("k", "v"))), ConfigMap.class, namespace, "optional");

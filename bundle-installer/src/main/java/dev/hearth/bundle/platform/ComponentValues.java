@@ -1,0 +1,40 @@
+package dev.hearth.bundle.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.hearth.bundle.model.Bundle;
+import dev.hearth.bundle.model.Component;
+import dev.hearth.bundle.plan.WantedValues;
+import dev.hearth.bundle.validation.ValuesSchema;
+import dev.hearth.core.api.platform.PlatformSpec;
+
+/**
+ * The values each enabled component would be installed with (the bundle's, the administrator's over them) checked
+ * against its chart's {@code values.schema.json} where the chart ships one, before anything is applied.
+ */
+@ApplicationScoped
+public class ComponentValues {
+    private final ChartSchemas schemas;
+
+    ComponentValues(ChartSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    /** Every violation, naming the component and the key; empty when every component's values fit. */
+    public List<String> problems(Bundle bundle, String variant, PlatformSpec spec) {
+        Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
+        List<String> problems = new ArrayList<>();
+        for (Component c : PlatformRollout.wanted(bundle, variant, spec)) {
+            schemas.of(c.chart())
+                    .ifPresent(schema -> problems.addAll(
+                            ValuesSchema.problems(c.name(), schema, WantedValues.of(c, overrides.get(c.name())))));
+        }
+        return problems;
+    }
+}
