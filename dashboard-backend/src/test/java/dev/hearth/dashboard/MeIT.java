@@ -2,7 +2,9 @@ package dev.hearth.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKeycloak;
 import dev.hearth.core.testing.TestKubernetes;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,6 +109,45 @@ class MeIT {
                 .extracting(t -> t.get("namespace"))
                 .contains("tenant-root", RealTenants.FOO, RealTenants.BAR, RealTenants.BAZ);
         assertThat(tenants).extracting(t -> t.get("level")).containsOnly("view");
+    }
+
+    /** A caller who keeps asking is answered from the cache, refreshed ahead: a revoked level still goes in seconds. */
+    @Test
+    void aRevokedLevelIsGoneWithinSecondsForACallerWhoKeepsAsking() throws InterruptedException {
+        TestKeycloak.shared().createUser("soon-revoked", RealTenants.PASSWORD, "baz-guests");
+        var bindings = TestKubernetes.shared().client().rbac().roleBindings().inNamespace(RealTenants.BAZ);
+        bindings.resource(new RoleBindingBuilder()
+                        .withNewMetadata()
+                        .withName("baz-guests")
+                        .endMetadata()
+                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", AccessLevel.VIEW.clusterRoleName())
+                        .addNewSubject()
+                        .withKind("Group")
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withName("oidc:baz-guests")
+                        .endSubject()
+                        .build())
+                .create();
+        String token = RealTenants.token("soon-revoked");
+        await().atMost(Duration.ofSeconds(30)).until(() -> namespacesOf(token).equals(List.of(RealTenants.BAZ)));
+        bindings.withName("baz-guests").delete();
+        long revoked = System.nanoTime();
+        // asked every 200 ms: each answer may come from the cache, but never one older than its 5 s
+        while (!namespacesOf(token).isEmpty()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - revoked)).isLessThan(Duration.ofSeconds(12));
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<String> namespacesOf(String token) {
+        return given().auth()
+                .oauth2(token)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("tenants.namespace", String.class);
     }
 
     @Test

@@ -86,6 +86,11 @@ public class AccessRules {
         return answer;
     }
 
+    /** Drops what is known of the caller's rules in {@code namespace}: the next question reviews them again. */
+    public void forget(Caller caller, String namespace) {
+        cache.remove(new Key(caller, namespace));
+    }
+
     static boolean matches(ResourceRule rule, String group, String resource, String verb, String name) {
         return covers(rule.getApiGroups(), group)
                 && covers(rule.getResources(), resource)

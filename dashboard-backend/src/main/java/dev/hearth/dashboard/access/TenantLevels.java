@@ -25,7 +25,8 @@ import dev.hearth.dashboard.identity.Caller;
  * needs no right to review others). Only
  * namespaces where a RoleBinding names the caller are asked about ({@link TenantBindings}), unless one review says a
  * cluster-wide grant reaches every namespace. All questions of one call go out at once; the answers are kept per
- * identity for {@link #TTL}, so a page that asks several endpoints costs one round of reviews.
+ * identity for {@link #TTL}, so a page that asks several endpoints costs one round of reviews; past half the TTL a
+ * request asks them again in the background, so a caller who keeps using the dashboard does not wait for them.
  */
 @ApplicationScoped
 public class TenantLevels {
@@ -43,15 +44,28 @@ public class TenantLevels {
         thread.setDaemon(true);
         return thread;
     });
+    // its own threads: a refresh waits for its reviews, which must never queue behind other refreshes
+    private final ExecutorService refreshes = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "access-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<Caller, Answers> cache = new ConcurrentHashMap<>();
+    private final Set<Caller> refreshing = ConcurrentHashMap.newKeySet();
 
-    private record Answers(long expiresAt, Map<String, Optional<AccessLevel>> levels) {}
+    private record Answers(long askedAt, long expiresAt, Map<String, Optional<AccessLevel>> levels) {}
 
     /** The level of {@code caller} in each of {@code namespaces} that it holds one in, in the order given. */
     public Map<String, AccessLevel> of(Caller caller, Collection<String> namespaces) {
         long now = System.nanoTime();
         cache.values().removeIf(a -> a.expiresAt - now < 0);
         Answers known = cache.get(caller);
+        if (known != null && now - known.askedAt > TTL.toNanos() / 2 && refreshing.add(caller)) {
+            // asked again in the background while the answers still hold: a caller who keeps using the dashboard
+            // never waits for the reviews, and what it is shown is never older than the TTL
+            CompletableFuture.runAsync(() -> refresh(caller, known), refreshes)
+                    .whenComplete((done, failure) -> refreshing.remove(caller));
+        }
         Map<String, Optional<AccessLevel>> levels = new ConcurrentHashMap<>(known == null ? Map.of() : known.levels);
         // asked about: where a RoleBinding names the caller, or everywhere if a cluster-wide grant may give a level
         Set<String> bound = bindings.namespacesNaming(caller);
@@ -64,7 +78,11 @@ public class TenantLevels {
             levels.putAll(ask(caller, unknown));
         }
         if (known == null || !levels.equals(known.levels)) {
-            cache.put(caller, new Answers(known == null ? now + TTL.toNanos() : known.expiresAt, Map.copyOf(levels)));
+            cache.put(
+                    caller,
+                    known == null
+                            ? new Answers(now, now + TTL.toNanos(), Map.copyOf(levels))
+                            : new Answers(known.askedAt, known.expiresAt, Map.copyOf(levels)));
         }
         Map<String, AccessLevel> held = new LinkedHashMap<>();
         for (String namespace : namespaces) {
@@ -85,6 +103,19 @@ public class TenantLevels {
             levels.put(CLUSTER, known);
         }
         return known.isPresent();
+    }
+
+    /** The same questions as {@code known}'s, asked anew (the rules too, not from their cache). */
+    private void refresh(Caller caller, Answers known) {
+        long now = System.nanoTime();
+        Map<String, Optional<AccessLevel>> levels = new ConcurrentHashMap<>();
+        LevelProbe view = LevelProbe.ALL.get(LevelProbe.ALL.size() - 1);
+        levels.put(CLUSTER, rules.asked(caller, view.in(CLUSTER)) ? Optional.of(view.level()) : Optional.empty());
+        List<String> namespaces =
+                known.levels.keySet().stream().filter(ns -> !CLUSTER.equals(ns)).toList();
+        namespaces.forEach(ns -> rules.forget(caller, ns));
+        levels.putAll(ask(caller, namespaces));
+        cache.put(caller, new Answers(now, now + TTL.toNanos(), Map.copyOf(levels)));
     }
 
     /** Per namespace one rules review ({@link AccessRules}, shared with the per-object actions), all at once. */
@@ -117,6 +148,7 @@ public class TenantLevels {
 
     @PreDestroy
     void stop() {
+        refreshes.shutdownNow();
         reviews.shutdownNow();
     }
 }
