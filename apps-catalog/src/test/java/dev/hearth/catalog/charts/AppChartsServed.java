@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.hearth.catalog.definition.ChartRepositoryFor;
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.testing.TestPaths;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -45,28 +45,15 @@ public class AppChartsServed implements QuarkusTestResourceLifecycleManager {
     private static Path withNextRedis() {
         try {
             Path dir = Files.createTempDirectory("hearth-app-charts");
-            copy(HelmChartRepository.appCharts(), dir);
+            TestPaths.copyTree(HelmChartRepository.appCharts(), dir);
             Path next = dir.resolve("redis-next");
-            copy(dir.resolve("redis"), next);
+            TestPaths.copyTree(dir.resolve("redis"), next);
             Path chart = next.resolve("Chart.yaml");
             Files.writeString(
                     chart, Files.readString(chart).replaceFirst("(?m)^version: .*$", "version: " + NEXT_REDIS));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.LoopbackPorts;
+import dev.hearth.core.testing.TestPaths;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -51,7 +52,7 @@ public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
                     Path override =
                             RESOURCES.resolve("flux-charts-overrides").resolve(chart.getFileName() + "-" + version);
                     Path copy = out.resolve(chart.getFileName() + "-" + version);
-                    copyTree(Files.isDirectory(override) ? override : chart, copy);
+                    TestPaths.copyTree(Files.isDirectory(override) ? override : chart, copy);
                     Path chartYaml = copy.resolve("Chart.yaml");
                     Files.writeString(
                             chartYaml,
@@ -60,19 +61,6 @@ public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
             }
         }
         return out;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     @Override

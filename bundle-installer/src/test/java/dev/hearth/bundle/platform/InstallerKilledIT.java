@@ -145,15 +145,7 @@ class InstallerKilledIT {
     }
 
     private static Platform platform() {
-        Platform platform = new Platform();
-        platform.getMetadata().setName("hearth");
-        platform.getSpec().bundle = new PlatformSpec.Bundle();
-        platform.getSpec().bundle.name = "flux-test";
-        platform.getSpec().bundle.version = "1.0.0";
-        platform.getSpec().bundle.variant = PlatformSpec.Variant.GENERIC;
-        platform.getSpec().upgradePolicy = new PlatformSpec.UpgradePolicy();
-        platform.getSpec().upgradePolicy.mode = PlatformSpec.Mode.Auto;
-        return platform;
+        return PlatformThroughFluxIT.platform(PlatformSpec.Mode.Auto, null, Map.of());
     }
 
     private static Map<String, Flux.HelmRelease> releases() {

@@ -369,8 +369,8 @@ class PlatformThroughFluxIT {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
-    private static Platform platform(
-            PlatformSpec.Mode mode, String approved, Map<String, PlatformSpec.Component> components) {
+    /** The Platform of the flux-test bundle 1.0.0 (InstallerKilledIT's too). */
+    static Platform platform(PlatformSpec.Mode mode, String approved, Map<String, PlatformSpec.Component> components) {
         Platform platform = new Platform();
         platform.getMetadata().setName("hearth");
         platform.getSpec().bundle = new PlatformSpec.Bundle();

@@ -14,6 +14,20 @@ import java.util.stream.Stream;
 public final class TestPaths {
     private TestPaths() {}
 
+    /** Copies the directory {@code from} with everything below it to {@code to} (e.g. a chart, to change a copy). */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
     /** Kubernetes version of the test API server (root pom property {@code hearth.kubernetes.version}). */
     public static String kubernetesVersion() {
         return System.getProperty("hearth.kubernetes.version", "1.35.4");
