@@ -5,11 +5,30 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.hearth.bundle.model.Bundle;
+import dev.hearth.bundle.plan.Installed;
+import dev.hearth.bundle.plan.Plan;
+import dev.hearth.bundle.plan.Planner;
 import dev.hearth.core.api.platform.PlatformSpec;
+import dev.hearth.core.api.platform.PlatformStatus;
+import dev.hearth.core.upstream.Flux;
 
 /** What an administrator set per component, in the shapes the planner takes. */
 final class PlatformInputs {
     private PlatformInputs() {}
+
+    /** The plan of {@code bundle} for what the spec asks and what the cluster holds ({@code current} releases). */
+    static Plan plan(
+            Bundle bundle,
+            String variant,
+            PlatformSpec spec,
+            Map<String, Flux.HelmRelease> current,
+            PlatformStatus status) {
+        Map<String, Installed> installed = new HashMap<>();
+        current.forEach((name, release) -> installed.put(name, ComponentReleases.installed(name, release)));
+        return Planner.plan(
+                bundle, variant, enabled(spec), overrides(spec), installed, PlatformRollout.readyComponents(status));
+    }
 
     static Map<String, Boolean> enabled(PlatformSpec spec) {
         Map<String, Boolean> enabled = new HashMap<>();

@@ -10,10 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.hearth.bundle.model.Bundle;
-import dev.hearth.bundle.plan.Installed;
 import dev.hearth.bundle.plan.Plan;
 import dev.hearth.bundle.plan.PlanStep;
-import dev.hearth.bundle.plan.Planner;
 import dev.hearth.bundle.validation.BundleValidation;
 import dev.hearth.bundle.validation.Environment;
 import dev.hearth.core.api.platform.Platform;
@@ -94,15 +92,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             return refuse(platform, status, context, transitions, "InvalidValues", String.join("; ", badValues));
         }
         Map<String, Flux.HelmRelease> current = releases.of(bundle.name());
-        Map<String, Installed> installed = new java.util.HashMap<>();
-        current.forEach((name, release) -> installed.put(name, ComponentReleases.installed(name, release)));
-        Plan plan = Planner.plan(
-                bundle,
-                variant,
-                PlatformInputs.enabled(spec),
-                PlatformInputs.overrides(spec),
-                installed,
-                PlatformRollout.readyComponents(status));
+        Plan plan = PlatformInputs.plan(bundle, variant, spec, current, status);
         status.plan = PlanStatuses.of(plan, spec.upgradePolicy);
         if (!status.plan.approved) {
             READY.notReady(

@@ -1,6 +1,5 @@
 package dev.hearth.bundle.platform;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,9 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.hearth.bundle.model.Bundle;
-import dev.hearth.bundle.plan.Installed;
 import dev.hearth.bundle.plan.Plan;
-import dev.hearth.bundle.plan.Planner;
 import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
 import dev.hearth.core.upstream.Flux;
@@ -79,15 +76,7 @@ public class PlatformRollback {
                     upgrade + "; not rolled back to " + good.version() + ": " + migration.get()
                             + ". Fix the upgrade forward: change the bundle version or the failing component's values");
         }
-        Map<String, Installed> installed = new HashMap<>();
-        current.forEach((name, release) -> installed.put(name, ComponentReleases.installed(name, release)));
-        Plan back = Planner.plan(
-                good,
-                variant,
-                PlatformInputs.enabled(spec),
-                PlatformInputs.overrides(spec),
-                installed,
-                PlatformRollout.readyComponents(status));
+        Plan back = PlatformInputs.plan(good, variant, spec, current, status);
         status.components = rollout.rollBack(good, variant, spec, back, current);
         List<String> notBack = status.components.entrySet().stream()
                 .filter(e -> !e.getValue().ready && !"Retained".equals(e.getValue().phase))
