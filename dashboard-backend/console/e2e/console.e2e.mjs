@@ -100,8 +100,19 @@ function stubCatalog() {
     },
   ];
 }
+// A request still in flight when its page closes (the browser ends after the last scenario) fails with "Request
+// context disposed" or "... has been closed": that is the test's own teardown, not a failure of the console.
+function tolerant(handler) {
+  return async (route) => {
+    try {
+      await handler(route);
+    } catch (e) {
+      if (!/disposed|has been closed/i.test(String(e?.message))) throw e;
+    }
+  };
+}
 async function catalogRoute(page) {
-  await page.route("**/api/v1/catalog", async (route) => {
+  await page.route("**/api/v1/catalog", tolerant(async (route) => {
     const response = await route.fetch();
     let catalog;
     if (response.status() === 404) {
@@ -115,7 +126,7 @@ async function catalogRoute(page) {
       for (const entry of catalog) if (entry.kind === "Postgres") delete entry.schema.properties.size.pattern;
     }
     await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(catalog) });
-  });
+  }));
 }
 
 /** A fresh browser context (no cookies, no storage) whose console errors are collected. */
@@ -553,11 +564,11 @@ await scenario("sign-out ends the Keycloak session", async () => {
 await scenario("silent refresh, then session expiry leads to the sign-in page", async () => {
   const page = await newPage("expiring");
   pages.push(page);
-  await page.route("**/api/v1/console-config", async (route) => {
+  await page.route("**/api/v1/console-config", tolerant(async (route) => {
     const response = await route.fetch();
     const config = await response.json();
     await route.fulfill({ response, json: { ...config, clientId: "hearth-dashboard-short-lived" } });
-  });
+  }));
   let refreshes = 0;
   page.on("request", (r) => {
     if (r.url().includes("/protocol/openid-connect/token") && (r.postData() ?? "").includes("grant_type=refresh_token")) refreshes++;
