@@ -109,8 +109,7 @@ public class TenantLevels {
     private void refresh(Caller caller, Answers known) {
         long now = System.nanoTime();
         Map<String, Optional<AccessLevel>> levels = new ConcurrentHashMap<>();
-        LevelProbe view = LevelProbe.ALL.get(LevelProbe.ALL.size() - 1);
-        levels.put(CLUSTER, rules.asked(caller, view.in(CLUSTER)) ? Optional.of(view.level()) : Optional.empty());
+        clusterWide(caller, levels);
         List<String> namespaces =
                 known.levels.keySet().stream().filter(ns -> !CLUSTER.equals(ns)).toList();
         namespaces.forEach(ns -> rules.forget(caller, ns));
