@@ -27,8 +27,7 @@ case "$service" in
     ./mvnw -B -q -pl "platform-core,$(IFS=,; echo "${services[*]}")" package -DskipTests -Dspotless.check.skip=true
     ./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
     exec java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
-      -Dhearth.service-jvm-options="$(cat deploy/service-jvm.options)" \
-      -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
+      -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.deploy="$root/deploy" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
       -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
       dev.hearth.core.testing.bench.FootprintBenchmark "${services[@]/%//target/quarkus-app/quarkus-run.jar}" ;;
   *) echo "no benchmark for $service" >&2; exit 2 ;;
@@ -38,7 +37,6 @@ bash scripts/upstream-crds.sh > /dev/null
 ./mvnw -B -q -pl "platform-core,${also:+$also,}$service" -am install -DskipTests -Dspotless.check.skip=true
 ./mvnw -B -q -pl "$service" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
-  -Dhearth.service-jvm-options="$(cat deploy/service-jvm.options)" \
-  -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
+  -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.deploy="$root/deploy" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
   -cp "$service/target/test-classes:$service/target/classes:$(cat "$service/target/bench-classpath.txt")" \
   "$main" "$service/target/quarkus-app/quarkus-run.jar" "$@"

@@ -61,8 +61,6 @@ else
   echo "Keycloak NOT running: dashboard-backend will not be ready (see $out/keycloak.log)"
 fi
 
-# the services' JVM options (heap, GC, C1 only): see docs/operations.md
-read -r -a jvm_options < deploy/service-jvm.options
 declare -A port=([dashboard-backend]=8080 [tenant-service]=8081 [kubernetes-service]=8082 [vm-service]=8083 [apps-catalog]=8084 [bundle-installer]=8085)
 # the jars run in the prod profile, where leader election is on: their Leases in the platform's namespace, as in
 # production (docs/operations.md), one replica each
@@ -71,6 +69,8 @@ charts=()
 # apps-catalog writes the HelmRepository hearth-system/hearth-apps its definitions name, at the served charts
 [[ -f "$out/chart-repository.url" ]] && charts=("-Dhearth.catalog.chart-repository-url=$(cat "$out/chart-repository.url")")
 for service in tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend; do
+  # the service's JVM options (heap, GC, C1 only): deploy/service-jvm.options, docs/operations.md
+  read -r -a jvm_options <<< "$(bash scripts/jvm-options.sh "$service")"
   extra=()
   [[ "$service" == apps-catalog ]] && extra=("${charts[@]}")
   [[ "$service" == tenant-service ]] && extra=("${keycloak_tenant[@]}")

@@ -127,8 +127,7 @@ public final class CatalogBenchmark {
         });
 
         try (ServiceProcess app = ServiceProcess.start(appJar, kubernetes, List.of())) {
-            System.out.println("apps-catalog log: " + app.log() + ", JVM options: "
-                    + System.getProperty("hearth.service-jvm-options"));
+            System.out.println("apps-catalog log: " + app.log() + ", JVM options: " + app.jvmOptions());
             app.awaitReady(Duration.ofMinutes(3));
             waitUntilServed(client, Duration.ofMinutes(3));
             benchmark.burst(namespaces(client, "tenant-warmup", 10), WARMUP_INSTANCES, "warm", 0);

@@ -90,8 +90,8 @@ public final class CatalogThroughFluxBenchmark {
                 ServiceProcess app = ServiceProcess.start(
                         appJar, kubernetes, List.of("hearth.catalog.chart-repository-url=" + charts.url()))) {
             pids.put("apps-catalog", app.pid());
-            System.out.println("apps-catalog log: " + app.log() + ", Flux logs: " + logs + ", JVM options: "
-                    + System.getProperty("hearth.service-jvm-options"));
+            System.out.println(
+                    "apps-catalog log: " + app.log() + ", Flux logs: " + logs + ", JVM options: " + app.jvmOptions());
             app.awaitReady(Duration.ofMinutes(3));
             CatalogBenchmark.waitUntilServed(client, Duration.ofMinutes(3));
             benchmark.awaitChartSource(Duration.ofMinutes(3));

@@ -89,8 +89,8 @@ public final class DashboardBenchmark {
                             "hearth.tenant.group-prefix=oidc:",
                             "quarkus.log.category.\"hearth.dashboard.writes\".level=WARN",
                             "quarkus.log.level=WARN"))) {
-                System.out.println("dashboard-backend log: " + backend.log() + ", JVM options: "
-                        + System.getProperty("hearth.service-jvm-options"));
+                System.out.println(
+                        "dashboard-backend log: " + backend.log() + ", JVM options: " + backend.jvmOptions());
                 backend.awaitReady(Duration.ofMinutes(3));
                 DashboardBenchmark benchmark =
                         new DashboardBenchmark(client, "http://127.0.0.1:" + backend.port(), tenants);

@@ -3,7 +3,6 @@ package dev.hearth.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -135,16 +134,40 @@ class PlatformChartTest {
     }
 
     @Test
-    void theChartsJvmOptionsAreTheOnesOfDeployServiceJvmOptions() throws Exception {
-        Path options =
-                PlatformChart.chart().resolve("../../service-jvm.options").normalize();
-        String env = of(PlatformChart.render(Map.of()), "Deployment", Deployment.class).stream()
-                .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream())
-                .filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
-                .findFirst()
-                .orElseThrow()
-                .getValue();
-        assertThat(env).isEqualTo(Files.readString(options).strip());
+    void eachServiceRunsWithItsJvmOptionsOfDeployServiceJvmOptions() {
+        List<Deployment> deployments = of(
+                PlatformChart.render(Map.of(
+                        "global.oidc.issuerUrl", "https://login.example.org/realms/hearth",
+                        "dashboardBackend.enabled", "true")),
+                "Deployment",
+                Deployment.class);
+        assertThat(deployments).hasSize(6);
+        for (Deployment deployment : deployments) {
+            String env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
+            assertThat(env)
+                    .as(deployment.getMetadata().getName())
+                    .isEqualTo(String.join(
+                            " ", ServiceJvmOptions.of(deployment.getMetadata().getName())));
+        }
+        assertThat(ServiceJvmOptions.of("dashboard-backend")).isNotEqualTo(ServiceJvmOptions.everyService());
+    }
+
+    @Test
+    void scriptsReadTheSameJvmOptionsAsTheChart() throws Exception {
+        Path root = TestPaths.serviceJvmOptions().getParent().getParent();
+        for (String service : List.of("tenant-service", "apps-catalog", "dashboard-backend")) {
+            Process script = new ProcessBuilder("bash", "scripts/jvm-options.sh", service)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String printed = new String(script.getInputStream().readAllBytes()).strip();
+            assertThat(script.waitFor()).as(printed).isZero();
+            assertThat(printed).as(service).isEqualTo(String.join(" ", ServiceJvmOptions.of(service)));
+        }
     }
 
     @Test

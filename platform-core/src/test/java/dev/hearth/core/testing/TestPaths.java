@@ -78,6 +78,11 @@ public final class TestPaths {
         return path.toAbsolutePath();
     }
 
+    /** The JVM options of the services: {@code deploy/service-jvm.options} (read by {@link ServiceJvmOptions}). */
+    public static Path serviceJvmOptions() {
+        return existing("hearth.deploy", "deploy").resolve("service-jvm.options");
+    }
+
     /** The example resources of the documentation: {@code docs/examples}. */
     public static Path examples() {
         return existing("hearth.examples", "docs/examples");

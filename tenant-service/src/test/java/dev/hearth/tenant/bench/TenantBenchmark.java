@@ -89,8 +89,7 @@ public final class TenantBenchmark {
         floorCpu = Cpu.now(null).minus(floorCpu);
 
         try (ServiceProcess service = ServiceProcess.start(jar, kubernetes, List.of())) {
-            System.out.println("tenant-service log: " + service.log() + ", JVM options: "
-                    + System.getProperty("hearth.service-jvm-options"));
+            System.out.println("tenant-service log: " + service.log() + ", JVM options: " + service.jvmOptions());
             service.awaitReady(Duration.ofMinutes(2));
             // warm-up (as JMH would): the JIT compiles the service's hot paths here, not during the measured run
             new TenantBenchmark(benchmark.client, new int[] {5, 3, 2}).service("warmup", 5 + 15 + 30);

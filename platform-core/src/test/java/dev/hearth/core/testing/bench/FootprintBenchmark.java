@@ -31,18 +31,13 @@ public final class FootprintBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(System.getenv().getOrDefault("HEARTH_FOOTPRINT_RUNS", "3"));
         TestKubernetes kubernetes = TestKubernetes.shared().withHearthCrds().withAllUpstreamCrds();
-        System.out.println("JVM options: " + System.getProperty("hearth.service-jvm-options") + "; MALLOC_ARENA_MAX=2");
+        System.out.println("JVM options: deploy/service-jvm.options per service; MALLOC_ARENA_MAX=2");
         System.out.printf(
                 "%-20s %14s %14s %14s %14s %14s%n",
                 "service", "ready med (s)", "ready max (s)", "CPU med (s)", "RSS med (MB)", "RSS max (MB)");
         for (String jar : args) {
             Path path = Path.of(jar);
-            String service = path.toAbsolutePath()
-                    .getParent()
-                    .getParent()
-                    .getParent()
-                    .getFileName()
-                    .toString();
+            String service = ServiceProcess.moduleOf(path);
             List<Double> ready = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
             List<Long> rss = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,16 +56,10 @@ public final class ReplicaPair implements AutoCloseable {
 
     /**
      * Starts replica a, waits until it holds the lease, then starts replica b and waits until it is ready (a ready
-     * standby). The services' JVM options come from deploy/service-jvm.options (the chart's).
+     * standby). Each runs with its service's JVM options (deploy/service-jvm.options, the chart's).
      */
     public static ReplicaPair start(TestKubernetes kubernetes, Path jar, String service, List<String> properties)
             throws IOException, InterruptedException {
-        if (System.getProperty("hearth.service-jvm-options") == null) {
-            System.setProperty(
-                    "hearth.service-jvm-options",
-                    Files.readString(Path.of("..", "deploy", "service-jvm.options"))
-                            .trim());
-        }
         ReplicaPair pair = new ReplicaPair(kubernetes, jar, service, properties);
         pair.installPolicies();
         pair.replicas[0] = pair.startReplica(user(service, 0));

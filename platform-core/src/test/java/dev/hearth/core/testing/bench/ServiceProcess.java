@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.hearth.core.testing.LoopbackPorts;
+import dev.hearth.core.testing.ServiceJvmOptions;
 import dev.hearth.core.testing.TestKubernetes;
 
 /**
@@ -26,24 +27,26 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
 
     private final long startedAt;
+    private final List<String> jvmOptions;
 
-    private ServiceProcess(Process process, int port, Path log, long startedAt) {
+    private ServiceProcess(Process process, int port, Path log, long startedAt, List<String> jvmOptions) {
         this.process = process;
         this.port = port;
         this.log = log;
         this.startedAt = startedAt;
+        this.jvmOptions = jvmOptions;
     }
 
     /**
-     * Starts {@code jar} with the services' JVM options (system property {@code hearth.service-jvm-options}, which
-     * scripts/benchmark.sh reads from deploy/service-jvm.options), the {@code -D} properties given and the client
-     * settings of {@code kubernetes}.
+     * Starts {@code jar} with its service's JVM options (deploy/service-jvm.options, as the chart runs it), the
+     * {@code -D} properties given and the client settings of {@code kubernetes}.
      */
     public static ServiceProcess start(Path jar, TestKubernetes kubernetes, List<String> properties)
             throws IOException {
         int port = LoopbackPorts.free();
         List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(options(System.getProperty("hearth.service-jvm-options", "")));
+        List<String> jvmOptions = ServiceJvmOptions.of(moduleOf(jar));
+        command.addAll(jvmOptions);
         if (nativeMemoryTracking()) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
@@ -56,15 +59,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
-        // <module>/target/quarkus-app/quarkus-run.jar: name the log after the module
-        Path log = Files.createTempFile(
-                jar.toAbsolutePath().getParent().getParent().getParent().getFileName() + "-bench", ".log");
+        Path log = Files.createTempFile(moduleOf(jar) + "-bench", ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // as the chart runs it: glibc's arenas per thread would otherwise hold tens of MB the JVM never uses
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         long startedAt = System.nanoTime();
-        return new ServiceProcess(builder.start(), port, log, startedAt);
+        return new ServiceProcess(builder.start(), port, log, startedAt, jvmOptions);
+    }
+
+    /** The module a built jar belongs to: {@code <module>/target/quarkus-app/quarkus-run.jar}. */
+    public static String moduleOf(Path jar) {
+        return jar.toAbsolutePath()
+                .getParent()
+                .getParent()
+                .getParent()
+                .getFileName()
+                .toString();
     }
 
     /** The loopback HTTP port the service listens on. */
@@ -102,6 +113,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "Cannot find the module " + module + " above " + Path.of("").toAbsolutePath());
+    }
+
+    /** The service's JVM options it was started with (deploy/service-jvm.options), for a benchmark to print. */
+    public String jvmOptions() {
+        return String.join(" ", jvmOptions);
     }
 
     public Path log() {
