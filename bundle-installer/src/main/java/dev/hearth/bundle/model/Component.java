@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * {@code crd:clusters.postgresql.cnpg.io}); {@code variants} empty means every variant; {@code ownsData} keeps Helm
  * from uninstalling it after a failed upgrade, and pruning from deleting it unless the deletion policy says so;
  * {@code migration}, when set, says what this chart version does to the component's data that older versions cannot
- * undo: once it is deployed, a failed bundle upgrade is not rolled back below it.
+ * undo: once it is deployed, a failed bundle upgrade is not rolled back below it; {@code serviceAccountName}, when
+ * set, is the account (in the releases' namespace) helm-controller impersonates to install and upgrade it, so a
+ * component gets only the rights it needs rather than helm-controller's own.
  */
 public record Component(
         String name,
@@ -25,7 +27,8 @@ public record Component(
         boolean ownsData,
         String readiness,
         List<String> variants,
-        String migration) {
+        String migration,
+        String serviceAccountName) {
 
     public Component {
         values = values == null ? JsonNodeFactory.instance.objectNode() : values;

@@ -49,6 +49,9 @@ public final class ComponentReleaseFor {
         spec.put("interval", INTERVAL);
         spec.put("timeout", TIMEOUT);
         spec.put("releaseName", component.name());
+        if (component.serviceAccountName() != null) {
+            spec.put("serviceAccountName", component.serviceAccountName());
+        }
         spec.put("targetNamespace", component.namespace());
         spec.put("storageNamespace", component.namespace());
         spec.put(

@@ -21,6 +21,8 @@ public final class BundleValidation {
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
     // pinned means one exact version: no ranges, no "latest"
     private static final Pattern EXACT_VERSION = Pattern.compile("^v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
     private static final Pattern MINOR = Pattern.compile("^([0-9]+)\\.([0-9]+)$");
 
     private BundleValidation() {}
@@ -74,6 +76,12 @@ public final class BundleValidation {
         }
         if (c.namespace() == null || !DNS_LABEL.matcher(c.namespace()).matches()) {
             problems.add("component " + c.name() + ": namespace " + c.namespace() + " must be a DNS label");
+        }
+        if (c.serviceAccountName() != null
+                && !DNS_SUBDOMAIN.matcher(c.serviceAccountName()).matches()) {
+            problems.add(
+                    "component " + c.name() + ": serviceAccountName " + c.serviceAccountName()
+                            + " must be a DNS-1123 name (lower case letters, digits, '-' and '.'), e.g. cert-manager-installer");
         }
         Chart chart = c.chart();
         if (chart == null || chart.name() == null || chart.repository() == null) {

@@ -110,6 +110,7 @@ public final class BundlePlanBenchmark {
                         false,
                         "crd:things" + i + ".example.org",
                         List.of(),
+                        null,
                         null));
             }
         }

@@ -63,6 +63,22 @@ class ShippedBundlesApiServerIT {
         }
     }
 
+    /** A component's own service account becomes the release's serviceAccountName, which Flux's CRD accepts. */
+    @Test
+    void aReleaseNamingItsServiceAccountIsAccepted() {
+        Bundle small = Fixtures.bundle("small.yaml");
+        var app = small.component("app").orElseThrow();
+
+        GenericKubernetesResource accepted = client.resource(
+                        ComponentReleaseFor.desired(small.name(), app, app.values()))
+                .dryRun()
+                .fieldValidation(Validation.STRICT)
+                .createOr(existing -> existing.patch());
+
+        assertThat(dev.hearth.core.upstream.GenericFields.string(accepted, "spec", "serviceAccountName"))
+                .contains("app-installer");
+    }
+
     /** The check above can fail: a field Flux does not know is refused. */
     @Test
     void aFieldFluxDoesNotKnowIsRefused() {
