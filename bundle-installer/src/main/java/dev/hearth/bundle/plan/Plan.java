@@ -2,6 +2,8 @@ package dev.hearth.bundle.plan;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.hearth.core.ContentHash;
 
 /**
@@ -12,10 +14,16 @@ import dev.hearth.core.ContentHash;
  */
 public record Plan(String bundle, String version, String variant, List<PlanStep> steps, String hash) {
     private static final int HASH_DIGITS = 16;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The hash of a target state: {@code component -> [chart version, values]}. */
+    /**
+     * The hash of a target state: {@code component -> [chart version, values]}. The values become plain maps first:
+     * ContentHash sorts map keys, but a JSON tree keeps the order its document had, and values written in another
+     * order are the same values.
+     */
     static String hashOf(String bundle, String version, String variant, Object target) {
-        return ContentHash.of(java.util.List.of(bundle, version, variant, target), HASH_DIGITS);
+        return ContentHash.of(
+                java.util.List.of(bundle, version, variant, JSON.convertValue(target, Object.class)), HASH_DIGITS);
     }
 
     public boolean changes() {
