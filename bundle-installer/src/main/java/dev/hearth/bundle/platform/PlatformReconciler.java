@@ -94,6 +94,11 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         Map<String, Flux.HelmRelease> current = releases.of(bundle.name());
         Plan plan = PlatformInputs.plan(bundle, variant, spec, current, status);
         status.plan = PlanStatuses.of(plan, spec.upgradePolicy);
+        // a plan that failed is not applied again (its approval is spent): the rollback has a plan of its own
+        Optional<PlatformStatus.Revision> failed = PlatformRollback.failedUpgrade(status, bundle, plan);
+        if (failed.isPresent()) {
+            return rollBack(platform, status, context, transitions, bundle, variant, current, failed.get());
+        }
         if (!status.plan.approved) {
             READY.notReady(
                     platform,
@@ -106,10 +111,6 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             statusWriter.writeIfChanged(context, platform, before);
             return UpdateControl.noUpdate();
         }
-        Optional<PlatformStatus.Revision> failed = PlatformRollback.failedUpgrade(status, bundle, plan);
-        if (failed.isPresent()) {
-            return rollBack(platform, status, context, transitions, bundle, variant, current, failed.get());
-        }
         status.components = rollout.advance(bundle, variant, spec, plan, current);
         Migrations.record(status, bundle, variant);
         List<String> gaveUp = status.components.entrySet().stream()
@@ -118,7 +119,8 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                 .toList();
         if (!gaveUp.isEmpty() && status.version != null && !bundle.version().equals(status.version)) {
             // an upgrade Flux gave up on: the last good revision comes back, starting now
-            PlatformStatus.Revision revision = Revisions.of(bundle, plan, "Failed", String.join("; ", gaveUp));
+            PlatformStatus.Revision revision =
+                    Revisions.of(bundle, variant, spec, plan, "Failed", String.join("; ", gaveUp));
             Revisions.add(status, revision);
             transitions.components(platform, status);
             events.warning(
@@ -134,7 +136,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                 .toList();
         if (notReady.isEmpty()) {
             if (!bundle.version().equals(status.version) || !plan.hash().equals(lastPlan(status))) {
-                Revisions.add(status, Revisions.of(bundle, plan, "Applied", null));
+                Revisions.add(status, Revisions.of(bundle, variant, spec, plan, "Applied", null));
             }
             status.version = bundle.version();
             READY.ready(
@@ -172,7 +174,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             case ROLLING_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHILE_ROLLING_OUT);
             case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(whenReady);
             // nothing to do until the administrator changes the Platform
-            case REFUSED -> UpdateControl.noUpdate();
+            case REFUSED, AWAITING_APPROVAL -> UpdateControl.noUpdate();
         };
     }
 

@@ -14,7 +14,9 @@ import dev.hearth.core.upstream.Flux;
 
 /**
  * After a failed bundle upgrade: back to the last good bundle version (status.version) in reverse dependency order,
- * unless that would go below a chart version that migrated a component's data since, or that version cannot be found.
+ * with that revision's own enabled and values, unless that would go below a chart version that migrated a component's
+ * data since, or that version cannot be found. With {@code Manual} the rollback waits for its plan's hash to be
+ * approved, as any change does.
  */
 @ApplicationScoped
 public class PlatformRollback {
@@ -29,6 +31,8 @@ public class PlatformRollback {
     public enum State {
         ROLLING_BACK,
         ROLLED_BACK,
+        /** Manual: the rollback is a plan like any other, applied once its hash is approved. */
+        AWAITING_APPROVAL,
         /** Not rolled back (a migration, or no last good bundle): nothing was written. */
         REFUSED
     }
@@ -76,8 +80,20 @@ public class PlatformRollback {
                     upgrade + "; not rolled back to " + good.version() + ": " + migration.get()
                             + ". Fix the upgrade forward: change the bundle version or the failing component's values");
         }
-        Plan back = PlatformInputs.plan(good, variant, spec, current, status);
-        status.components = rollout.rollBack(good, variant, spec, back, current);
+        // the good revision as it ran: its own enabled and values, not those the failed upgrade came with
+        PlatformSpec then = RevisionSettings.lastGood(status, good.version())
+                .map(r -> RevisionSettings.restore(spec, r))
+                .orElse(spec);
+        Plan back = PlatformInputs.plan(good, variant, then, current, status);
+        status.plan = PlanStatuses.of(back, spec.upgradePolicy);
+        if (!status.plan.approved) {
+            return new Outcome(
+                    State.AWAITING_APPROVAL,
+                    "AwaitingApproval",
+                    upgrade + "; the rollback to " + good.version() + " changes " + status.plan.steps.size()
+                            + " component(s); approve it with spec.upgradePolicy.approvedPlan: " + back.hash());
+        }
+        status.components = rollout.rollBack(good, variant, then, back, current);
         List<String> notBack = status.components.entrySet().stream()
                 .filter(e -> !e.getValue().ready && !"Retained".equals(e.getValue().phase))
                 .map(Map.Entry::getKey)
@@ -91,7 +107,14 @@ public class PlatformRollback {
         }
         if (!"RolledBack".equals(status.history.get(0).result)) {
             Revisions.add(
-                    status, Revisions.of(good, back, "RolledBack", "after the failed upgrade to " + failed.version()));
+                    status,
+                    Revisions.of(
+                            good,
+                            variant,
+                            then,
+                            back,
+                            "RolledBack",
+                            "after the failed upgrade to " + failed.version()));
         }
         return new Outcome(
                 State.ROLLED_BACK,

@@ -86,29 +86,28 @@ public class PlatformRollout {
         Map<String, Namespace> namespaces = existing.namespaces(good.name());
         Map<String, ComponentStatus> statuses = new TreeMap<>();
         prune(good, spec, plan, current, statuses);
-        List<Component> reverse = new ArrayList<>(wanted);
-        java.util.Collections.reverse(reverse);
-        for (Component c : reverse) {
+        Map<String, RollbackOrder.Release> asked = new java.util.HashMap<>();
+        current.forEach((name, release) -> asked.put(
+                name,
+                new RollbackOrder.Release(
+                        ComponentReleases.specVersion(release), ComponentReleases.keepsCrds(release))));
+        for (RollbackOrder.Step step : RollbackOrder.pass(wanted, asked, go -> {
+            Component c = go.component();
             Flux.HelmRelease release = current.get(c.name());
             ComponentStatus status = status(c, release);
-            List<String> waitingFor = wanted.stream()
-                    .filter(d -> d.dependsOn().contains(c.name()) && !isReady(statuses.get(d.name())))
-                    .map(Component::name)
-                    .sorted()
-                    .toList();
-            if (!waitingFor.isEmpty()) {
-                status.waitingFor = new ArrayList<>(waitingFor);
-                status.phase = "RollingBack";
-                status.message =
-                        "Goes back to " + c.chart().version() + " once " + String.join(", ", waitingFor) + " went back";
-            } else {
-                boolean keepCrds = release == null
-                        || ComponentReleases.keepsCrds(release)
-                        || !ComponentReleases.specVersion(release)
-                                .equals(c.chart().version());
-                describe(status, c, write(good, spec, c, keepCrds, release, namespaces), true);
-            }
+            describe(status, c, write(good, spec, c, go.keepCrds(), release, namespaces), true);
             statuses.put(c.name(), status);
+            return status.ready;
+        })) {
+            if (!step.goes()) {
+                Component c = step.component();
+                ComponentStatus status = status(c, current.get(c.name()));
+                status.waitingFor = new ArrayList<>(step.waitingFor());
+                status.phase = "RollingBack";
+                status.message = "Goes back to " + c.chart().version() + " once " + String.join(", ", step.waitingFor())
+                        + " went back";
+                statuses.put(c.name(), status);
+            }
         }
         return statuses;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 
 import dev.hearth.bundle.model.Bundle;
 import dev.hearth.bundle.plan.Plan;
+import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
 
 /** The Platform's history of revisions: newest first, at most ten, each message cut to what a status should hold. */
@@ -14,8 +15,11 @@ final class Revisions {
 
     private Revisions() {}
 
-    static PlatformStatus.Revision of(Bundle bundle, Plan plan, String result, String message) {
+    /** A revision of {@code bundle} as the spec has it ({@link RevisionSettings}: what a rollback to it restores). */
+    static PlatformStatus.Revision of(
+            Bundle bundle, String variant, PlatformSpec spec, Plan plan, String result, String message) {
         PlatformStatus.Revision revision = new PlatformStatus.Revision();
+        revision.components = RevisionSettings.of(bundle, variant, spec);
         revision.version = bundle.version();
         revision.planHash = plan.hash();
         revision.appliedAt = Instant.now().toString();

@@ -235,12 +235,15 @@ class PlatformThroughFluxIT {
 
     @Test
     @Order(7)
-    void aFailedUpgradeGoesBackToTheLastGoodVersionDependentsFirstKeepingTheNewerCrd() {
-        apply(platform("3.0.0", Map.of()));
+    void aFailedUpgradeGoesBackToTheLastGoodRevisionDependentsFirstKeepingTheNewerCrdAndItsOwnValues() {
+        // values that came with the upgrade: the last good revision (2.0.0) had none for base-config
+        apply(platform("3.0.0", Map.of("base-config", setting("three"))));
         Set<String> wentUp = ConcurrentHashMap.newKeySet();
+        Set<String> settings = ConcurrentHashMap.newKeySet();
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
             Platform platform = get();
             Map<String, Flux.HelmRelease> releases = releases();
+            settings.add(baseConfigSetting());
             releases.forEach((name, release) -> {
                 if ("3.0.0".equals(specVersion(release))) {
                     wentUp.add(name);
@@ -288,10 +291,68 @@ class PlatformThroughFluxIT {
                         .getProperties())
                 .containsKey("color");
         assertThat(events()).contains("Warning UpgradeFailed", "Warning RolledBack", "Warning ComponentFailed");
+        // the upgrade applied its values, the rollback took them back with the rest of 2.0.0
+        assertThat(settings).contains("three");
+        assertThat(baseConfigSetting()).isEqualTo("default");
+        assertThat(releases().get("base-config").getAdditionalProperties().toString())
+                .doesNotContain("three");
+        assertThat(status.history
+                        .get(1)
+                        .components
+                        .get("base-config")
+                        .values
+                        .get("setting")
+                        .asText())
+                .isEqualTo("three");
     }
 
     @Test
     @Order(8)
+    void withManualTheRollbackOfAFailedUpgradeWaitsForItsOwnPlanToBeApproved() {
+        // other values than the upgrade that failed before: a new plan, tried again once approved
+        Map<String, PlatformSpec.Component> components = Map.of("base-config", setting("manual"));
+        Platform upgrade = platform("3.0.0", components);
+        upgrade.getSpec().upgradePolicy.mode = PlatformSpec.Mode.Manual;
+        apply(upgrade);
+        await().atMost(TIMEOUT).until(() -> readyAt(get(), "AwaitingApproval"));
+        upgrade.getSpec().upgradePolicy.approvedPlan = get().getStatus().plan.hash;
+        apply(upgrade);
+
+        // the upgrade fails as before; its rollback is a plan of its own, not approved yet
+        await().atMost(TIMEOUT)
+                .until(() -> readyAt(get(), "AwaitingApproval")
+                        && get().getStatus().history.get(0).result.equals("Failed"));
+        PlatformStatus waiting = get().getStatus();
+        assertThat(waiting.plan.hash).isNotEqualTo(upgrade.getSpec().upgradePolicy.approvedPlan);
+        assertThat(waiting.plan.approved).isFalse();
+        assertThat(waiting.plan.steps)
+                .anySatisfy(step -> assertThat(step).startsWith("upgrade widget-app 3.0.0 -> 2.0.0"));
+        assertThat(ReadyCondition.find(waiting.conditions, ReadyCondition.TYPE)
+                        .orElseThrow()
+                        .getMessage())
+                .contains("3.0.0 failed", "the rollback to 2.0.0", waiting.plan.hash);
+        int seen = AuditLog.read(TestKubernetes.shared().auditLog()).size();
+        // a few passes (every 3 s while not ready): nothing goes back
+        await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20)).until(() -> true);
+        assertThat(installerRequests(seen))
+                .filteredOn(r -> Set.of("create", "update", "patch", "delete").contains(r.verb()))
+                .extracting(AuditLog.Request::resource)
+                .doesNotContain("helmreleases");
+        assertThat(specVersion(releases().get("widget-operator"))).isEqualTo("3.0.0");
+        assertThat(baseConfigSetting()).isEqualTo("manual");
+
+        upgrade.getSpec().upgradePolicy.approvedPlan = waiting.plan.hash;
+        apply(upgrade);
+        await().atMost(TIMEOUT).until(() -> readyAt(get(), "RolledBack"));
+        assertThat(releases().values())
+                .allSatisfy(
+                        r -> assertThat(ComponentReleases.deployedVersion(r)).contains("2.0.0"));
+        assertThat(baseConfigSetting()).isEqualTo("default");
+        assertThat(get().getStatus().history.get(0).result).isEqualTo("RolledBack");
+    }
+
+    @Test
+    @Order(9)
     void aFailedUpgradeIsNotRolledBackAcrossAMigrationItDeployed() {
         apply(platform("4.0.0", Map.of()));
 
@@ -357,6 +418,23 @@ class PlatformThroughFluxIT {
         Platform platform = platform(PlatformSpec.Mode.Auto, null, components);
         platform.getSpec().bundle.version = version;
         return platform;
+    }
+
+    /** base-config with its chart's one value set. */
+    private static PlatformSpec.Component setting(String value) {
+        PlatformSpec.Component component = new PlatformSpec.Component();
+        component.values = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("setting", value);
+        return component;
+    }
+
+    private static String baseConfigSetting() {
+        var configMap = CLIENT.configMaps()
+                .inNamespace("bt-base")
+                .withName("base-config")
+                .get();
+        return configMap == null ? null : configMap.getData().get("setting");
     }
 
     private static PlatformSpec.Component component(boolean enabled) {

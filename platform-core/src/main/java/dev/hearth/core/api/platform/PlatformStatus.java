@@ -7,8 +7,10 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.hearth.core.api.HearthStatus;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class PlatformStatus extends HearthStatus {
@@ -68,6 +70,20 @@ public class PlatformStatus extends HearthStatus {
 
         @JsonPropertyDescription("What failed, or which upgrade was rolled back.")
         public String message;
+
+        @JsonPropertyDescription(
+                "Each component of the bundle's variant as the spec had it: enabled or not, and the administrator's"
+                        + " values. A rollback to this revision restores them.")
+        public Map<String, ComponentSettings> components = new TreeMap<>();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class ComponentSettings {
+        public Boolean enabled;
+
+        @JsonPropertyDescription("The administrator's values (spec.components.<name>.values) at that revision.")
+        @PreserveUnknownFields
+        public JsonNode values;
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
