@@ -1,6 +1,7 @@
 package dev.hearth.bundle.platform;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,14 +67,19 @@ public class ComponentReleases {
      * retries. Until then a failure is Flux's to retry, not a failed upgrade.
      */
     public static boolean gaveUp(Flux.HelmRelease release) {
-        Long generation = release.getMetadata().getGeneration();
-        boolean stalled = GenericFields.list(release, "status", "conditions").stream()
-                .anyMatch(c -> "Stalled".equals(c.get("type"))
-                        && "True".equals(c.get("status"))
-                        && (!(c.get("observedGeneration") instanceof Number n)
-                                || generation == null
-                                || n.longValue() >= generation));
+        boolean stalled = currentConditions(release).stream()
+                .anyMatch(c -> "Stalled".equals(c.get("type")) && "True".equals(c.get("status")));
         return stalled || (FluxReady.of(release).isFalse() && failures(release) > ComponentReleaseFor.RETRIES);
+    }
+
+    /** The release's conditions that describe its current generation (Flux stamps each with the one it saw). */
+    static List<Map<String, Object>> currentConditions(Flux.HelmRelease release) {
+        Long generation = release.getMetadata().getGeneration();
+        return GenericFields.list(release, "status", "conditions").stream()
+                .filter(c -> !(c.get("observedGeneration") instanceof Number n)
+                        || generation == null
+                        || n.longValue() >= generation)
+                .toList();
     }
 
     public static int failures(Flux.HelmRelease release) {

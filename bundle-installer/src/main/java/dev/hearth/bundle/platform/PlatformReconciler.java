@@ -111,13 +111,14 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             statusWriter.writeIfChanged(context, platform, before);
             return UpdateControl.noUpdate();
         }
-        status.components = rollout.advance(bundle, variant, spec, plan, current);
+        boolean upgrade = status.version != null && !bundle.version().equals(status.version);
+        status.components = rollout.advance(bundle, variant, spec, plan, current, !upgrade);
         Migrations.record(status, bundle, variant);
         List<String> gaveUp = status.components.entrySet().stream()
                 .filter(e -> "Failed".equals(e.getValue().phase))
                 .map(e -> e.getKey() + ": " + e.getValue().message)
                 .toList();
-        if (!gaveUp.isEmpty() && status.version != null && !bundle.version().equals(status.version)) {
+        if (!gaveUp.isEmpty() && upgrade) {
             // an upgrade Flux gave up on: the last good revision comes back, starting now
             PlatformStatus.Revision revision =
                     Revisions.of(bundle, variant, spec, plan, "Failed", String.join("; ", gaveUp));

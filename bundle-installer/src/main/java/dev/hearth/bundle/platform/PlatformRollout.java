@@ -3,6 +3,7 @@ package dev.hearth.bundle.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +43,17 @@ public class PlatformRollout {
         this.existing = existing;
     }
 
+    /**
+     * @param remediateGivenUp whether a release whose retries are exhausted is reset once (not in a bundle upgrade:
+     *     there it rolls the bundle back)
+     */
     public Map<String, ComponentStatus> advance(
-            Bundle bundle, String variant, PlatformSpec spec, Plan plan, Map<String, Flux.HelmRelease> current) {
+            Bundle bundle,
+            String variant,
+            PlatformSpec spec,
+            Plan plan,
+            Map<String, Flux.HelmRelease> current,
+            boolean remediateGivenUp) {
         List<Component> wanted = wanted(bundle, variant, spec);
         writeSources(bundle, wanted);
         Map<String, Namespace> namespaces = existing.namespaces(bundle.name());
@@ -65,7 +75,9 @@ public class PlatformRollout {
                         && ComponentReleases.keepsCrds(release)
                         && ComponentReleases.specVersion(release)
                                 .equals(c.chart().version());
-                describe(status, c, write(bundle, spec, c, keepCrds, release, namespaces), false);
+                Optional<StuckReleases.Remediation> remediation = StuckReleases.of(release, remediateGivenUp);
+                describe(status, c, write(bundle, spec, c, keepCrds, release, namespaces, remediation), false);
+                remediation.ifPresent(r -> remediated(status, c, r));
             }
             statuses.put(c.name(), status);
         }
@@ -95,7 +107,9 @@ public class PlatformRollout {
             Component c = go.component();
             Flux.HelmRelease release = current.get(c.name());
             ComponentStatus status = status(c, release);
-            describe(status, c, write(good, spec, c, go.keepCrds(), release, namespaces), true);
+            Optional<StuckReleases.Remediation> remediation = StuckReleases.of(release, false);
+            describe(status, c, write(good, spec, c, go.keepCrds(), release, namespaces, remediation), true);
+            remediation.ifPresent(r -> remediated(status, c, r));
             statuses.put(c.name(), status);
             return status.ready;
         })) {
@@ -143,20 +157,35 @@ public class PlatformRollout {
             Component c,
             boolean keepCrds,
             Flux.HelmRelease current,
-            Map<String, Namespace> namespaces) {
+            Map<String, Namespace> namespaces,
+            Optional<StuckReleases.Remediation> remediation) {
         Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
         Namespace namespace =
                 writes.applyIfChanged(ComponentNamespaceFor.desired(bundle.name(), c), namespaces.get(c.namespace()));
         // components sharing a namespace: the second one finds it as just written
         namespaces.put(c.namespace(), namespace);
+        String retryRequest = PlatformInputs.retryRequest(spec, c.name());
+        Flux.HelmRelease desired = ComponentReleaseFor.desired(
+                bundle.name(),
+                c,
+                WantedValues.of(c, overrides.get(c.name())),
+                remediation.map(r -> r.token(retryRequest)).orElse(retryRequest),
+                keepCrds);
         return writes.applyIfChanged(
-                ComponentReleaseFor.desired(
-                        bundle.name(),
-                        c,
-                        WantedValues.of(c, overrides.get(c.name())),
-                        PlatformInputs.retryRequest(spec, c.name()),
-                        keepCrds),
-                current);
+                remediation.map(r -> StuckReleases.remember(desired, r)).orElse(desired), current);
+    }
+
+    /** A stuck release, reset and forced (this pass, or before for the same state): said in its status. */
+    private static void remediated(ComponentStatus status, Component c, StuckReleases.Remediation remediation) {
+        if (!remediation.stuck()) {
+            return;
+        }
+        status.reason = StuckReleases.REASON;
+        status.message = StuckReleases.message(c.name(), remediation);
+        if (remediation.fresh() && "Failed".equals(status.phase)) {
+            // Flux runs it again now: not given up on until it gives up again
+            status.phase = status.chartVersion == null ? "Installing" : "Upgrading";
+        }
     }
 
     private void prune(

@@ -14,18 +14,23 @@ import dev.hearth.core.status.StatusWriter;
 
 /**
  * The Platform's status as a reconcile found it, to tell what changed: an Event on the Platform for each component
- * whose phase changed ({@code Component<Phase>}, Warning when Failed) and for a new Ready reason.
+ * whose phase changed ({@code Component<Phase>}, Warning when Failed), for each stuck release remediated, and for a new
+ * Ready reason.
  */
 final class PlatformTransitions {
     private final EventRecorder events;
     private final JsonNode before;
     private final Map<String, String> phases = new HashMap<>();
+    private final Map<String, String> said = new HashMap<>();
     private final PlatformStatus ready = new PlatformStatus();
 
     PlatformTransitions(EventRecorder events, PlatformStatus status) {
         this.events = events;
         this.before = StatusWriter.snapshot(status);
-        status.components.forEach((name, c) -> phases.put(name, c.phase));
+        status.components.forEach((name, c) -> {
+            phases.put(name, c.phase);
+            said.put(name, c.reason + c.message);
+        });
         // conditions are replaced, not changed in place: a copy of the list keeps the old Ready
         ready.conditions = new ArrayList<>(status.conditions);
     }
@@ -52,6 +57,11 @@ final class PlatformTransitions {
                     events.normal(platform, "Component" + c.phase, message);
                 }
                 phases.put(name, c.phase);
+            }
+            // the message names the stuck state: one Event per state remediated
+            if (StuckReleases.REASON.equals(c.reason) && !Objects.equals(said.get(name), c.reason + c.message)) {
+                events.warning(platform, StuckReleases.REASON, name + ": " + c.message);
+                said.put(name, c.reason + c.message);
             }
         });
     }

@@ -133,7 +133,7 @@ class InstallerKilledIT {
     }
 
     /** No Platform and no release of the test bundle (another test of this JVM may have left them). */
-    private static void removeTheBundle() {
+    static void removeTheBundle() {
         CLIENT.resources(Platform.class).withName("hearth").delete();
         CLIENT.resources(Flux.HelmRelease.class)
                 .inNamespace(BundleLabels.NAMESPACE)
@@ -148,7 +148,7 @@ class InstallerKilledIT {
         return PlatformThroughFluxIT.platform(PlatformSpec.Mode.Auto, null, Map.of());
     }
 
-    private static Map<String, Flux.HelmRelease> releases() {
+    static Map<String, Flux.HelmRelease> releases() {
         return CLIENT
                 .resources(Flux.HelmRelease.class)
                 .inNamespace(BundleLabels.NAMESPACE)

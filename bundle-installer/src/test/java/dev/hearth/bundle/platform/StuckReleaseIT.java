@@ -1,0 +1,210 @@
+package dev.hearth.bundle.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.hearth.bundle.Fixtures;
+import dev.hearth.bundle.render.BundleLabels;
+import dev.hearth.core.api.platform.Platform;
+import dev.hearth.core.api.platform.PlatformSpec;
+import dev.hearth.core.api.platform.PlatformStatus;
+import dev.hearth.core.testing.AuditLog;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.upstream.Flux;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Stuck releases as helm-controller reports them, on the real API server: the release's status is written here as
+ * helm-controller writes it (the release is suspended, so a helm-controller of this JVM leaves it alone), and the
+ * installer resets and forces it once per distinct stuck state, says so in the component's status and an Event, and
+ * writes nothing more while the state stays the same.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = @ResourceArg(name = "upstreamCrds", value = "all"))
+@QuarkusTestResource(FluxBundleResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StuckReleaseIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final KubernetesClient CLIENT = TestKubernetes.shared().client();
+    private static final String LOCKED = "Helm upgrade failed for release bt-base/base-config with chart"
+            + " base-config@1.0.0: another operation (install/upgrade/rollback) is in progress";
+    private static final String NO_DEPLOYED = "Helm upgrade failed: \"base-config\" has no deployed releases";
+
+    @BeforeAll
+    static void aPlatformWhoseFirstReleaseExists() {
+        Fixtures.ensureInstallerNamespace(CLIENT);
+        InstallerKilledIT.removeTheBundle();
+        CLIENT.resource(PlatformThroughFluxIT.platform(PlatformSpec.Mode.Auto, null, Map.of()))
+                .fieldManager("test-admin")
+                .forceConflicts()
+                .serverSideApply();
+        await().atMost(TIMEOUT).until(() -> InstallerKilledIT.releases().containsKey("base-config"));
+        CLIENT.resources(Flux.HelmRelease.class)
+                .inNamespace(BundleLabels.NAMESPACE)
+                .withName("base-config")
+                .edit(r -> {
+                    spec(r).put("suspend", true);
+                    return r;
+                });
+    }
+
+    @AfterAll
+    static void removeIt() {
+        InstallerKilledIT.removeTheBundle();
+    }
+
+    @Test
+    @Order(1)
+    void helmsLockLeftByAKilledUpgradeIsResetAndForcedOnceAndSaidInTheStatusAndAnEvent() {
+        stuck(List.of(
+                condition("Ready", "False", "UpgradeFailed", LOCKED),
+                condition("Released", "False", "UpgradeFailed", LOCKED)));
+
+        String token = awaitRemediated(LOCKED);
+        assertThat(events()).containsExactly("base-config: " + component().message);
+        assertThat(component().message).contains(LOCKED, "retryRequest");
+
+        int seen = AuditLog.read(TestKubernetes.shared().auditLog()).size();
+        // the same state for several passes (every 3 s while not ready): not reset again
+        await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20)).until(() -> true);
+        assertThat(writesOfTheRelease(seen)).isEmpty();
+        assertThat(annotations()).containsEntry("reconcile.fluxcd.io/resetAt", token);
+        assertThat(events()).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void anotherStuckStateIsRemediatedOnceMore() {
+        String before = annotations().get("reconcile.fluxcd.io/forceAt");
+
+        stuck(List.of(condition("Ready", "False", "UpgradeFailed", NO_DEPLOYED)));
+
+        String token = awaitRemediated(NO_DEPLOYED);
+        assertThat(token).isNotEqualTo(before);
+        assertThat(events()).hasSize(2);
+    }
+
+    @Test
+    @Order(3)
+    void retriesExhaustedOutsideABundleUpgradeAreResetOnceTooAndARetryRequestStillCounts() {
+        stuck(List.of(
+                condition(
+                        "Ready", "False", "InstallFailed", "Helm install failed: timed out waiting for the condition"),
+                condition("Stalled", "True", "RetriesExceeded", "Failed to install after 4 attempt(s)")));
+
+        String token = awaitRemediated("RetriesExceeded: Failed to install after 4 attempt(s)");
+        assertThat(events()).hasSize(3);
+
+        PlatformSpec.Component retry = new PlatformSpec.Component();
+        retry.retryRequest = "try-2";
+        CLIENT.resource(PlatformThroughFluxIT.platform(PlatformSpec.Mode.Auto, null, Map.of("base-config", retry)))
+                .fieldManager("test-admin")
+                .forceConflicts()
+                .serverSideApply();
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(annotations()).containsEntry("reconcile.fluxcd.io/resetAt", "try-2-" + token));
+        assertThat(events()).hasSize(3);
+    }
+
+    /** Waits for the remediation of the state Flux describes with {@code quote}; returns the reset token. */
+    private static String awaitRemediated(String quote) {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            PlatformStatus.ComponentStatus c = component();
+            assertThat(c.reason).isEqualTo("StuckReleaseRemediated");
+            assertThat(c.message).contains(quote);
+        });
+        Map<String, String> annotations = annotations();
+        String state = annotations.get(StuckReleases.REMEDIATED);
+        assertThat(component().message).contains(state);
+        assertThat(annotations)
+                .containsEntry("reconcile.fluxcd.io/requestedAt", state)
+                .containsEntry("reconcile.fluxcd.io/resetAt", state)
+                .containsEntry("reconcile.fluxcd.io/forceAt", state);
+        return state;
+    }
+
+    /** The release's status as helm-controller writes it, for its current generation. */
+    private static void stuck(List<Map<String, Object>> conditions) {
+        Flux.HelmRelease release = release();
+        long generation = release.getMetadata().getGeneration();
+        conditions.forEach(c -> c.put("observedGeneration", generation));
+        release.getAdditionalProperties()
+                .put(
+                        "status",
+                        Map.of("observedGeneration", generation, "conditions", conditions, "upgradeFailures", 1));
+        CLIENT.resource(release).updateStatus();
+    }
+
+    private static Map<String, Object> condition(String type, String status, String reason, String message) {
+        return new java.util.HashMap<>(Map.of(
+                "type", type,
+                "status", status,
+                "reason", reason,
+                "message", message,
+                "lastTransitionTime",
+                        java.time.Instant.now()
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString()));
+    }
+
+    private static List<AuditLog.Request> writesOfTheRelease(int seen) {
+        List<AuditLog.Request> all = AuditLog.read(TestKubernetes.shared().auditLog());
+        return all.subList(seen, all.size()).stream()
+                .filter(r -> r.user().equals("system:serviceaccount:hearth-system:bundle-installer"))
+                .filter(r -> "helmreleases".equals(r.resource()))
+                .filter(r -> Set.of("create", "update", "patch", "delete").contains(r.verb()))
+                .toList();
+    }
+
+    private static List<String> events() {
+        return CLIENT.v1().events().inNamespace("default").list().getItems().stream()
+                .filter(e -> "StuckReleaseRemediated".equals(e.getReason())
+                        && "hearth".equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getMessage())
+                .toList();
+    }
+
+    private static PlatformStatus.ComponentStatus component() {
+        Platform platform = CLIENT.resources(Platform.class).withName("hearth").get();
+        return platform.getStatus() == null
+                ? new PlatformStatus.ComponentStatus()
+                : platform.getStatus().components.getOrDefault("base-config", new PlatformStatus.ComponentStatus());
+    }
+
+    private static Map<String, String> annotations() {
+        Map<String, String> annotations = release().getMetadata().getAnnotations();
+        return annotations == null ? Map.of() : annotations;
+    }
+
+    private static Flux.HelmRelease release() {
+        return CLIENT.resources(Flux.HelmRelease.class)
+                .inNamespace(BundleLabels.NAMESPACE)
+                .withName("base-config")
+                .get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(GenericKubernetesResource release) {
+        return (Map<String, Object>) release.getAdditionalProperties().get("spec");
+    }
+}
