@@ -12,9 +12,11 @@ import dev.hearth.core.upstream.Flux;
 /**
  * Releases helm-controller cannot get out of by itself, recognised by what it writes in their conditions: Helm's lock
  * left by a killed upgrade ("another operation (install/upgrade/rollback) is in progress"), a release with "no
- * deployed releases", and retries exhausted. Each distinct stuck state (generation, condition, Flux's message) is
- * remediated once with Flux's reset and force annotations, and remembered on the release, so a state that stays
- * stuck is not reset again and again: then it is the administrator's retry request.
+ * deployed releases", and retries exhausted. Each distinct stuck state (the release's generation and the kind of
+ * stuck: which of Helm's messages, or Flux having given up) is remediated once with Flux's reset
+ * and force annotations, and remembered on the release, so a state that stays stuck is not reset again and again:
+ * then it is the administrator's retry request. Flux's message is quoted but not part of the state: it carries counts
+ * and revisions that change from one attempt to the next.
  */
 final class StuckReleases {
     /** The stuck state remediated last, on the release: survives restarts, kept while the release is written. */
@@ -23,6 +25,7 @@ final class StuckReleases {
     static final String REASON = "StuckReleaseRemediated";
     private static final List<String> HELM_STUCK =
             List.of("another operation (install/upgrade/rollback) is in progress", "has no deployed releases");
+    private static final String GAVE_UP = "gave up";
     private static final int STATE_DIGITS = 12;
 
     private StuckReleases() {}
@@ -50,13 +53,16 @@ final class StuckReleases {
             return Optional.empty();
         }
         String remembered = annotations(release).get(REMEDIATED);
-        Optional<String> quote = quote(release, givenUpToo);
-        if (quote.isEmpty()) {
+        Optional<Stuck> stuck = stuck(release, givenUpToo);
+        if (stuck.isEmpty()) {
             return Optional.ofNullable(remembered).map(state -> new Remediation(state, null, false));
         }
         String state = ContentHash.of(
-                List.of(Objects.toString(release.getMetadata().getGeneration()), quote.get()), STATE_DIGITS);
-        return Optional.of(new Remediation(state, quote.get(), !state.equals(remembered)));
+                List.of(
+                        Objects.toString(release.getMetadata().getGeneration()),
+                        stuck.get().cause()),
+                STATE_DIGITS);
+        return Optional.of(new Remediation(state, stuck.get().quote(), !state.equals(remembered)));
     }
 
     /** The release to write, remembering the remediated state. */
@@ -74,25 +80,36 @@ final class StuckReleases {
                 + ".retryRequest to a new value";
     }
 
-    private static Optional<String> quote(Flux.HelmRelease release, boolean givenUpToo) {
+    /** What keeps a release stuck ({@code cause}, stable across attempts) and Flux's words for it. */
+    private record Stuck(String cause, String quote) {}
+
+    private static Optional<Stuck> stuck(Flux.HelmRelease release, boolean givenUpToo) {
         List<Map<String, Object>> conditions = ComponentReleases.currentConditions(release);
-        Optional<String> helm = conditions.stream()
-                .filter(c -> ("Ready".equals(c.get("type")) || "Released".equals(c.get("type")))
-                        && "False".equals(c.get("status")))
-                .map(c -> Objects.toString(c.get("message"), ""))
-                .filter(message -> HELM_STUCK.stream().anyMatch(message::contains))
-                .findFirst();
-        if (helm.isPresent() || !givenUpToo || !ComponentReleases.gaveUp(release)) {
-            return helm;
+        for (Map<String, Object> c : conditions) {
+            if (("Ready".equals(c.get("type")) || "Released".equals(c.get("type")))
+                    && "False".equals(c.get("status"))) {
+                String message = Objects.toString(c.get("message"), "");
+                Optional<String> helm =
+                        HELM_STUCK.stream().filter(message::contains).findFirst();
+                if (helm.isPresent()) {
+                    return Optional.of(new Stuck(helm.get(), message));
+                }
+            }
         }
-        // Stalled says why Flux gave up (RetriesExceeded); failures past the retries without it, Ready
+        if (!givenUpToo || !ComponentReleases.gaveUp(release)) {
+            return Optional.empty();
+        }
+        // Stalled says why Flux gave up (RetriesExceeded, or MissingRollbackTarget when the forced attempt after a
+        // reset
+        // fails too); failures past the retries without it, Ready. One cause: a reset that ends the same is not
+        // repeated
         return conditions.stream()
                 .filter(c -> "Stalled".equals(c.get("type")))
                 .findFirst()
                 .or(() -> conditions.stream()
                         .filter(c -> "Ready".equals(c.get("type")))
                         .findFirst())
-                .map(c -> c.get("reason") + ": " + c.get("message"));
+                .map(c -> new Stuck(GAVE_UP, c.get("reason") + ": " + c.get("message")));
     }
 
     private static Map<String, String> annotations(Flux.HelmRelease release) {

@@ -31,15 +31,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Stuck releases as helm-controller reports them, on the real API server: the release's status is written here as
- * helm-controller writes it (the release is suspended, so a helm-controller of this JVM leaves it alone), and the
- * installer resets and forces it once per distinct stuck state, says so in the component's status and an Event, and
- * writes nothing more while the state stays the same.
+ * Stuck releases, on the real API server: Helm's lock and "no deployed releases" with the release's status written
+ * here as helm-controller writes it (the release is suspended, so the real helm-controller leaves it alone; helm-
+ * controller 1.4 unlocks a stale pending release by itself, so the lock is not produced with it), and retries
+ * exhausted with the real helm-controller. The installer resets and forces a release once per distinct stuck state,
+ * says so in the component's status and an Event, and writes nothing more while the state stays the same.
  */
 @QuarkusTest
 @QuarkusTestResource(
         value = KubeApiServerTestResource.class,
-        initArgs = @ResourceArg(name = "upstreamCrds", value = "all"))
+        initArgs = {@ResourceArg(name = "flux", value = "true"), @ResourceArg(name = "upstreamCrds", value = "all")})
 @QuarkusTestResource(FluxBundleResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StuckReleaseIT {
@@ -126,6 +127,49 @@ class StuckReleaseIT {
         assertThat(events()).hasSize(3);
     }
 
+    @Test
+    @Order(4)
+    void underRealFluxAReleaseThatExhaustedItsRetriesIsResetOnceAndLeftFailedWhenItFailsTheSameWayAgain() {
+        // helm-controller uninstalls what it deletes only when not suspended
+        CLIENT.resources(Flux.HelmRelease.class)
+                .inNamespace(BundleLabels.NAMESPACE)
+                .withName("base-config")
+                .edit(r -> {
+                    spec(r).remove("suspend");
+                    return r;
+                });
+        InstallerKilledIT.removeTheBundle();
+        // 3.0.0 from scratch: the API server refuses widget-app's Widget, so every install fails; no bundle upgrade
+        Platform fresh = PlatformThroughFluxIT.platform(PlatformSpec.Mode.Auto, null, Map.of());
+        fresh.getSpec().bundle.version = "3.0.0";
+        CLIENT.resource(fresh).fieldManager("test-admin").forceConflicts().serverSideApply();
+
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(component("widget-app").reason).isEqualTo("StuckReleaseRemediated"));
+        String state = annotations("widget-app").get(StuckReleases.REMEDIATED);
+        assertThat(component("widget-app").message).contains("RetriesExceeded", state);
+        // helm-controller took the reset and the force, tried again and gave up again the same way
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Flux.HelmRelease release = release("widget-app");
+                    return state.equals(dev.hearth.core.upstream.GenericFields.string(
+                                            release, "status", "lastHandledResetAt")
+                                    .orElse(""))
+                            && ComponentReleases.gaveUp(release);
+                });
+        await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20)).until(() -> true);
+        assertThat(annotations("widget-app")).containsEntry("reconcile.fluxcd.io/forceAt", state);
+        // Flux's words change (the forced attempt fails in its rollback: MissingRollbackTarget), said in the status
+        // and an Event, but it is the same state: no second reset
+        assertThat(events())
+                .filteredOn(e -> e.startsWith("widget-app:"))
+                .isNotEmpty()
+                .allMatch(e -> e.contains("(" + state + ")"));
+        assertThat(component("widget-app").phase).isEqualTo("Failed");
+    }
+
     /** Waits for the remediation of the state Flux describes with {@code quote}; returns the reset token. */
     private static String awaitRemediated(String quote) {
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -185,21 +229,33 @@ class StuckReleaseIT {
     }
 
     private static PlatformStatus.ComponentStatus component() {
+        return component("base-config");
+    }
+
+    private static PlatformStatus.ComponentStatus component(String name) {
         Platform platform = CLIENT.resources(Platform.class).withName("hearth").get();
         return platform.getStatus() == null
                 ? new PlatformStatus.ComponentStatus()
-                : platform.getStatus().components.getOrDefault("base-config", new PlatformStatus.ComponentStatus());
+                : platform.getStatus().components.getOrDefault(name, new PlatformStatus.ComponentStatus());
     }
 
     private static Map<String, String> annotations() {
-        Map<String, String> annotations = release().getMetadata().getAnnotations();
+        return annotations("base-config");
+    }
+
+    private static Map<String, String> annotations(String name) {
+        Map<String, String> annotations = release(name).getMetadata().getAnnotations();
         return annotations == null ? Map.of() : annotations;
     }
 
     private static Flux.HelmRelease release() {
+        return release("base-config");
+    }
+
+    private static Flux.HelmRelease release(String name) {
         return CLIENT.resources(Flux.HelmRelease.class)
                 .inNamespace(BundleLabels.NAMESPACE)
-                .withName("base-config")
+                .withName(name)
                 .get();
     }
 
