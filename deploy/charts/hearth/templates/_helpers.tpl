@@ -69,10 +69,11 @@ rules:
   - apiGroups: [coordination.k8s.io]
     resources: [leases]
     verbs: [create]
+  # the client's leader elector renews it with a patch (LeaderElectionRbacIT)
   - apiGroups: [coordination.k8s.io]
     resources: [leases]
     resourceNames: [hearth-{{ .name }}]
-    verbs: [get, update]
+    verbs: [get, update, patch]
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
