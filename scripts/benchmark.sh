@@ -6,18 +6,21 @@
 #        scripts/benchmark.sh apps-catalog [instances=1000 [tenants=50]]
 #        scripts/benchmark.sh apps-catalog-flux [instances=100 [namespaces=10]]  (real helm-controller: to Ready=True)
 #        scripts/benchmark.sh bundle-installer  (validation + plan of an 80-component bundle, objects per component)
+#        scripts/benchmark.sh bundle-installer-platform [idle-seconds=180 [resync-when-ready=10s]]  (an 80-component
+#          Platform through the real helm-controller: time to BundleReady, RSS and CPU, writes of the first apply and idle)
 #        scripts/benchmark.sh dashboard-backend [tenants=50 [apps=1000 [streams=500]]]  (with tenant-service and Keycloak)
 #        scripts/benchmark.sh footprint [service...]   (start-to-ready and idle RSS of each service, as the chart runs it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-service=${1:?"usage: $0 tenant-service|apps-catalog|apps-catalog-flux|bundle-installer|footprint [arguments]"}
+service=${1:?"usage: $0 tenant-service|apps-catalog|apps-catalog-flux|bundle-installer|bundle-installer-platform|footprint [arguments]"}
 shift
 case "$service" in
   tenant-service) main=dev.hearth.tenant.bench.TenantBenchmark ;;
   apps-catalog) main=dev.hearth.catalog.bench.CatalogBenchmark ;;
   apps-catalog-flux) main=dev.hearth.catalog.bench.CatalogThroughFluxBenchmark; service=apps-catalog ;;
   bundle-installer) main=dev.hearth.bundle.bench.BundlePlanBenchmark ;;
+  bundle-installer-platform) main=dev.hearth.bundle.bench.PlatformReconcileBenchmark; service=bundle-installer ;;
   dashboard-backend) main=dev.hearth.dashboard.bench.DashboardBenchmark; also=tenant-service; bash scripts/keycloak.sh > /dev/null ;;
   footprint)
     services=("$@")

@@ -20,14 +20,11 @@ import dev.hearth.bundle.validation.BundleValidation;
 import dev.hearth.bundle.validation.Environment;
 
 /**
- * An 80-component bundle (four layers of 20, each component depending on up to three of the layer below, 20 chart
- * repositories, values of 50 keys each): validation + plan on a fresh cluster and against an installed one with one
+ * An 80-component bundle ({@link LayeredBundle}, 20 chart repositories, values of 50 keys each): validation + plan on a fresh cluster and against an installed one with one
  * upgrade, the objects a first apply writes per component, and the heap used. Prints figures (target: validation +
  * plan under 1 s); asserts nothing. {@code scripts/benchmark.sh bundle-installer}.
  */
 public final class BundlePlanBenchmark {
-    private static final int LAYERS = 4;
-    private static final int PER_LAYER = 20;
     private static final int RUNS = 20;
 
     public static void main(String[] args) {
@@ -83,24 +80,17 @@ public final class BundlePlanBenchmark {
 
     private static Bundle bundle() {
         List<Component> components = new ArrayList<>();
-        String[] layers = {"system", "iaas", "paas", "naas"};
-        for (int layer = 0; layer < LAYERS; layer++) {
-            for (int i = 0; i < PER_LAYER; i++) {
-                List<String> dependsOn = new ArrayList<>();
-                for (int d = 0; layer > 0 && d < 3; d++) {
-                    String dependency = "c-" + (layer - 1) + "-" + ((i * 7 + d * 3) % PER_LAYER);
-                    if (!dependsOn.contains(dependency)) {
-                        dependsOn.add(dependency);
-                    }
-                }
+        for (int layer = 0; layer < LayeredBundle.LAYERS.size(); layer++) {
+            for (int i = 0; i < LayeredBundle.PER_LAYER; i++) {
+                List<String> dependsOn = LayeredBundle.dependsOn(layer, i);
                 ObjectNode values = JsonNodeFactory.instance.objectNode();
                 for (int k = 0; k < 50; k++) {
                     values.with("section" + (k % 5)).put("key" + k, "value-" + k);
                 }
-                String name = "c-" + layer + "-" + i;
+                String name = LayeredBundle.name(layer, i);
                 components.add(new Component(
                         name,
-                        layers[layer],
+                        LayeredBundle.LAYERS.get(layer),
                         new Chart("https://charts" + (i % 20) + ".example.org", name, "1.0.0"),
                         "ns-" + name,
                         values,

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.hearth.core.testing.LoopbackPorts;
+import dev.hearth.core.testing.PlatformChart;
 import dev.hearth.core.testing.ServiceJvmOptions;
 import dev.hearth.core.testing.TestKubernetes;
 
@@ -43,6 +46,26 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, TestKubernetes kubernetes, List<String> properties)
             throws IOException {
+        return start(jar, kubernetes.quarkusClientProperties(), "default", properties);
+    }
+
+    /**
+     * Starts {@code jar} as {@link #start(Path, TestKubernetes, List)} does, but acting as its service's ServiceAccount with the rights the
+     * platform chart gives it ({@link TestKubernetes#quarkusClientPropertiesAs}), its lease in the chart's namespace:
+     * the API server's audit log ({@link dev.hearth.core.testing.AuditLog}) then holds every request it makes, for a
+     * benchmark to count.
+     */
+    public static ServiceProcess startAsServiceAccount(Path jar, TestKubernetes kubernetes, List<String> properties)
+            throws IOException {
+        Map<String, String> client = new LinkedHashMap<>(kubernetes.quarkusClientPropertiesAs(moduleOf(jar)));
+        // no client certificate from a kubeconfig: with one, the API server would take the service for the admin
+        client.put("kubernetes.auth.tryKubeConfig", "false");
+        return start(jar, client, PlatformChart.NAMESPACE, properties);
+    }
+
+    private static ServiceProcess start(
+            Path jar, Map<String, String> clientProperties, String leaseNamespace, List<String> properties)
+            throws IOException {
         int port = LoopbackPorts.free();
         List<String> command = new ArrayList<>(List.of("java"));
         List<String> jvmOptions = ServiceJvmOptions.of(moduleOf(jar));
@@ -52,10 +75,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
         // e.g. -XX:StartFlightRecording=filename=/tmp/service.jfr or -Xlog:gc:file=/tmp/gc.log, to see where time goes
         command.addAll(options(System.getenv().getOrDefault("HEARTH_BENCH_JVM_OPTS", "")));
-        kubernetes.quarkusClientProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
-        // the jar runs in the prod profile, where leader election is on: its Lease in "default" unless told otherwise
+        clientProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        // the jar runs in the prod profile, where leader election is on: its Lease there unless told otherwise
         if (properties.stream().noneMatch(p -> p.startsWith(LEASE_NAMESPACE + "="))) {
-            command.add("-D" + LEASE_NAMESPACE + "=default");
+            command.add("-D" + LEASE_NAMESPACE + "=" + leaseNamespace);
         }
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
