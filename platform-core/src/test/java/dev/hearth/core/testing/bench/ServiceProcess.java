@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import dev.hearth.core.testing.LoopbackPorts;
@@ -136,6 +137,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "Cannot find the module " + module + " above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Asks the service to stop (SIGTERM, as Kubernetes does first) without waiting: see {@link #awaitExit}. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code timeout} for the service to end; its exit code, or empty while it still runs. */
+    public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
     }
 
     /** The service's JVM options it was started with (deploy/service-jvm.options), for a benchmark to print. */
