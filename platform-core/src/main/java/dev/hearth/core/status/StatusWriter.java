@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.core.api.HearthStatus;
 import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -37,9 +38,13 @@ public class StatusWriter {
         this.apply = apply;
     }
 
-    /** The status as it is now, to compare with after a change. */
+    /**
+     * The status as it is now, to compare with after a change. Through its JSON text, so that a status read from the
+     * server (a map of Integers) equals the same status built here (a Long {@code observedGeneration}): converted
+     * directly, they become an IntNode and a LongNode, which are never equal, and every comparison said "changed".
+     */
     public static JsonNode snapshot(Object status) {
-        return JSON.convertValue(status, JsonNode.class);
+        return status == null ? null : JSON.unmarshal(JSON.asJson(status), JsonNode.class);
     }
 
     /**
@@ -92,22 +97,20 @@ public class StatusWriter {
         if (Objects.equals(snapshot(current), snapshot(status))) {
             return false;
         }
-        Map<String, Object> patch = Map.of(
-                "apiVersion", resource.getApiVersion(),
-                "kind", resource.getKind(),
-                "metadata",
-                        Map.of(
-                                "name",
-                                resource.getMetadata().getName(),
-                                "namespace",
-                                resource.getMetadata().getNamespace()),
-                "status", status);
+        // handed as the item: a patch given as a string makes fabric8 GET the object first (one more request per write)
+        GenericKubernetesResource patch = new GenericKubernetesResource();
+        patch.setApiVersion(resource.getApiVersion());
+        patch.setKind(resource.getKind());
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace())
+                .build());
+        patch.setAdditionalProperty("status", status);
         apply.client()
                 .genericKubernetesResources(kind)
-                .inNamespace(resource.getMetadata().getNamespace())
-                .withName(resource.getMetadata().getName())
+                .resource(patch)
                 .subresource("status")
-                .patch(forcedApply(), JSON.asJson(patch));
+                .patch(forcedApply());
         return true;
     }
 
