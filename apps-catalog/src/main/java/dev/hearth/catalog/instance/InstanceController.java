@@ -137,6 +137,7 @@ public final class InstanceController implements AutoCloseable {
         } else {
             justApplied.remove(key);
             statusHold.forget(key);
+            reconciler.forget(key);
         }
     }
 

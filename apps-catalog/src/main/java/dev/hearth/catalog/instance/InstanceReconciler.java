@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.catalog.kind.CatalogKind;
@@ -33,6 +34,7 @@ final class InstanceReconciler {
     private final Function<Flux.HelmRelease, List<Flux.HelmRelease>> nestedReleases;
     private final InstanceCredentials credentials;
     private final InstanceStatusFrom statusFrom = new InstanceStatusFrom(ReadyCondition.systemClock());
+    private final UnseenStatusWrites unseen = new UnseenStatusWrites();
 
     /**
      * @param tenants what an app in a namespace inherits from its tenant
@@ -94,7 +96,17 @@ final class InstanceReconciler {
                 current == null ? new InstanceStatus() : JSON.convertValue(current, InstanceStatus.class);
         Flux.HelmRelease release = cached != null ? cached : justWritten;
         statusFrom.update(instance, status, release, release == null ? List.of() : nestedReleases.apply(release));
-        statusWriter.writeIfChanged(kind.context(), instance, statusMap(status));
+        Map<String, Object> next = statusMap(status);
+        JsonNode written = StatusWriter.snapshot(next);
+        String key = Cache.metaNamespaceKeyFunc(instance);
+        if (!unseen.repeats(key, instance, written) && statusWriter.writeIfChanged(kind.context(), instance, next)) {
+            unseen.wrote(key, instance, written);
+        }
+    }
+
+    /** The instance of {@code key} is gone. */
+    void forget(String key) {
+        unseen.forget(key);
     }
 
     @SuppressWarnings("unchecked")
