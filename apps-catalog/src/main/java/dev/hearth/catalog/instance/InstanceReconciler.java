@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.catalog.kind.CatalogKind;
@@ -97,10 +96,9 @@ final class InstanceReconciler {
         Flux.HelmRelease release = cached != null ? cached : justWritten;
         statusFrom.update(instance, status, release, release == null ? List.of() : nestedReleases.apply(release));
         Map<String, Object> next = statusMap(status);
-        JsonNode written = StatusWriter.snapshot(next);
         String key = Cache.metaNamespaceKeyFunc(instance);
-        if (!unseen.repeats(key, instance, written) && statusWriter.writeIfChanged(kind.context(), instance, next)) {
-            unseen.wrote(key, instance, written);
+        if (!unseen.repeats(key, instance, next) && statusWriter.writeIfChanged(kind.context(), instance, next)) {
+            unseen.wrote(key, instance, next);
         }
     }
 

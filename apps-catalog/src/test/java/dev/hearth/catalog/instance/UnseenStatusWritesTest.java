@@ -2,19 +2,17 @@ package dev.hearth.catalog.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.hearth.core.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 class UnseenStatusWritesTest {
-    private static final JsonNode INSTALLING = status("Running 'install' action");
-    private static final JsonNode INSTALLED = status("Helm install succeeded");
+    private static final Map<String, Object> INSTALLING = status("Running 'install' action");
+    private static final Map<String, Object> INSTALLED = status("Helm install succeeded");
 
     private final UnseenStatusWrites unseen = new UnseenStatusWrites();
 
@@ -59,8 +57,7 @@ class UnseenStatusWritesTest {
         return instance;
     }
 
-    private static JsonNode status(String message) {
-        return StatusWriter.snapshot(
-                Map.of("conditions", java.util.List.of(Map.of("type", "Ready", "message", message))));
+    private static Map<String, Object> status(String message) {
+        return Map.of("conditions", List.of(Map.of("type", "Ready", "message", message)));
     }
 }
