@@ -6,7 +6,7 @@ import dev.hearth.bundle.cli.BundleCli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-/** The service, or with a first argument of {@link BundleCli#COMMANDS} the command line (no API server needed). */
+/** The service, or with a first argument of {@link BundleCli#COMMANDS} the command line (offline, or against the kubeconfig's cluster). */
 @QuarkusMain
 public class BundleInstallerMain {
     public static void main(String... args) {

@@ -3,10 +3,12 @@ package dev.hearth.bundle.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +22,14 @@ import dev.hearth.bundle.plan.Plan;
 import dev.hearth.bundle.plan.Planner;
 import dev.hearth.bundle.validation.BundleValidation;
 import dev.hearth.bundle.validation.Environment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
- * The installer's command line, offline on a bundle file: {@code validate}, {@code plan}, {@code graph}. Exit codes as
- * {@code flux diff}: 0 nothing to change, 1 changes, 2 an error (an invalid bundle or arguments).
+ * The installer's command line, offline on a bundle file: {@code validate}, {@code plan}, {@code graph}; and against
+ * the cluster of the current kubeconfig ({@link ClusterCli}): {@code status}, {@code plan --cluster NAME},
+ * {@code apply}. Exit codes as {@code flux diff}: 0 nothing to change, 1 changes, 2 an error (an invalid bundle or
+ * arguments).
  *
  * <pre>
  * java -jar quarkus-run.jar plan --bundle FILE|--shipped NAME --variant V [--installed FILE] [--kubernetes 1.35]
@@ -33,7 +39,7 @@ import dev.hearth.bundle.validation.Environment;
  * cluster).
  */
 public final class BundleCli {
-    public static final Set<String> COMMANDS = Set.of("validate", "plan", "graph");
+    public static final Set<String> COMMANDS = Set.of("validate", "plan", "graph", "status", "apply");
     public static final int NO_CHANGE = 0;
     public static final int CHANGES = 1;
     public static final int ERROR = 2;
@@ -42,8 +48,17 @@ public final class BundleCli {
     private BundleCli() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, () -> new KubernetesClientBuilder().build());
+    }
+
+    /** @param cluster the client of the cluster commands, made only when one runs */
+    public static int run(List<String> args, PrintStream out, PrintStream err, Supplier<KubernetesClient> cluster) {
         try {
             Map<String, String> options = options(args.subList(1, args.size()));
+            String command = args.get(0);
+            if (command.equals("status") || command.equals("apply") || options.containsKey("cluster")) {
+                return againstTheCluster(command, options, cluster, out, err);
+            }
             Bundle bundle = options.containsKey("bundle")
                     ? BundleDocuments.read(Path.of(options.get("bundle")))
                     : BundleDocuments.shipped(options.getOrDefault("shipped", "hearth"));
@@ -78,6 +93,33 @@ public final class BundleCli {
         } catch (RuntimeException | java.io.IOException e) {
             err.println("error: " + e.getMessage());
             return ERROR;
+        }
+    }
+
+    private static int againstTheCluster(
+            String command,
+            Map<String, String> options,
+            Supplier<KubernetesClient> cluster,
+            PrintStream out,
+            PrintStream err)
+            throws java.io.IOException {
+        String name = options.getOrDefault("cluster", options.getOrDefault("name", "hearth"));
+        Duration wait = Duration.ofSeconds(Long.parseLong(options.getOrDefault("wait", "60")));
+        try (KubernetesClient client = cluster.get()) {
+            ClusterCli cli = new ClusterCli(client, out, err);
+            return switch (command) {
+                case "status" -> cli.status(name);
+                case "plan" -> cli.plan(name);
+                case "apply" -> {
+                    if (options.containsKey("file") == options.containsKey("approve")) {
+                        throw new IllegalArgumentException("apply takes --file PLATFORM.yaml or --approve HASH");
+                    }
+                    yield options.containsKey("file")
+                            ? cli.applyFile(Path.of(options.get("file")), wait)
+                            : cli.approve(name, options.get("approve"), wait);
+                }
+                default -> throw new IllegalArgumentException(command + " works offline only, without --cluster");
+            };
         }
     }
 
