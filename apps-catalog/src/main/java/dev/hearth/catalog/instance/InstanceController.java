@@ -27,8 +27,8 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 /**
  * Reconciles the instances of one catalog kind into HelmReleases ({@link InstanceReconciler}). Catalog kinds appear at
  * runtime, and the Operator SDK registers controllers only before it starts, so each kind gets this small controller:
- * an informer on the kind and two de-duplicating work queues, one to write HelmReleases and one to mirror their state
- * onto the instances' status. The queues of every kind share two pools, the status pool much smaller, and a status
+ * an informer on the kind and two de-duplicating work queues, one to write HelmReleases and one to write the
+ * instances' credentials Roles and mirror their releases' state onto their status. The queues of every kind share two pools, the status pool much smaller, and a status
  * write waits while releases are being written ({@link StatusHold}), so that under a burst of new instances the API
  * server's capacity goes to the HelmReleases first and the status writes follow, coalesced.
  */
@@ -141,7 +141,7 @@ public final class InstanceController implements AutoCloseable {
         }
     }
 
-    /** Writes the HelmRelease if needed, then has its state mirrored on the instance. */
+    /** Writes the HelmRelease if needed, then has its credentials written and its state mirrored on the instance. */
     private void apply(GenericKubernetesResource instance) {
         String key = Cache.metaNamespaceKeyFunc(instance);
         reconciler.reconcile(instance, definition).ifPresent(written -> justApplied.put(key, written));
@@ -151,6 +151,7 @@ public final class InstanceController implements AutoCloseable {
     private void mirror(GenericKubernetesResource instance) {
         String key = Cache.metaNamespaceKeyFunc(instance);
         if (!statusHold.holds(key)) {
+            reconciler.reconcileCredentials(instance, definition);
             reconciler.mirrorStatus(instance, definition, justApplied.remove(key));
         }
     }

@@ -200,7 +200,7 @@ public class InstanceControllers {
         awaitSynced(roleBindingsSynced, "credentials RoleBindings");
     }
 
-    /** An informer on the objects of a type that apps-catalog derives from instances, routed to their instance. */
+    /** An informer on the credentials Roles or RoleBindings that apps-catalog derives from instances, routed to their instance. */
     private <T extends HasMetadata> SharedIndexInformer<T> ownedByInstances(MixedOperation<T, ?, ?> objects) {
         SharedIndexInformer<T> informer = objects.inAnyNamespace()
                 .withLabel(Labels.MANAGED_BY, apply.fieldManager())
@@ -208,7 +208,8 @@ public class InstanceControllers {
                 .runnableInformer(0)
                 .itemStore(new WithoutManagedFields<>())
                 .exceptionHandler(KeepWatching.of("credentials Roles and RoleBindings"));
-        informer.addEventHandler(new Route<>(this::toOwner, true));
+        // credentials are written in the status step (InstanceReconciler.reconcileCredentials)
+        informer.addEventHandler(new Route<>(this::toOwnerStatus, true));
         return informer;
     }
 

@@ -19,8 +19,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 /**
- * What an instance of a catalog kind becomes: its HelmRelease, written when missing or different, and the release's
- * state mirrored on the instance's status. {@link InstanceController} decides when each step runs.
+ * What an instance of a catalog kind becomes: its HelmRelease, written when missing or different, its credentials Role
+ * and RoleBinding, and the release's state mirrored on the instance's status. {@link InstanceController} decides when each step runs.
  */
 final class InstanceReconciler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,18 +58,8 @@ final class InstanceReconciler {
         this.credentials = credentials;
     }
 
-    /**
-     * Writes the instance's HelmRelease, then its credentials Role and RoleBinding, each when it is missing or differs;
-     * returns the release it wrote, if it wrote.
-     */
+    /** Writes the instance's HelmRelease when it is missing or differs; returns the release it wrote, if it wrote. */
     Optional<Flux.HelmRelease> reconcile(GenericKubernetesResource instance, ApplicationDefinition definition) {
-        Optional<Flux.HelmRelease> written = reconcileHelmRelease(instance, definition);
-        credentials.reconcile(instance, definition);
-        return written;
-    }
-
-    private Optional<Flux.HelmRelease> reconcileHelmRelease(
-            GenericKubernetesResource instance, ApplicationDefinition definition) {
         String namespace = instance.getMetadata().getNamespace();
         Flux.HelmRelease desired =
                 HelmReleaseFor.desired(instance, definition, tenants.apply(namespace), apply.fieldManager());
@@ -79,6 +69,15 @@ final class InstanceReconciler {
             return Optional.empty();
         }
         return Optional.of(apply.createOrApply(desired, current));
+    }
+
+    /**
+     * Writes the instance's credentials Role and RoleBinding, each when it is missing or differs. Not with the
+     * HelmRelease: what they grant exists only once the release is installed, so under a burst they wait with the
+     * status writes, and the API server's capacity goes to the releases first.
+     */
+    void reconcileCredentials(GenericKubernetesResource instance, ApplicationDefinition definition) {
+        credentials.reconcile(instance, definition);
     }
 
     /**

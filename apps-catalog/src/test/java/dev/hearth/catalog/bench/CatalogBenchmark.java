@@ -7,13 +7,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.hearth.catalog.definition.BuiltInDefinitions;
+import dev.hearth.catalog.instance.CredentialsRoleBindingFor;
+import dev.hearth.catalog.instance.CredentialsRoleFor;
 import dev.hearth.catalog.instance.HelmReleaseFor;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
@@ -22,9 +26,11 @@ import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.bench.Latencies;
 import dev.hearth.core.testing.bench.ServiceProcess;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -106,6 +112,14 @@ public final class CatalogBenchmark {
                                 postgres(floorNamespaces.get(i % tenants), "hr" + i),
                                 UUID.randomUUID().toString()))
                         .create()));
+        double allFloor = timed(() -> parallel(instances, i -> {
+            GenericKubernetesResource instance = postgres(floorNamespaces.get(i % tenants), "all" + i);
+            client.resource(floorHelmRelease(
+                            benchmark.postgres, instance, UUID.randomUUID().toString()))
+                    .create();
+            floorCredentials(benchmark.postgres, instance)
+                    .forEach(o -> client.resource(o).create());
+        }));
         Latencies pairLatencies = new Latencies();
         double pairFloor = timed(() -> parallel(instances, i -> {
             GenericKubernetesResource instance = client.resource(postgres(floorNamespaces.get(i % tenants), "pair" + i))
@@ -123,6 +137,16 @@ public final class CatalogBenchmark {
                     .delete();
             client.genericKubernetesResources(HR_API, "HelmRelease")
                     .inNamespace(namespace)
+                    .delete();
+            client.rbac()
+                    .roleBindings()
+                    .inNamespace(namespace)
+                    .withLabel("hearth.dev/benchmark", "floor")
+                    .delete();
+            client.rbac()
+                    .roles()
+                    .inNamespace(namespace)
+                    .withLabel("hearth.dev/benchmark", "floor")
                     .delete();
         });
 
@@ -152,6 +176,9 @@ public final class CatalogBenchmark {
                     instances, tenants, WRITERS);
             System.out.printf("  raw floor 1, bare client writes the %d HelmReleases: %.2f s%n", instances, hrFloor);
             System.out.printf(
+                    "  raw floor 1b, bare client writes the %d HelmReleases and their credentials Roles and RoleBindings: %.2f s%n",
+                    instances, allFloor);
+            System.out.printf(
                     "  raw floor 2, bare client writes the %d instances and their HelmReleases: %.2f s%n",
                     instances, pairFloor);
             System.out.printf(
@@ -159,8 +186,16 @@ public final class CatalogBenchmark {
                             + "ratio floor 1 / catch-up %.2f (target >= 0.7); apps-catalog CPU %.1f s%n",
                     instances, catchUp.done ? "" : "NOT ALL,", catchUp.seconds, hrFloor / catchUp.seconds, catchUpCpu);
             System.out.printf(
+                    "  catch-up, definition applied -> every credentials RoleBinding exists too: %s %.2f s; ratio floor 1b / that %.2f%n",
+                    catchUp.credentialsSeconds < 0 ? "NOT ALL," : "",
+                    Math.abs(catchUp.credentialsSeconds),
+                    allFloor / Math.abs(catchUp.credentialsSeconds));
+            System.out.printf(
                     "  burst, first instance created -> every HelmRelease exists: %s %.2f s; ratio floor 2 / burst %.2f; apps-catalog CPU %.1f s%n",
                     burst.done ? "" : "NOT ALL,", burst.seconds, pairFloor / burst.seconds, burstCpu);
+            System.out.printf(
+                    "  burst, first instance created -> every credentials RoleBinding exists too: %s %.2f s%n",
+                    burst.credentialsSeconds < 0 ? "NOT ALL," : "", Math.abs(burst.credentialsSeconds));
             System.out.printf(
                     "  burst, latency instance created -> its HelmRelease seen: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 250 ms)%n",
                     burst.latencies.percentileMillis(50),
@@ -200,13 +235,28 @@ public final class CatalogBenchmark {
         System.exit(0);
     }
 
-    private record Run(boolean done, double seconds, Latencies latencies, Latencies calls, long start) {}
+    /**
+     * @param credentialsSeconds until every instance's credentials RoleBinding existed as well (negative: not all
+     *     within the wait; zero: not watched)
+     */
+    private record Run(
+            boolean done,
+            double seconds,
+            double credentialsSeconds,
+            Latencies latencies,
+            Latencies calls,
+            long start) {}
 
     /**
      * Creates {@code count} instances with {@link #WRITERS} threads, as fast as they can or {@code perSecond} a second,
      * and waits until each one's HelmRelease exists; latency counts from each create call's return.
      */
     private Run burst(List<String> namespaces, int count, String prefix, int perSecond) throws InterruptedException {
+        return burst(namespaces, count, prefix, perSecond, true);
+    }
+
+    private Run burst(List<String> namespaces, int count, String prefix, int perSecond, boolean credentials)
+            throws InterruptedException {
         Latencies latencies = new Latencies();
         Latencies calls = new Latencies();
         return measured(
@@ -214,6 +264,7 @@ public final class CatalogBenchmark {
                 count,
                 latencies,
                 calls,
+                credentials,
                 start -> parallel(count, i -> {
                     if (perSecond > 0) {
                         long due = start + TimeUnit.SECONDS.toNanos(i) / perSecond;
@@ -251,6 +302,7 @@ public final class CatalogBenchmark {
                 count,
                 new Latencies(),
                 new Latencies(),
+                true,
                 start -> client.resource(postgres).create());
     }
 
@@ -280,7 +332,7 @@ public final class CatalogBenchmark {
             public void onClose(WatcherException cause) {}
         });
         try {
-            return burst(namespaces, count, prefix, 0);
+            return burst(namespaces, count, prefix, 0, false);
         } finally {
             watch.close();
             writers.shutdown();
@@ -292,9 +344,11 @@ public final class CatalogBenchmark {
     }
 
     /** Runs {@code action} and waits until the HelmReleases of {@code count} instances named {@code prefix}* exist. */
-    private Run measured(String prefix, int count, Latencies latencies, Latencies calls, Work work)
+    private Run measured(String prefix, int count, Latencies latencies, Latencies calls, boolean credentials, Work work)
             throws InterruptedException {
         CountDownLatch all = new CountDownLatch(count);
+        CountDownLatch allCredentials = new CountDownLatch(credentials ? count : 0);
+        Set<String> bound = ConcurrentHashMap.newKeySet();
         // from the current resource version: a watch without one first replays every existing HelmRelease, which
         // would delay the events measured here by the time this process takes to read them
         var helmReleases = client.genericKubernetesResources(HR_API, "HelmRelease")
@@ -318,6 +372,29 @@ public final class CatalogBenchmark {
             @Override
             public void onClose(WatcherException cause) {}
         });
+        var roleBindings = client.rbac().roleBindings().inAnyNamespace().withLabel(Labels.APPLICATION_KIND, "Postgres");
+        Watch bindingWatch = !credentials
+                ? null
+                : roleBindings
+                        .withResourceVersion(roleBindings
+                                .list(new ListOptionsBuilder().withLimit(1L).build())
+                                .getMetadata()
+                                .getResourceVersion())
+                        .watch(new Watcher<>() {
+                            @Override
+                            public void eventReceived(Action action, RoleBinding binding) {
+                                String instance =
+                                        binding.getMetadata().getLabels().get(Labels.APPLICATION_NAME);
+                                if (action == Action.ADDED
+                                        && instance.startsWith(prefix)
+                                        && bound.add(binding.getMetadata().getNamespace() + "/" + instance)) {
+                                    allCredentials.countDown();
+                                }
+                            }
+
+                            @Override
+                            public void onClose(WatcherException cause) {}
+                        });
         long start = System.nanoTime();
         try {
             work.run(start);
@@ -327,7 +404,13 @@ public final class CatalogBenchmark {
         boolean done = all.await(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         watch.close();
-        return new Run(done, seconds, latencies, calls, start);
+        double credentialsSeconds = 0;
+        if (bindingWatch != null) {
+            boolean allBound = allCredentials.await(3, TimeUnit.MINUTES);
+            credentialsSeconds = (System.nanoTime() - start) / 1e9 * (allBound ? 1 : -1);
+            bindingWatch.close();
+        }
+        return new Run(done, seconds, credentialsSeconds, latencies, calls, start);
     }
 
     static List<String> namespaces(KubernetesClient client, String prefix, int count) {
@@ -383,6 +466,22 @@ public final class CatalogBenchmark {
         labels.put("hearth.dev/benchmark", "floor");
         hr.getMetadata().setLabels(labels);
         return hr;
+    }
+
+    /** Exactly the credentials Role and RoleBinding the service writes for {@code instance}, but for their labels. */
+    static List<HasMetadata> floorCredentials(ApplicationDefinition postgres, GenericKubernetesResource instance) {
+        List<HasMetadata> credentials = new ArrayList<>();
+        CredentialsRoleFor.desired(instance, postgres, FIELD_MANAGER).ifPresent(role -> {
+            credentials.add(role);
+            credentials.add(CredentialsRoleBindingFor.desired(instance, "", FIELD_MANAGER));
+        });
+        credentials.forEach(o -> {
+            Map<String, String> labels = new HashMap<>(o.getMetadata().getLabels());
+            labels.remove(Labels.APPLICATION_KIND);
+            labels.put("hearth.dev/benchmark", "floor");
+            o.getMetadata().setLabels(labels);
+        });
+        return credentials;
     }
 
     interface Task {
