@@ -156,9 +156,10 @@ public final class InstanceController implements AutoCloseable {
         }
     }
 
-    /** Queues the held status writes that may go now. */
+    /** Queues the held and paced status writes that may go now. */
     void releaseHeldStatus() {
         statusHold.release(statusQueue::add);
+        reconciler.releasePaced(statusQueue::add);
     }
 
     public boolean hasSynced() {

@@ -1,8 +1,10 @@
 package dev.hearth.catalog.instance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,8 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
  */
 final class InstanceReconciler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often the status of an instance whose release is on its way is written at most ({@link ProgressPacing}). */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     private final ServerSideApply apply;
     private final StatusWriter statusWriter;
@@ -34,6 +38,7 @@ final class InstanceReconciler {
     private final InstanceCredentials credentials;
     private final InstanceStatusFrom statusFrom = new InstanceStatusFrom(ReadyCondition.systemClock());
     private final UnseenStatusWrites unseen = new UnseenStatusWrites();
+    private final ProgressPacing pacing = new ProgressPacing(PROGRESS_INTERVAL.toNanos(), System::nanoTime);
 
     /**
      * @param tenants what an app in a namespace inherits from its tenant
@@ -96,14 +101,27 @@ final class InstanceReconciler {
         statusFrom.update(instance, status, release, release == null ? List.of() : nestedReleases.apply(release));
         Map<String, Object> next = statusMap(status);
         String key = Cache.metaNamespaceKeyFunc(instance);
-        if (!unseen.repeats(key, instance, next) && statusWriter.writeIfChanged(kind.context(), instance, next)) {
-            unseen.wrote(key, instance, next);
+        boolean ready = ReadyCondition.find(status.conditions, ReadyCondition.TYPE)
+                .map(c -> ReadyCondition.TRUE.equals(c.getStatus()))
+                .orElse(false);
+        if (unseen.repeats(key, instance, next) || pacing.defers(key, ready)) {
+            return;
         }
+        if (statusWriter.writeIfChanged(kind.context(), instance, next)) {
+            unseen.wrote(key, instance, next);
+            pacing.wrote(key, ready);
+        }
+    }
+
+    /** Hands {@code retry} the instances whose paced status write may go now. */
+    void releasePaced(Consumer<String> retry) {
+        pacing.release(retry);
     }
 
     /** The instance of {@code key} is gone. */
     void forget(String key) {
         unseen.forget(key);
+        pacing.forget(key);
     }
 
     @SuppressWarnings("unchecked")

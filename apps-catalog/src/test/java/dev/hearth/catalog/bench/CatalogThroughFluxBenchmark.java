@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -241,20 +242,22 @@ public final class CatalogThroughFluxBenchmark {
 
     private static void print(String what, Run run, Usage usage) {
         System.out.printf(
-                "  %s: %s%.2f s to all-ready; per object p50 %.0f ms, p99 %.0f ms, max %.0f ms; CPU s %s%n",
+                "  %s: %s%.2f s to all-ready; per object p50 %.0f ms, p99 %.0f ms, max %.0f ms, %.1f modifications; CPU s %s%n",
                 what,
                 run.done ? "" : "NOT ALL READY (" + run.latencies.ended() + "), ",
                 run.seconds,
                 run.latencies.percentileMillis(50),
                 run.latencies.percentileMillis(99),
                 run.latencies.percentileMillis(100),
+                (double) run.modified / Math.max(1, run.latencies.ended()),
                 usage);
         if (run.stages != null) {
             System.out.printf("    stages per instance: %s%n", run.stages);
         }
     }
 
-    private record Run(boolean done, double seconds, Latencies latencies, Stages stages) {}
+    /** @param modified the watched objects' modifications until all were Ready (for instances: their status writes) */
+    private record Run(boolean done, double seconds, Latencies latencies, int modified, Stages stages) {}
 
     /** CPU seconds per process over a phase. */
     private record Usage(Map<String, Double> cpu) {
@@ -336,7 +339,7 @@ public final class CatalogThroughFluxBenchmark {
                                 .create();
                     }),
                     stages.mirrored::end);
-            return new Run(run.done, run.seconds, run.latencies, stages);
+            return new Run(run.done, run.seconds, run.latencies, run.modified, stages);
         } finally {
             releases.close();
         }
@@ -409,12 +412,16 @@ public final class CatalogThroughFluxBenchmark {
             throws InterruptedException {
         Latencies latencies = new Latencies();
         CountDownLatch all = new CountDownLatch(count);
+        AtomicInteger modified = new AtomicInteger();
         String now = objects.list(new ListOptionsBuilder().withLimit(1L).build())
                 .getMetadata()
                 .getResourceVersion();
         Watch watch = objects.withResourceVersion(now).watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, GenericKubernetesResource object) {
+                if (action == Action.MODIFIED && mine.test(object) && all.getCount() > 0) {
+                    modified.incrementAndGet();
+                }
                 if (action != Action.DELETED
                         && mine.test(object)
                         && ready(object)
@@ -437,7 +444,7 @@ public final class CatalogThroughFluxBenchmark {
         try {
             writes.run(latencies);
             boolean done = all.await(ALL_READY.toSeconds(), TimeUnit.SECONDS);
-            return new Run(done, (System.nanoTime() - start) / 1e9, latencies, null);
+            return new Run(done, (System.nanoTime() - start) / 1e9, latencies, modified.get(), null);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
