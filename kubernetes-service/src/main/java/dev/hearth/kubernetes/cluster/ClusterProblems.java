@@ -1,6 +1,8 @@
 package dev.hearth.kubernetes.cluster;
 
+import dev.hearth.core.Labels;
 import dev.hearth.core.api.kubernetes.Kubernetes;
+import dev.hearth.core.naming.TenantNamespaceName;
 import dev.hearth.core.upstream.ClusterApi;
 import dev.hearth.kubernetes.release.ClusterRelease;
 
@@ -10,10 +12,16 @@ final class ClusterProblems {
 
     static String noTenant(Kubernetes kubernetes) {
         return "No Tenant owns namespace " + kubernetes.getMetadata().getNamespace()
-                + " (no Tenant has it as status.namespace): create clusters in a tenant namespace";
+                + " (tenant-service has not labelled it " + Labels.TENANT + "): create clusters in a tenant namespace";
     }
 
-    static String noEtcd(String tenant) {
+    static String noEtcd(String namespace, String tenant) {
+        if (TenantNamespaceName.ROOT.equals(namespace)) {
+            // tenant-root is tenant-service's own, from its settings: there is no Tenant to edit
+            return "Tenant root has no etcd to store the cluster's state: set hearth.tenant.root.etcd=true in"
+                    + " tenant-service's settings, or create clusters in a tenant that runs etcd; the cluster is created"
+                    + " as soon as the etcd runs";
+        }
         return "Tenant " + tenant
                 + " has no etcd to store the cluster's state: enable etcd (spec.etcd: true) on this tenant or one of its ancestor "
                 + "tenants; the cluster is created as soon as the etcd runs";

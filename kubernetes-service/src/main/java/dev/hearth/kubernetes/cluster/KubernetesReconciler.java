@@ -73,7 +73,11 @@ public class KubernetesReconciler implements ServiceReconciler<Kubernetes>, Clea
         }
         var release = new ClusterRelease(kubernetes, TenantFacts.of(tenant.get()));
         if (release.tenant().etcd().isEmpty()) {
-            ready.notReady(kubernetes, status, "WaitingForDatastore", ClusterProblems.noEtcd(tenantName(tenant.get())));
+            ready.notReady(
+                    kubernetes,
+                    status,
+                    "WaitingForDatastore",
+                    ClusterProblems.noEtcd(kubernetes.getMetadata().getNamespace(), tenantName(tenant.get())));
             return write(context, kubernetes, before);
         }
         Optional<String> problem = DesiredObjects.problem(release);

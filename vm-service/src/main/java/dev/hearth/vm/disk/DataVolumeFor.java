@@ -10,7 +10,7 @@ import dev.hearth.core.upstream.Cdi;
 import dev.hearth.core.upstream.Upstream;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
-/** VMDisk {@code <name>} → CDI DataVolume {@code vm-disk-<name>} (cozystack.md §4.1). Pure: no I/O. */
+/** VMDisk {@code <name>} → CDI DataVolume {@code vm-disk-<name>}. Pure: no I/O. */
 public final class DataVolumeFor {
     public static final String NAME_PREFIX = "vm-disk-";
     /** Golden images are PVCs {@code vm-image-<image>} in the images namespace. */

@@ -8,7 +8,7 @@ import dev.hearth.core.api.vm.VMInstance;
 import io.fabric8.kubernetes.api.model.Secret;
 
 /**
- * The cloud-init Secret {@code vm-instance-<name>-cloud-init} of a VMInstance (cozystack.md §4.2), key {@code userdata}:
+ * The cloud-init Secret {@code vm-instance-<name>-cloud-init} of a VMInstance, key {@code userdata}:
  * the user's cloud-init, or a minimal #cloud-config that installs the SSH keys. Pure: no I/O.
  */
 public final class CloudInitSecretFor {

@@ -9,7 +9,7 @@ import dev.hearth.core.api.vm.VMInstance;
 import io.fabric8.kubernetes.api.model.Secret;
 
 /**
- * The SSH key Secret {@code vm-instance-<name>-ssh-keys} of a VMInstance (cozystack.md §4.2) for KubeVirt's access
+ * The SSH key Secret {@code vm-instance-<name>-ssh-keys} of a VMInstance for KubeVirt's access
  * credentials: one key per entry, {@code key0..N}. Pure: no I/O.
  */
 public final class SshKeysSecretFor {

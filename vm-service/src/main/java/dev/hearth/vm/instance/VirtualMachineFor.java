@@ -17,7 +17,7 @@ import dev.hearth.core.upstream.KubeVirt;
 import dev.hearth.core.upstream.Upstream;
 import dev.hearth.vm.disk.DataVolumeFor;
 
-/** VMInstance {@code <name>} → KubeVirt VirtualMachine {@code vm-instance-<name>} (cozystack.md §4.2). Pure: no I/O. */
+/** VMInstance {@code <name>} → KubeVirt VirtualMachine {@code vm-instance-<name>}. Pure: no I/O. */
 public final class VirtualMachineFor {
     public static final String NAME_PREFIX = "vm-instance-";
     public static final String DEFAULT_INSTANCE_TYPE = "u1.medium";
