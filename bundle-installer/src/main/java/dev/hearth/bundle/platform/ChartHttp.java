@@ -23,12 +23,6 @@ final class ChartHttp {
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 401) {
-                // registries that serve anonymous pulls through a token (ghcr.io, Docker Hub) answer so first
-                throw new IllegalStateException("GET " + uri + ": HTTP 401, the registry wants a token "
-                        + response.headers().firstValue("WWW-Authenticate").orElse("")
-                        + " (not asked for: the anonymous token flow is not built)");
-            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + uri + ": HTTP " + response.statusCode());
             }
