@@ -33,14 +33,7 @@ final class OciCharts {
     }
 
     byte[] archive(Chart chart) {
-        URI reference = URI.create(chart.repository());
-        String scheme = LOOPBACK.matcher(reference.getHost() == null ? "" : reference.getHost())
-                        .matches()
-                ? "http"
-                : "https";
-        String path = reference.getPath() == null ? "" : reference.getPath().replaceAll("^/+|/+$", "");
-        URI base = URI.create(scheme + "://" + reference.getRawAuthority() + "/v2/" + (path.isEmpty() ? "" : path + "/")
-                + chart.name() + "/");
+        URI base = base(chart);
         // Helm's tags: '+' is not allowed in a tag, so a version's build metadata is pushed with '_'
         JsonNode manifest =
                 json(http.get(base.resolve("manifests/" + chart.version().replace('+', '_')), MANIFEST));
@@ -56,11 +49,20 @@ final class OciCharts {
                 chart.repository() + "/" + chart.name() + ":" + chart.version() + " has no Helm chart layer");
     }
 
+    /** {@code <scheme>://<host>/v2/<path>/<name>/}, the base of the chart's manifests and blobs. */
+    static URI base(Chart chart) {
+        URI reference = URI.create(chart.repository());
+        String scheme = LOOPBACK.matcher(reference.getHost() == null ? "" : reference.getHost())
+                        .matches()
+                ? "http"
+                : "https";
+        String path = reference.getPath() == null ? "" : reference.getPath().replaceAll("^/+|/+$", "");
+        return URI.create(scheme + "://" + reference.getRawAuthority() + "/v2/" + (path.isEmpty() ? "" : path + "/")
+                + chart.name() + "/");
+    }
+
+    /** Only a sha256 digest can match: another algorithm's is refused as a mismatch. */
     private static void verify(byte[] archive, String digest, Chart chart) {
-        if (!digest.startsWith("sha256:")) {
-            throw new IllegalStateException("The chart layer of " + chart.name() + " " + chart.version()
-                    + " has a digest that cannot be checked: " + digest);
-        }
         byte[] actual;
         try {
             actual = MessageDigest.getInstance("SHA-256").digest(archive);
@@ -68,7 +70,7 @@ final class OciCharts {
             throw new IllegalStateException(e);
         }
         String hex = HexFormat.of().formatHex(actual);
-        if (!hex.equals(digest.substring("sha256:".length()))) {
+        if (!digest.equals("sha256:" + hex)) {
             throw new IllegalStateException("The chart archive of " + chart.name() + " " + chart.version()
                     + " does not match its digest " + digest + " (sha256:" + hex + ")");
         }

@@ -32,6 +32,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.hearth.bundle.model.Chart;
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.TestOciRegistry;
+import dev.hearth.core.testing.TestPaths;
 
 /**
  * A chart's {@code values.schema.json} read from a real OCI registry (and from a Helm repository, the other source),
@@ -61,6 +62,9 @@ class ChartSchemasIT {
         registry = TestOciRegistry.start();
         registry.push("charts", CHARTS.resolve("extra-config"));
         registry.push("charts", CHARTS.resolve("base-config"));
+        // an image, not a chart: the archive as a container image's layer
+        registry.push("images", CHARTS.resolve("extra-config"), "application/vnd.oci.image.layer.v1.tar+gzip");
+        registry.push("charts", withVersion(CHARTS.resolve("extra-config"), "1.0.0+build.7"));
         proxy = new CorruptingProxy(registry.host());
     }
 
@@ -88,6 +92,21 @@ class ChartSchemasIT {
                 .contains(new ObjectMapper()
                         .readTree(Files.readString(CHARTS.resolve("extra-config/values.schema.json"))));
         assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aVersionWithBuildMetadataIsReadUnderHelmsTag() {
+        Chart chart = new Chart(registry.url("charts"), "extra-config", "1.0.0+build.7");
+
+        assertThat(new ChartSchemas().read(chart)).isPresent();
+    }
+
+    @Test
+    void anArtifactWithoutAHelmChartLayerIsNotChecked() {
+        Chart chart = new Chart(registry.url("images"), "extra-config", "1.0.0");
+
+        assertThatThrownBy(() -> new ChartSchemas().read(chart)).hasMessageEndingWith("has no Helm chart layer");
+        assertThat(new ChartSchemas().of(chart)).isEmpty();
     }
 
     @Test
@@ -132,6 +151,15 @@ class ChartSchemasIT {
             assertThat(new ChartSchemas().read(new Chart(repository.url(), "base-config", "1.0.0")))
                     .isEmpty();
         }
+    }
+
+    private static Path withVersion(Path chart, String version) throws IOException {
+        Path copy = Files.createTempDirectory("hearth-chart").resolve(chart.getFileName());
+        TestPaths.copyTree(chart, copy);
+        Path chartYaml = copy.resolve("Chart.yaml");
+        Files.writeString(
+                chartYaml, Files.readString(chartYaml).replaceFirst("(?m)^version: .*$", "version: " + version));
+        return copy;
     }
 
     /**

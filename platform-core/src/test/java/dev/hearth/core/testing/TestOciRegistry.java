@@ -141,6 +141,14 @@ public final class TestOciRegistry implements AutoCloseable {
      * @return the layer's digest ({@code sha256:<hex>})
      */
     public String push(String repository, Path chart) {
+        return push(repository, chart, HELM_CHART);
+    }
+
+    /**
+     * As {@link #push(String, Path)}, the archive's layer of media type {@code layerMediaType}: another than
+     * {@link #HELM_CHART} makes an artifact that is not a Helm chart (e.g. an image layer).
+     */
+    public String push(String repository, Path chart, String layerMediaType) {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> metadata =
@@ -155,7 +163,7 @@ public final class TestOciRegistry implements AutoCloseable {
             manifest.put("schemaVersion", 2);
             manifest.put("mediaType", MANIFEST);
             manifest.put("config", descriptor(HELM_CONFIG, upload(path, config), config.length));
-            manifest.put("layers", List.of(descriptor(HELM_CHART, layer, archive.length)));
+            manifest.put("layers", List.of(descriptor(layerMediaType, layer, archive.length)));
             // Helm's tags: '+' is not allowed in a tag, so a version's build metadata is written with '_'
             send(
                     HttpRequest.newBuilder(base().resolve("/v2/" + path + "/manifests/" + version.replace('+', '_')))
