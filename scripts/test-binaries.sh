@@ -3,8 +3,8 @@
 # kube-controller-manager) from the Go module proxy, and installs them where kube-api-test looks:
 #   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/k8s/<version>-linux-amd64/
 # Only needed offline: with internet access kube-api-test downloads its binaries by itself.
-# Also builds Flux's source-controller and helm-controller (TestKubernetes.withFlux, run-local); those are
-# never downloaded by the tests.
+# Also builds Flux's source-controller and helm-controller (TestKubernetes.withFlux, run-local) and
+# go-containerregistry's OCI registry (TestOciRegistry); those are never downloaded by the tests.
 # Does nothing when the binaries are already installed.
 set -euo pipefail
 
@@ -55,6 +55,25 @@ build_flux_controller() {
   echo "test-binaries: installed ${name} v${version} into $dir in $((SECONDS - started)) s"
 }
 
+# go-containerregistry's in-memory OCI registry, pinned by tools/registry-binary/go.mod, goes to
+#   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/registry-<version>/registry
+# (TestOciRegistry: charts pushed from the tests, pulled by the installer and by source-controller).
+build_registry() {
+  local version dir started=$SECONDS
+  version=$(sed -n 's:^require github.com/google/go-containerregistry v\(.*\)$:\1:p' "$root/tools/registry-binary/go.mod")
+  dir="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/registry-${version}"
+  if [[ -x "$dir/registry" ]]; then
+    echo "test-binaries: registry v${version} already in $dir"
+    return
+  fi
+  echo "test-binaries: building go-containerregistry's registry v${version}"
+  (cd "$root/tools/registry-binary" &&
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/registry" github.com/google/go-containerregistry/cmd/registry)
+  mkdir -p "$dir"
+  install -m 0755 "$work/registry" "$dir/registry"
+  echo "test-binaries: installed registry v${version} into $dir in $((SECONDS - started)) s"
+}
+
 if have_all; then
   echo "test-binaries: Kubernetes ${KUBERNETES_VERSION} and etcd ${ETCD_VERSION} already in $target"
 else
@@ -62,6 +81,7 @@ else
 fi
 build_flux_controller source-controller
 build_flux_controller helm-controller
+build_registry
 [[ -n "${build_kubernetes:-}" ]] || exit 0
 
 mkdir -p "$target"

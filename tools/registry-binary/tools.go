@@ -1,0 +1,5 @@
+//go:build tools
+
+package registrybinary
+
+import _ "github.com/google/go-containerregistry/cmd/registry"
