@@ -3,6 +3,8 @@ package dev.hearth.catalog.instance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.upstream.FluxReady;
@@ -16,6 +18,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 public final class InstanceStatusFrom {
     /** The reason of an instance whose own release is installed while a release its chart rendered is not Ready. */
     public static final String NESTED_NOT_READY = "NestedReleaseNotReady";
+    /** Flux's word for an attempt that follows a failed one. */
+    public static final String RETRYING = "ProgressingWithRetry";
 
     private final ReadyCondition conditions;
 
@@ -60,9 +64,37 @@ public final class InstanceStatusFrom {
                 if (ready.isTrue() && !nested.isEmpty() && nestedNotReady(instance, status, name, nested)) {
                     return;
                 }
+                Optional<String> failed =
+                        ready.isTrue() || ready.isFalse() ? Optional.empty() : previousFailure(helmRelease);
+                if (failed.isPresent()) {
+                    conditions.unknown(instance, status, RETRYING, ready.message() + "; " + failed.get());
+                    return;
+                }
                 conditions.set(instance, status, ReadyCondition.TYPE, ready.status(), ready.reason(), ready.message());
             }
         }
+    }
+
+    /**
+     * Why the attempt before the one running failed, while Flux tries again (after Helm's timeout it goes straight on
+     * to an upgrade, and its Ready says only that one runs): its {@code Released} condition keeps the failure.
+     */
+    private static Optional<String> previousFailure(GenericKubernetesResource helmRelease) {
+        return GenericFields.list(helmRelease, "status", "conditions").stream()
+                .filter(c -> "Released".equals(c.get("type")) && "False".equals(c.get("status")))
+                .findFirst()
+                .map(released -> {
+                    String message = Objects.toString(released.get("message"), "");
+                    long failures = GenericFields.at(helmRelease, "status", "failures")
+                            .filter(Number.class::isInstance)
+                            .map(n -> ((Number) n).longValue())
+                            .orElse(1L);
+                    return "the previous attempt failed (" + released.get("reason") + ", " + failures + " failure"
+                            + (failures == 1 ? "" : "s") + " so far): " + message
+                            + (message.endsWith("context deadline exceeded")
+                                    ? " (Helm's timeout: the release's resources did not become ready in time)"
+                                    : "");
+                });
     }
 
     /**

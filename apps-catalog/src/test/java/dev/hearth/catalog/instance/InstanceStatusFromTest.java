@@ -176,6 +176,72 @@ class InstanceStatusFromTest {
                 .containsExactly("False", "InstallFailed");
     }
 
+    @Test
+    void anAttemptAfterAFailedOneSaysWhyThePreviousFailed() {
+        // as helm-controller left a release Helm waited on, after its 5-minute timeout (observed in run-local)
+        InstanceStatus status = new InstanceStatus();
+        statusFrom.update(
+                instance,
+                status,
+                resource(
+                        "http-cache-main",
+                        1L,
+                        Map.of(
+                                "observedGeneration",
+                                1,
+                                "failures",
+                                2,
+                                "conditions",
+                                List.of(
+                                        ready(
+                                                "Unknown",
+                                                "Progressing",
+                                                "Running 'upgrade' action with timeout of 5m0s"),
+                                        Map.of(
+                                                "type",
+                                                "Released",
+                                                "status",
+                                                "False",
+                                                "reason",
+                                                "UpgradeFailed",
+                                                "message",
+                                                "Helm upgrade failed for release tenant-foo/http-cache-main with chart"
+                                                        + " httpcache@0.1.0: context deadline exceeded")))));
+
+        assertThat(ready(status))
+                .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+                .containsExactly(
+                        "Unknown",
+                        InstanceStatusFrom.RETRYING,
+                        "Running 'upgrade' action with timeout of 5m0s; the previous attempt failed (UpgradeFailed, 2"
+                                + " failures so far): Helm upgrade failed for release tenant-foo/http-cache-main with"
+                                + " chart httpcache@0.1.0: context deadline exceeded (Helm's timeout: the release's"
+                                + " resources did not become ready in time)");
+    }
+
+    @Test
+    void aFirstAttemptOrAnOutcomeIsFluxsOwnWord() {
+        Map<String, Object> released = Map.of("type", "Released", "status", "False", "reason", "InstallFailed");
+        for (Map<String, Object> readyCondition : List.of(
+                ready("False", "InstallFailed", "Helm install failed"), ready("True", "UpgradeSucceeded", "done"))) {
+            InstanceStatus status = new InstanceStatus();
+            statusFrom.update(
+                    instance,
+                    status,
+                    resource(
+                            "http-cache-main",
+                            1L,
+                            Map.of("observedGeneration", 1, "conditions", List.of(readyCondition, released))));
+            assertThat(ready(status).getReason()).isEqualTo(readyCondition.get("reason"));
+        }
+        InstanceStatus first = new InstanceStatus();
+        statusFrom.update(
+                instance,
+                first,
+                release("http-cache-main", 1L, ready("Unknown", "Progressing", "Running 'install' action")));
+        assertThat(ready(first).getMessage()).isEqualTo("Running 'install' action");
+    }
+
     private static GenericKubernetesResource installed() {
         return release(
                 "ingress-main",
