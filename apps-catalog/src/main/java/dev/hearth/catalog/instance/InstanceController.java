@@ -28,9 +28,10 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
  * Reconciles the instances of one catalog kind into HelmReleases ({@link InstanceReconciler}). Catalog kinds appear at
  * runtime, and the Operator SDK registers controllers only before it starts, so each kind gets this small controller:
  * an informer on the kind and two de-duplicating work queues, one to write HelmReleases and one to write the
- * instances' credentials Roles and mirror their releases' state onto their status. The queues of every kind share two pools, the status pool much smaller, and a status
- * write waits while releases are being written ({@link StatusHold}), so that under a burst of new instances the API
- * server's capacity goes to the HelmReleases first and the status writes follow, coalesced.
+ * instances' credentials Roles and mirror their releases' state onto their status. The queues of every kind share two
+ * pools, the status pool much smaller, and a status write waits while releases are being written ({@link StatusHold}),
+ * so that under a burst of new instances the API server's capacity goes to the HelmReleases first and the status
+ * writes follow, coalesced.
  */
 public final class InstanceController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InstanceController.class);

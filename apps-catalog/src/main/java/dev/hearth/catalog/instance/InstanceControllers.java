@@ -200,7 +200,7 @@ public class InstanceControllers {
         awaitSynced(roleBindingsSynced, "credentials RoleBindings");
     }
 
-    /** An informer on the credentials Roles or RoleBindings that apps-catalog derives from instances, routed to their instance. */
+    /** An informer on the credentials Roles or RoleBindings apps-catalog derives from instances, routed to them. */
     private <T extends HasMetadata> SharedIndexInformer<T> ownedByInstances(MixedOperation<T, ?, ?> objects) {
         SharedIndexInformer<T> informer = objects.inAnyNamespace()
                 .withLabel(Labels.MANAGED_BY, apply.fieldManager())

@@ -22,7 +22,8 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 /**
  * What an instance of a catalog kind becomes: its HelmRelease, written when missing or different, its credentials Role
- * and RoleBinding, and the release's state mirrored on the instance's status. {@link InstanceController} decides when each step runs.
+ * and RoleBinding, and the release's state mirrored on the instance's status. {@link InstanceController} decides when
+ * each step runs.
  */
 final class InstanceReconciler {
     private static final ObjectMapper JSON = new ObjectMapper();
