@@ -3,6 +3,7 @@ package dev.hearth.kubernetes.autoscaler;
 import java.util.List;
 import java.util.Map;
 
+import dev.hearth.core.Labels;
 import dev.hearth.kubernetes.release.ClusterRelease;
 import dev.hearth.kubernetes.release.ClusterSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -75,6 +76,9 @@ public record ClusterAutoscalerFor(
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(podLabels)
+                // it scales through the management cluster's Cluster API objects: the tenant's NetworkPolicies let
+                // only pods with this label reach that API server
+                .addToLabels(Labels.API_ACCESS, "true")
                 .endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(name)
