@@ -165,23 +165,28 @@ class PlatformWatchesItsReleasesIT {
     /** Ready as helm-controller reports it on the release's current generation, its history kept. */
     @SuppressWarnings("unchecked")
     private static void report(String name, String ready, String reason, String message) {
-        Flux.HelmRelease release = release(name).get();
-        long generation = release.getMetadata().getGeneration();
-        Map<String, Object> status = new HashMap<>(
-                (Map<String, Object>) release.getAdditionalProperties().get("status"));
-        status.put("observedGeneration", generation);
-        status.put(
-                "conditions",
-                List.of(Map.of(
-                        "type", "Ready",
-                        "status", ready,
-                        "reason", reason,
-                        "message", message,
-                        "observedGeneration", generation,
-                        "lastTransitionTime",
-                                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
-        release.getAdditionalProperties().put("status", status);
-        CLIENT.resource(release).updateStatus();
+        // a patch, not an update: a write of the release since it was read (helm-controller's, the installer's) is no
+        // conflict
+        release(name).editStatus(release -> {
+            long generation = release.getMetadata().getGeneration();
+            Map<String, Object> status = new HashMap<>(
+                    (Map<String, Object>) release.getAdditionalProperties().get("status"));
+            status.put("observedGeneration", generation);
+            status.put(
+                    "conditions",
+                    List.of(Map.of(
+                            "type", "Ready",
+                            "status", ready,
+                            "reason", reason,
+                            "message", message,
+                            "observedGeneration", generation,
+                            "lastTransitionTime",
+                                    Instant.now()
+                                            .truncatedTo(ChronoUnit.SECONDS)
+                                            .toString())));
+            release.getAdditionalProperties().put("status", status);
+            return release;
+        });
     }
 
     private static boolean readyAt(String reason) {
