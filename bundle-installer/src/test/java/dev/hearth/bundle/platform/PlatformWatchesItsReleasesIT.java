@@ -106,6 +106,9 @@ class PlatformWatchesItsReleasesIT {
     @Test
     @Order(2)
     void aReleaseThatStopsBeingReadyShowsInTheReadyPlatformWithinSeconds() {
+        assertThat(readyAt("BundleReady"))
+                .as("Ready before the release changes")
+                .isTrue();
         Instant start = Instant.now();
         // a new generation: Flux's Ready describes the spec before it, so the component is not ready any more
         suspend("base-config");
