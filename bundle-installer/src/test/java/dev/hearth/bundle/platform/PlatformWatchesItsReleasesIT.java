@@ -28,6 +28,8 @@ import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +80,7 @@ class PlatformWatchesItsReleasesIT {
 
     @AfterAll
     static void removeIt() {
-        resume("base-config");
+        suspend("base-config", false);
         InstallerKilledIT.removeTheBundle();
     }
 
@@ -111,7 +113,7 @@ class PlatformWatchesItsReleasesIT {
                 .isTrue();
         Instant start = Instant.now();
         // a new generation: Flux's Ready describes the spec before it, so the component is not ready any more
-        suspend("base-config");
+        suspend("base-config", true);
 
         await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> readyAt("RollingOut"));
         assertThat(component("base-config").ready).isFalse();
@@ -149,19 +151,16 @@ class PlatformWatchesItsReleasesIT {
                 Duration.between(start, Instant.now()).toMillis());
     }
 
-    private static void suspend(String name) {
-        release(name).edit(r -> {
-            spec(r).put("suspend", true);
-            return r;
-        });
-    }
-
-    private static void resume(String name) {
+    /**
+     * Suspends the release, or resumes it, with a merge patch: no resource version, so a write of the release since it
+     * was read (helm-controller's status, the installer's) is no conflict.
+     */
+    static void suspend(String name, boolean suspend) {
         if (release(name).get() != null) {
-            release(name).edit(r -> {
-                spec(r).remove("suspend");
-                return r;
-            });
+            release(name)
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
+                            "{\"spec\":{\"suspend\":" + (suspend ? "true" : "null") + "}}");
         }
     }
 
@@ -215,10 +214,5 @@ class PlatformWatchesItsReleasesIT {
         return CLIENT.resources(Flux.HelmRelease.class)
                 .inNamespace(BundleLabels.NAMESPACE)
                 .withName(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> spec(Flux.HelmRelease release) {
-        return (Map<String, Object>) release.getAdditionalProperties().get("spec");
     }
 }

@@ -24,7 +24,6 @@ import dev.hearth.core.testing.AuditLog;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -65,13 +64,7 @@ class StuckReleaseIT {
                         && dev.hearth.core.upstream.FluxReady.of(
                                         InstallerKilledIT.releases().get("base-config"))
                                 .isTrue());
-        CLIENT.resources(Flux.HelmRelease.class)
-                .inNamespace(BundleLabels.NAMESPACE)
-                .withName("base-config")
-                .edit(r -> {
-                    spec(r).put("suspend", true);
-                    return r;
-                });
+        PlatformWatchesItsReleasesIT.suspend("base-config", true);
     }
 
     @AfterAll
@@ -144,13 +137,7 @@ class StuckReleaseIT {
     @Order(4)
     void underRealFluxAReleaseThatExhaustedItsRetriesIsResetOnceAndLeftFailedWhenItFailsTheSameWayAgain() {
         // helm-controller uninstalls what it deletes only when not suspended
-        CLIENT.resources(Flux.HelmRelease.class)
-                .inNamespace(BundleLabels.NAMESPACE)
-                .withName("base-config")
-                .edit(r -> {
-                    spec(r).remove("suspend");
-                    return r;
-                });
+        PlatformWatchesItsReleasesIT.suspend("base-config", false);
         InstallerKilledIT.removeTheBundle();
         // 3.0.0 from scratch: the API server refuses widget-app's Widget, so every install fails; no bundle upgrade
         Platform fresh = PlatformThroughFluxIT.platform(PlatformSpec.Mode.Auto, null, Map.of());
@@ -291,19 +278,10 @@ class StuckReleaseIT {
         return annotations == null ? Map.of() : annotations;
     }
 
-    private static Flux.HelmRelease release() {
-        return release("base-config");
-    }
-
     private static Flux.HelmRelease release(String name) {
         return CLIENT.resources(Flux.HelmRelease.class)
                 .inNamespace(BundleLabels.NAMESPACE)
                 .withName(name)
                 .get();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> spec(GenericKubernetesResource release) {
-        return (Map<String, Object>) release.getAdditionalProperties().get("spec");
     }
 }
