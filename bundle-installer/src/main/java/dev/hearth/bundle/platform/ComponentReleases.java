@@ -1,6 +1,5 @@
 package dev.hearth.bundle.platform;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.bundle.plan.Installed;
-import dev.hearth.bundle.render.BundleLabels;
 import dev.hearth.bundle.render.ComponentReleaseFor;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.FluxReady;
@@ -19,7 +17,7 @@ import dev.hearth.core.upstream.GenericFields;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-/** The HelmReleases of a bundle as they are now: what each installs and whether it is ready. */
+/** A bundle's HelmReleases as they are now (read from the informer): what each installs and whether it is ready. */
 @ApplicationScoped
 public class ComponentReleases {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,19 +25,6 @@ public class ComponentReleases {
 
     ComponentReleases(KubernetesClient client) {
         this.client = client;
-    }
-
-    /** The bundle's releases by component. */
-    public Map<String, Flux.HelmRelease> of(String bundle) {
-        Map<String, Flux.HelmRelease> releases = new HashMap<>();
-        for (Flux.HelmRelease release : client.resources(Flux.HelmRelease.class)
-                .inNamespace(BundleLabels.NAMESPACE)
-                .withLabel(BundleLabels.BUNDLE, bundle)
-                .list()
-                .getItems()) {
-            releases.put(release.getMetadata().getLabels().get(BundleLabels.COMPONENT), release);
-        }
-        return releases;
     }
 
     /** What a release asks Helm for (its spec, not what ran): the plan compares it with what the bundle wants. */

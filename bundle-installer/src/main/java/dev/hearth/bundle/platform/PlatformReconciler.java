@@ -18,6 +18,7 @@ import dev.hearth.core.api.platform.Platform;
 import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
 import dev.hearth.core.events.EventRecorder;
+import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.operator.ServiceReconciler;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.status.StatusWriter;
@@ -26,34 +27,38 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
  * Platform → its bundle's components as Flux HelmReleases: validate, plan (in status), wait for approval when
  * Manual, then advance in dependency order, each component once its dependencies are ready; Ready when every enabled
  * component is ready at its wanted version. An upgrade Flux gives up on goes back to the last good bundle version, in
- * reverse dependency order, unless a migration deployed since forbids it. Looks again every few seconds while anything
- * is on its way.
+ * reverse dependency order, unless a migration deployed since forbids it. Woken by its releases, sources and
+ * namespaces ({@link BundleInformers}); the resyncs are a safety net, but for readiness expressions ({@link NextLook}).
  */
 @ControllerConfiguration(name = "platform")
 public class PlatformReconciler implements ServiceReconciler<Platform> {
-    private static final Duration WHILE_ROLLING_OUT = Duration.ofSeconds(3);
     private static final ReadyCondition READY = ReadyCondition.systemClock();
 
     private final PlatformBundles bundles;
-    private final ComponentReleases releases;
     private final PlatformRollout rollout;
+    private final ServerSideApply writes;
     private final StatusWriter statusWriter;
     private final KubernetesClient client;
     private final EventRecorder events;
     private final PlatformRollback rollback;
     private final Duration whenReady;
+    private final Duration whileRollingOut;
     private final ComponentValues values;
 
     PlatformReconciler(
-            @ConfigProperty(name = "hearth.bundle.resync-when-ready", defaultValue = "1m") Duration whenReady,
+            @ConfigProperty(name = "hearth.bundle.resync-when-ready", defaultValue = "10m") Duration whenReady,
+            @ConfigProperty(name = "hearth.bundle.resync-while-rolling-out", defaultValue = "1m")
+                    Duration whileRollingOut,
             PlatformBundles bundles,
-            ComponentReleases releases,
+            ServerSideApply writes,
             PlatformRollout rollout,
             PlatformRollback rollback,
             ComponentValues values,
@@ -61,14 +66,20 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             KubernetesClient client,
             EventRecorder events) {
         this.whenReady = whenReady;
+        this.whileRollingOut = whileRollingOut;
+        this.writes = writes;
         this.values = values;
         this.events = events;
         this.rollback = rollback;
         this.bundles = bundles;
-        this.releases = releases;
         this.rollout = rollout;
         this.statusWriter = statusWriter;
         this.client = client;
+    }
+
+    @Override
+    public List<EventSource<?, Platform>> prepareEventSources(EventSourceContext<Platform> context) {
+        return BundleInformers.of(context);
     }
 
     @Override
@@ -91,13 +102,14 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         if (!badValues.isEmpty()) {
             return refuse(platform, status, context, transitions, "InvalidValues", String.join("; ", badValues));
         }
-        Map<String, Flux.HelmRelease> current = releases.of(bundle.name());
+        InformedBundleObjects objects = new InformedBundleObjects(context, writes);
+        Map<String, Flux.HelmRelease> current = objects.releases(bundle);
         Plan plan = PlatformInputs.plan(bundle, variant, spec, current, status);
         status.plan = PlanStatuses.of(plan, spec.upgradePolicy);
         // a plan that failed is not applied again (its approval is spent): the rollback has a plan of its own
         Optional<PlatformStatus.Revision> failed = PlatformRollback.failedUpgrade(status, bundle, plan);
         if (failed.isPresent()) {
-            return rollBack(platform, status, context, transitions, bundle, variant, current, failed.get());
+            return rollBack(platform, status, context, transitions, bundle, variant, current, failed.get(), objects);
         }
         if (!status.plan.approved) {
             READY.notReady(
@@ -112,7 +124,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             return UpdateControl.noUpdate();
         }
         boolean upgrade = status.version != null && !bundle.version().equals(status.version);
-        status.components = rollout.advance(bundle, variant, spec, plan, current, !upgrade);
+        status.components = rollout.advance(bundle, variant, spec, plan, current, !upgrade, objects);
         Migrations.record(status, bundle, variant);
         List<String> gaveUp = status.components.entrySet().stream()
                 .filter(e -> "Failed".equals(e.getValue().phase))
@@ -129,7 +141,7 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
                     "UpgradeFailed",
                     "The upgrade to " + bundle.version() + " failed (" + revision.message + "); rolling back to "
                             + status.version);
-            return rollBack(platform, status, context, transitions, bundle, variant, current, revision);
+            return rollBack(platform, status, context, transitions, bundle, variant, current, revision, objects);
         }
         List<String> notReady = status.components.entrySet().stream()
                 .filter(e -> !e.getValue().ready && !"Retained".equals(e.getValue().phase))
@@ -154,7 +166,9 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
         }
         transitions.record(platform, status);
         statusWriter.writeIfChanged(context, platform, before);
-        return UpdateControl.<Platform>noUpdate().rescheduleAfter(notReady.isEmpty() ? whenReady : WHILE_ROLLING_OUT);
+        return UpdateControl.<Platform>noUpdate()
+                .rescheduleAfter(
+                        notReady.isEmpty() ? whenReady : NextLook.after(status.components, current, whileRollingOut));
     }
 
     /** One pass back to the last good revision, said in the Ready condition. */
@@ -166,13 +180,17 @@ public class PlatformReconciler implements ServiceReconciler<Platform> {
             Bundle failed,
             String variant,
             Map<String, Flux.HelmRelease> current,
-            PlatformStatus.Revision failure) {
-        PlatformRollback.Outcome outcome = rollback.pass(platform.getSpec(), status, failed, variant, current, failure);
+            PlatformStatus.Revision failure,
+            InformedBundleObjects objects) {
+        PlatformRollback.Outcome outcome =
+                rollback.pass(platform.getSpec(), status, failed, variant, current, failure, objects);
         READY.notReady(platform, status, outcome.reason(), outcome.message());
         transitions.record(platform, status);
         statusWriter.writeIfChanged(context, platform, transitions.before());
         return switch (outcome.state()) {
-            case ROLLING_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(WHILE_ROLLING_OUT);
+            case ROLLING_BACK ->
+                UpdateControl.<Platform>noUpdate()
+                        .rescheduleAfter(NextLook.after(status.components, current, whileRollingOut));
             case ROLLED_BACK -> UpdateControl.<Platform>noUpdate().rescheduleAfter(whenReady);
             // nothing to do until the administrator changes the Platform
             case REFUSED, AWAITING_APPROVAL -> UpdateControl.noUpdate();

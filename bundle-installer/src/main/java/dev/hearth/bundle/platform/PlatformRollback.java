@@ -58,7 +58,8 @@ public class PlatformRollback {
             Bundle failed,
             String variant,
             Map<String, Flux.HelmRelease> current,
-            PlatformStatus.Revision failure) {
+            PlatformStatus.Revision failure,
+            InformedBundleObjects objects) {
         String upgrade = "The upgrade to " + failed.version() + " failed (" + failure.message + ")";
         PlatformSpec.Bundle lastGood = new PlatformSpec.Bundle();
         lastGood.name = spec.bundle.name;
@@ -93,7 +94,7 @@ public class PlatformRollback {
                     upgrade + "; the rollback to " + good.version() + " changes " + status.plan.steps.size()
                             + " component(s); approve it with spec.upgradePolicy.approvedPlan: " + back.hash());
         }
-        status.components = rollout.rollBack(good, variant, then, back, current);
+        status.components = rollout.rollBack(good, variant, then, back, current, objects);
         List<String> notBack = status.components.entrySet().stream()
                 .filter(e -> !e.getValue().ready && !"Retained".equals(e.getValue().phase))
                 .map(Map.Entry::getKey)

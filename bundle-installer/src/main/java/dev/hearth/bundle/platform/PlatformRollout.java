@@ -21,7 +21,6 @@ import dev.hearth.bundle.render.ComponentReleaseFor;
 import dev.hearth.bundle.render.SourceFor;
 import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus.ComponentStatus;
-import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.FluxReady;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -33,14 +32,10 @@ import io.fabric8.kubernetes.api.model.Namespace;
  */
 @ApplicationScoped
 public class PlatformRollout {
-    private final ServerSideApply writes;
     private final ComponentReleases releases;
-    private final BundleSourcesAndNamespaces existing;
 
-    PlatformRollout(ServerSideApply writes, ComponentReleases releases, BundleSourcesAndNamespaces existing) {
-        this.writes = writes;
+    PlatformRollout(ComponentReleases releases) {
         this.releases = releases;
-        this.existing = existing;
     }
 
     /**
@@ -53,10 +48,11 @@ public class PlatformRollout {
             PlatformSpec spec,
             Plan plan,
             Map<String, Flux.HelmRelease> current,
-            boolean remediateGivenUp) {
+            boolean remediateGivenUp,
+            InformedBundleObjects objects) {
         List<Component> wanted = wanted(bundle, variant, spec);
-        writeSources(bundle, wanted);
-        Map<String, Namespace> namespaces = existing.namespaces(bundle.name());
+        writeSources(bundle, wanted, objects);
+        Map<String, Namespace> namespaces = objects.namespaces(bundle);
         Map<String, ComponentStatus> statuses = new TreeMap<>();
         for (Component c : wanted) {
             Flux.HelmRelease release = current.get(c.name());
@@ -76,12 +72,12 @@ public class PlatformRollout {
                         && ComponentReleases.specVersion(release)
                                 .equals(c.chart().version());
                 Optional<StuckReleases.Remediation> remediation = StuckReleases.of(release, remediateGivenUp);
-                describe(status, c, write(bundle, spec, c, keepCrds, release, namespaces, remediation), false);
+                describe(status, c, write(bundle, spec, c, keepCrds, release, namespaces, remediation, objects), false);
                 remediation.ifPresent(r -> remediated(status, c, r));
             }
             statuses.put(c.name(), status);
         }
-        prune(bundle, spec, plan, current, statuses);
+        prune(bundle, spec, plan, current, statuses, objects);
         return statuses;
     }
 
@@ -92,12 +88,17 @@ public class PlatformRollout {
      * may need its fields).
      */
     public Map<String, ComponentStatus> rollBack(
-            Bundle good, String variant, PlatformSpec spec, Plan plan, Map<String, Flux.HelmRelease> current) {
+            Bundle good,
+            String variant,
+            PlatformSpec spec,
+            Plan plan,
+            Map<String, Flux.HelmRelease> current,
+            InformedBundleObjects objects) {
         List<Component> wanted = wanted(good, variant, spec);
-        writeSources(good, wanted);
-        Map<String, Namespace> namespaces = existing.namespaces(good.name());
+        writeSources(good, wanted, objects);
+        Map<String, Namespace> namespaces = objects.namespaces(good);
         Map<String, ComponentStatus> statuses = new TreeMap<>();
-        prune(good, spec, plan, current, statuses);
+        prune(good, spec, plan, current, statuses, objects);
         Map<String, RollbackOrder.Release> asked = new java.util.HashMap<>();
         current.forEach((name, release) -> asked.put(
                 name,
@@ -108,7 +109,7 @@ public class PlatformRollout {
             Flux.HelmRelease release = current.get(c.name());
             ComponentStatus status = status(c, release);
             Optional<StuckReleases.Remediation> remediation = StuckReleases.of(release, false);
-            describe(status, c, write(good, spec, c, go.keepCrds(), release, namespaces, remediation), true);
+            describe(status, c, write(good, spec, c, go.keepCrds(), release, namespaces, remediation, objects), true);
             remediation.ifPresent(r -> remediated(status, c, r));
             statuses.put(c.name(), status);
             return status.ready;
@@ -134,10 +135,10 @@ public class PlatformRollout {
                 .toList();
     }
 
-    private void writeSources(Bundle bundle, List<Component> wanted) {
-        Map<String, Flux.HelmRepository> sources = existing.sources(bundle.name());
+    private static void writeSources(Bundle bundle, List<Component> wanted, InformedBundleObjects objects) {
+        Map<String, Flux.HelmRepository> sources = objects.sources(bundle);
         new java.util.TreeSet<>(wanted.stream().map(c -> c.chart().repository()).toList())
-                .forEach(repository -> writes.applyIfChanged(
+                .forEach(repository -> objects.apply(
                         SourceFor.desired(bundle.name(), repository), sources.get(SourceFor.name(repository))));
     }
 
@@ -151,17 +152,18 @@ public class PlatformRollout {
     }
 
     /** Writes the component's namespace and release where they differ from what is there; returns the release. */
-    private Flux.HelmRelease write(
+    private static Flux.HelmRelease write(
             Bundle bundle,
             PlatformSpec spec,
             Component c,
             boolean keepCrds,
             Flux.HelmRelease current,
             Map<String, Namespace> namespaces,
-            Optional<StuckReleases.Remediation> remediation) {
+            Optional<StuckReleases.Remediation> remediation,
+            InformedBundleObjects objects) {
         Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
         Namespace namespace =
-                writes.applyIfChanged(ComponentNamespaceFor.desired(bundle.name(), c), namespaces.get(c.namespace()));
+                objects.apply(ComponentNamespaceFor.desired(bundle.name(), c), namespaces.get(c.namespace()));
         // components sharing a namespace: the second one finds it as just written
         namespaces.put(c.namespace(), namespace);
         String retryRequest = PlatformInputs.retryRequest(spec, c.name());
@@ -171,7 +173,7 @@ public class PlatformRollout {
                 WantedValues.of(c, overrides.get(c.name())),
                 remediation.map(r -> r.token(retryRequest)).orElse(retryRequest),
                 keepCrds);
-        return writes.applyIfChanged(
+        return objects.apply(
                 remediation.map(r -> StuckReleases.remember(desired, r)).orElse(desired), current);
     }
 
@@ -188,15 +190,18 @@ public class PlatformRollout {
         }
     }
 
-    private void prune(
+    private static void prune(
             Bundle bundle,
             PlatformSpec spec,
             Plan plan,
             Map<String, Flux.HelmRelease> current,
-            Map<String, ComponentStatus> statuses) {
+            Map<String, ComponentStatus> statuses,
+            InformedBundleObjects objects) {
         for (PlanStep step : plan.steps()) {
             if (step.action() == PlanStep.Action.DELETE) {
-                statuses.put(step.component(), prune(bundle, spec, step.component(), current.get(step.component())));
+                statuses.put(
+                        step.component(),
+                        prune(bundle, spec, step.component(), current.get(step.component()), objects));
             }
         }
     }
@@ -232,7 +237,8 @@ public class PlatformRollout {
         }
     }
 
-    private ComponentStatus prune(Bundle bundle, PlatformSpec spec, String name, Flux.HelmRelease release) {
+    private static ComponentStatus prune(
+            Bundle bundle, PlatformSpec spec, String name, Flux.HelmRelease release, InformedBundleObjects objects) {
         ComponentStatus status = new ComponentStatus();
         status.chartVersion = release == null
                 ? null
@@ -245,7 +251,7 @@ public class PlatformRollout {
                     + "); set spec.components." + name + ".deletionPolicy: Delete to uninstall it";
         } else {
             if (release != null) {
-                writes.delete(release);
+                objects.delete(release);
             }
             status.phase = "Deleting";
             status.message = "Uninstalling: no longer wanted";

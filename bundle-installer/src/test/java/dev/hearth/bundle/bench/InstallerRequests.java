@@ -13,7 +13,7 @@ import dev.hearth.core.testing.AuditLog;
 
 /**
  * What the installer (its ServiceAccount) asked the API server, from the audit log, from a mark on: the writes,
- * the objects they wrote and the passes (one list of the bundle's HelmReleases each).
+ * the objects they wrote and the passes (one read of {@code /version} each).
  */
 final class InstallerRequests {
     private static final String USER = "system:serviceaccount:" + BundleLabels.NAMESPACE + ":bundle-installer";
@@ -69,10 +69,14 @@ final class InstallerRequests {
                 .map(object -> object.substring(0, object.indexOf(' '))));
     }
 
-    /** The reconciler's passes: each lists the bundle's HelmReleases once. */
+    /**
+     * The reconciler's passes: each reads the API server's {@code /version} once (a request naming no resource; the
+     * releases, sources and namespaces come from its informers). The readiness check reads it too, but nothing probes
+     * the process once it started.
+     */
     long passes() {
         return requests().stream()
-                .filter(r -> "list".equals(r.verb()) && "helmreleases".equals(r.resource()))
+                .filter(r -> "get".equals(r.verb()) && r.resource().isEmpty())
                 .count();
     }
 

@@ -21,7 +21,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * hang until SIGKILL).
  */
 class LostLeaseIT {
-    private static final TestKubernetes KUBERNETES = TestKubernetes.shared().withHearthCrds();
+    // Flux's CRDs too: the installer watches HelmReleases and HelmRepositories, and is ready once those informers run
+    private static final TestKubernetes KUBERNETES = TestKubernetes.shared()
+            .withHearthCrds()
+            .withUpstreamCrds("source.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io");
     private static final KubernetesClient CLIENT = KUBERNETES.client();
     private static final String LEASE = "hearth-bundle-installer";
 
