@@ -4,7 +4,8 @@
 #   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/k8s/<version>-linux-amd64/
 # Only needed offline: with internet access kube-api-test downloads its binaries by itself.
 # Also builds Flux's source-controller and helm-controller (TestKubernetes.withFlux, run-local) and
-# go-containerregistry's OCI registry (TestOciRegistry); those are never downloaded by the tests.
+# the OCI registries of go-containerregistry and distribution (TestOciRegistry); those are never downloaded by the
+# tests.
 # Does nothing when the binaries are already installed.
 set -euo pipefail
 
@@ -55,23 +56,25 @@ build_flux_controller() {
   echo "test-binaries: installed ${name} v${version} into $dir in $((SECONDS - started)) s"
 }
 
-# go-containerregistry's in-memory OCI registry, pinned by tools/registry-binary/go.mod, goes to
-#   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/registry-<version>/registry
-# (TestOciRegistry: charts pushed from the tests, pulled by the installer and by source-controller).
+# The OCI registries, each pinned by the Go module of tools/<tool>-binary, go to
+#   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/<name>-<version>/registry
+# go-containerregistry's in-memory one (TestOciRegistry.start: charts pushed from the tests, pulled by the installer and
+# by source-controller) as registry-<version>, and distribution's, which serves only with a token from a token
+# endpoint (TestOciRegistry.withTokens), as distribution-<version>.
 build_registry() {
-  local version dir started=$SECONDS
-  version=$(sed -n 's:^require github.com/google/go-containerregistry v\(.*\)$:\1:p' "$root/tools/registry-binary/go.mod")
-  dir="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/registry-${version}"
+  local name=$1 tool=$2 module=$3 version dir started=$SECONDS
+  version=$(sed -n "s:^require github.com/${module} v\(.*\)\$:\1:p" "$root/tools/${tool}-binary/go.mod")
+  dir="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/${name}-${version}"
   if [[ -x "$dir/registry" ]]; then
-    echo "test-binaries: registry v${version} already in $dir"
+    echo "test-binaries: ${name} v${version} already in $dir"
     return
   fi
-  echo "test-binaries: building go-containerregistry's registry v${version}"
-  (cd "$root/tools/registry-binary" &&
-    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/registry" github.com/google/go-containerregistry/cmd/registry)
+  echo "test-binaries: building ${module}'s registry v${version}"
+  (cd "$root/tools/${tool}-binary" &&
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/${name}" "github.com/${module}/cmd/registry")
   mkdir -p "$dir"
-  install -m 0755 "$work/registry" "$dir/registry"
-  echo "test-binaries: installed registry v${version} into $dir in $((SECONDS - started)) s"
+  install -m 0755 "$work/${name}" "$dir/registry"
+  echo "test-binaries: installed ${name} v${version} into $dir in $((SECONDS - started)) s"
 }
 
 if have_all; then
@@ -81,7 +84,8 @@ else
 fi
 build_flux_controller source-controller
 build_flux_controller helm-controller
-build_registry
+build_registry registry registry google/go-containerregistry
+build_registry distribution distribution distribution/distribution/v3
 [[ -n "${build_kubernetes:-}" ]] || exit 0
 
 mkdir -p "$target"

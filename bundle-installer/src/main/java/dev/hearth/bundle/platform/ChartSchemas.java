@@ -1,5 +1,6 @@
 package dev.hearth.bundle.platform;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,8 @@ public class ChartSchemas {
 
     private final ChartHttp http = new ChartHttp();
     private final HelmRepositoryCharts helmRepositories = new HelmRepositoryCharts(http);
-    private final OciCharts ociRegistries = new OciCharts(http);
+    private final OciCharts ociRegistries =
+            new OciCharts(new RegistryGets(http, new RegistryTokens(http, Clock.systemUTC())));
     private final Map<Chart, Optional<JsonNode>> read = new ConcurrentHashMap<>();
 
     /**

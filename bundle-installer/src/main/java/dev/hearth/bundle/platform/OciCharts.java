@@ -17,7 +17,8 @@ import dev.hearth.bundle.model.Chart;
 /**
  * A chart's archive from an OCI registry, per the OCI distribution spec: the manifest of tag {@code <version>} under
  * {@code <repository path>/<name>}, its Helm chart layer, that layer's blob, checked against the layer's sha256 digest.
- * Anonymous pulls only: a registry that wants a token, even for anonymous pulls (ghcr.io, Docker Hub), is not read.
+ * Anonymous pulls, with an anonymous token where the registry wants one even for those (ghcr.io, Docker Hub, Quay:
+ * {@link RegistryGets}).
  * HTTPS, except on a loopback host, which is plain HTTP (as Docker and go-containerregistry treat {@code 127.0.0.0/8}
  * and {@code localhost}).
  */
@@ -26,9 +27,9 @@ final class OciCharts {
     static final String CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
     private static final Pattern LOOPBACK = Pattern.compile("localhost|127(\\.\\d{1,3}){3}|\\[::1]");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ChartHttp http;
+    private final RegistryGets http;
 
-    OciCharts(ChartHttp http) {
+    OciCharts(RegistryGets http) {
         this.http = http;
     }
 
@@ -52,13 +53,15 @@ final class OciCharts {
     /** {@code <scheme>://<host>/v2/<path>/<name>/}, the base of the chart's manifests and blobs. */
     static URI base(Chart chart) {
         URI reference = URI.create(chart.repository());
-        String scheme = LOOPBACK.matcher(reference.getHost() == null ? "" : reference.getHost())
-                        .matches()
-                ? "http"
-                : "https";
+        String scheme = reference.getHost() != null && loopback(reference.getHost()) ? "http" : "https";
         String path = reference.getPath() == null ? "" : reference.getPath().replaceAll("^/+|/+$", "");
         return URI.create(scheme + "://" + reference.getRawAuthority() + "/v2/" + (path.isEmpty() ? "" : path + "/")
                 + chart.name() + "/");
+    }
+
+    /** {@code localhost}, {@code 127.0.0.0/8} or {@code [::1]}: where plain HTTP cannot leave the machine. */
+    static boolean loopback(String host) {
+        return LOOPBACK.matcher(host).matches();
     }
 
     /** Only a sha256 digest can match: another algorithm's is refused as a mismatch. */

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.LoopbackPorts;
-import dev.hearth.core.testing.TestOciRegistry;
 import dev.hearth.core.testing.TestPaths;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -20,13 +19,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * (a CRD that grows a field, a chart the API server rejects); and writes the versions of bundle {@code flux-test}
  * ({@code flux-bundles/<version>.yaml}, naming that repository) into a directory the installer reads
  * ({@code hearth.bundle.directory}) as {@code flux-test-<version>.yaml}; and bundle {@code oci-test} beside them, its
- * chart in a real OCI registry ({@link OciTestBundle}).
+ * chart in a real OCI registry that wants tokens ({@link OciTestBundle}).
  */
 public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
     static final List<String> CHART_VERSIONS = List.of("1.0.0", "2.0.0", "3.0.0", "4.0.0");
     private static final Path RESOURCES = Path.of("src/test/resources");
     private HelmChartRepository charts;
-    private TestOciRegistry registry;
+    private OciTestBundle ociBundle;
 
     @Override
     public Map<String, String> start() {
@@ -40,7 +39,7 @@ public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
                             Files.readString(bundle).replace("@URL@", charts.url()));
                 }
             }
-            registry = OciTestBundle.serve(directory);
+            ociBundle = OciTestBundle.serve(directory);
             // a Ready Platform is looked at again every few seconds: aReconcileWithNothingToChangeWritesNothing
             return Map.of("hearth.bundle.directory", directory.toString(), "hearth.bundle.resync-when-ready", "3s");
         } catch (IOException e) {
@@ -72,8 +71,8 @@ public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
         if (charts != null) {
             charts.close();
         }
-        if (registry != null) {
-            registry.close();
+        if (ociBundle != null) {
+            ociBundle.close();
         }
     }
 }

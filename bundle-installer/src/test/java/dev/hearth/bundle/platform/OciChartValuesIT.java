@@ -35,8 +35,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A component whose chart comes from a real OCI registry has its values checked against the chart's
- * {@code values.schema.json} there: values the schema refuses refuse the Platform before anything is written, values
+ * A component whose chart comes from a real OCI registry, one that serves even anonymous pulls only with a token
+ * ({@link OciTestBundle}), has its values checked against the chart's {@code values.schema.json} there: values the schema refuses refuse the Platform before anything is written, values
  * it accepts are applied (seen in the HelmRelease: the bundle's OCI source is plain HTTP, which source-controller only
  * pulls with {@code insecure: true}, a field bundles do not have, so the release is not installed here). The test
  * resources of the other Platform tests, so that Quarkus need not restart between them.

@@ -6,34 +6,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.hearth.core.testing.TestOciRegistry;
+import dev.hearth.core.testing.TestRegistryTokens;
 
 /**
  * Bundle {@code oci-test} ({@code oci-bundles/oci-test-1.0.0.yaml}): the test chart {@code extra-config} pushed to a
- * real OCI registry on loopback, the bundle naming that registry written into the installer's bundle directory.
+ * real OCI registry on loopback that serves even anonymous pulls only with a token, as ghcr.io and Docker Hub do
+ * ({@link TestOciRegistry#withTokens}), the bundle naming that registry written into the installer's bundle directory.
  * Started with {@link FluxBundleResource} (Quarkus test resources apply to every test of the module, and both write
  * the one {@code hearth.bundle.directory}).
  */
-final class OciTestBundle {
+final class OciTestBundle implements AutoCloseable {
     private static final Path RESOURCES = Path.of("src/test/resources");
+    private final TestRegistryTokens tokens;
+    private final TestOciRegistry registry;
 
-    private OciTestBundle() {}
+    private OciTestBundle(TestRegistryTokens tokens, TestOciRegistry registry) {
+        this.tokens = tokens;
+        this.registry = registry;
+    }
 
-    /** The registry serving the chart, for the caller to close. */
-    static TestOciRegistry serve(Path bundleDirectory) {
-        TestOciRegistry registry = TestOciRegistry.start();
+    /** The registry and its token endpoint serving the chart, for the caller to close. */
+    static OciTestBundle serve(Path bundleDirectory) {
+        TestRegistryTokens tokens = TestRegistryTokens.start();
+        OciTestBundle bundle;
         try {
-            registry.push("charts", RESOURCES.resolve("flux-charts/extra-config"));
+            bundle = new OciTestBundle(tokens, TestOciRegistry.withTokens(tokens));
+        } catch (RuntimeException e) {
+            tokens.close();
+            throw e;
+        }
+        try {
+            bundle.registry.push("charts", RESOURCES.resolve("flux-charts/extra-config"));
             Files.writeString(
                     bundleDirectory.resolve("oci-test-1.0.0.yaml"),
                     Files.readString(RESOURCES.resolve("oci-bundles/oci-test-1.0.0.yaml"))
-                            .replace("@URL@", registry.url("charts")));
-            return registry;
+                            .replace("@URL@", bundle.registry.url("charts")));
+            return bundle;
         } catch (IOException e) {
-            registry.close();
+            bundle.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            registry.close();
+            bundle.close();
             throw e;
         }
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+        tokens.close();
     }
 }

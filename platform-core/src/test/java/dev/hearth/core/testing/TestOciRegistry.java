@@ -25,12 +25,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * A real OCI registry (go-containerregistry's {@code cmd/registry}, in memory, plain HTTP on 127.0.0.1) as a local
- * process, and Helm charts pushed to it as {@code helm push} does, per the OCI distribution spec: the chart's
+ * process, or one that serves only with a token ({@link #withTokens}: distribution's {@code cmd/registry}, the
+ * registry behind Docker Hub, trusting a {@link TestRegistryTokens} endpoint), and Helm charts pushed to it as {@code helm push} does, per the OCI distribution spec: the chart's
  * {@code Chart.yaml} as the config blob, its archive as the one layer, both uploaded (POST, then PUT with the digest),
  * then the manifest PUT under the chart's version.
  *
  * <p>The binary comes from {@code ${KUBE_API_TEST_DIR:-~/.kubeapitest}/registry-<version>/registry}, built by
- * {@code scripts/test-binaries.sh}; the version is the one pinned in {@code tools/registry-binary/go.mod}. A missing
+ * {@code scripts/test-binaries.sh}; the version is the one pinned in {@code tools/registry-binary/go.mod}
+ * (distribution's: {@code distribution-<version>/registry}, {@code tools/distribution-binary/go.mod}). A missing
  * binary fails the test.
  */
 public final class TestOciRegistry implements AutoCloseable {
@@ -39,19 +41,22 @@ public final class TestOciRegistry implements AutoCloseable {
     public static final String HELM_CHART = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern SERVING = Pattern.compile("serving on port (\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Process process;
     private final Path log;
     private final int port;
+    private final TestRegistryTokens tokens;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestOciRegistry(Process process, Path log, int port) {
+    private TestOciRegistry(Process process, Path log, int port, TestRegistryTokens tokens) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.tokens = tokens;
     }
 
     /**
@@ -59,20 +64,59 @@ public final class TestOciRegistry implements AutoCloseable {
      * process can take the port between a pick and the bind).
      */
     public static TestOciRegistry start() {
-        Path binary = binary();
+        Path binary = binary("registry", "google/go-containerregistry", "registry");
+        return start(List.of(binary.toString(), "-port", "0"), SERVING, null);
+    }
+
+    /**
+     * Starts distribution's registry on a port of 127.0.0.1 it picks itself, in memory, with token auth: every
+     * request, pulls too, is answered {@code 401} with {@code WWW-Authenticate: Bearer realm=<tokens' realm>,
+     * service=<TestRegistryTokens.SERVICE>,scope=...} unless it carries a token {@code tokens} signed that grants it.
+     * {@link #push} gets its push token from {@code tokens}.
+     */
+    public static TestOciRegistry withTokens(TestRegistryTokens tokens) {
+        Path binary = binary("distribution", "distribution/distribution/v3", "distribution");
+        try {
+            Path dir = Files.createTempDirectory("hearth-token-registry");
+            Path jwks = Files.writeString(dir.resolve("jwks.json"), tokens.jwks());
+            Path config = Files.writeString(
+                    dir.resolve("config.yml"),
+                    String.join(
+                            "\n",
+                            "version: 0.1",
+                            "log:",
+                            "  level: info",
+                            "storage:",
+                            "  inmemory: {}",
+                            "http:",
+                            "  addr: 127.0.0.1:0",
+                            "auth:",
+                            "  token:",
+                            "    realm: " + tokens.realm(),
+                            "    service: " + TestRegistryTokens.SERVICE,
+                            "    issuer: " + TestRegistryTokens.ISSUER,
+                            "    jwks: " + jwks,
+                            ""));
+            return start(List.of(binary.toString(), "serve", config.toString()), LISTENING, tokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestOciRegistry start(List<String> command, Pattern listening, TestRegistryTokens tokens) {
         try {
             Path log = Files.createTempFile("hearth-oci-registry", ".log");
-            Process process = new ProcessBuilder(binary.toString(), "-port", "0")
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             Instant deadline = Instant.now().plus(READY_TIMEOUT);
             while (Instant.now().isBefore(deadline)) {
-                Matcher serving = SERVING.matcher(Files.readString(log));
+                Matcher serving = listening.matcher(Files.readString(log));
                 if (serving.find()) {
-                    System.out.println("OCI registry started: " + binary + " on 127.0.0.1:" + serving.group(1)
+                    System.out.println("OCI registry started: " + command.get(0) + " on 127.0.0.1:" + serving.group(1)
                             + "\n  log: " + log);
-                    return new TestOciRegistry(process, log, Integer.parseInt(serving.group(1)));
+                    return new TestOciRegistry(process, log, Integer.parseInt(serving.group(1)), tokens);
                 }
                 if (!process.isAlive()) {
                     throw new IllegalStateException(
@@ -84,35 +128,39 @@ public final class TestOciRegistry implements AutoCloseable {
             throw new IllegalStateException(
                     "The OCI registry did not listen within " + READY_TIMEOUT + ":\n" + Files.readString(log));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the OCI registry " + binary, e);
+            throw new UncheckedIOException("Cannot start the OCI registry " + command.get(0), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    /** The registry's binary for the version pinned in {@code tools/registry-binary/go.mod}. */
-    static Path binary() {
+    /**
+     * The registry's binary {@code <installed>-<version>/registry}, for the version of {@code github.com/<module>}
+     * pinned in {@code tools/<tool>-binary/go.mod}.
+     */
+    static Path binary(String installed, String module, String tool) {
         String dir = System.getenv("KUBE_API_TEST_DIR");
         Path base =
                 dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".kubeapitest");
-        Path binary = base.resolve("registry-" + pinnedVersion()).resolve("registry");
+        Path binary =
+                base.resolve(installed + "-" + pinnedVersion(module, tool)).resolve("registry");
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("OCI registry not found at " + binary + ": run scripts/test-binaries.sh");
         }
         return binary;
     }
 
-    private static String pinnedVersion() {
+    private static String pinnedVersion(String module, String tool) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path goMod = dir.resolve("tools/registry-binary/go.mod");
+            Path goMod = dir.resolve("tools/" + tool + "-binary/go.mod");
             if (Files.isRegularFile(goMod)) {
                 try {
-                    Matcher m = Pattern.compile("(?m)^require github\\.com/google/go-containerregistry v(\\S+)$")
+                    Matcher m = Pattern.compile("(?m)^require github\\.com/" + Pattern.quote(module) + " v(\\S+)$")
                             .matcher(Files.readString(goMod));
                     if (!m.find()) {
                         throw new IllegalStateException(
-                                goMod + " does not require github.com/google/go-containerregistry on one line");
+                                goMod + " does not require github.com/" + module + " on one line");
                     }
                     return m.group(1);
                 } catch (IOException e) {
@@ -120,7 +168,7 @@ public final class TestOciRegistry implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("Cannot find tools/registry-binary/go.mod above "
+        throw new IllegalStateException("Cannot find tools/" + tool + "-binary/go.mod above "
                 + Path.of("").toAbsolutePath() + ": the registry's version is pinned there");
     }
 
@@ -158,18 +206,21 @@ public final class TestOciRegistry implements AutoCloseable {
             String path = repository + "/" + name;
             byte[] archive = HelmChartRepository.pack(chart, name);
             byte[] config = JSON.writeValueAsBytes(metadata);
-            String layer = upload(path, archive);
+            String authorization =
+                    tokens == null ? null : "Bearer " + tokens.token("repository:" + path + ":pull,push");
+            String layer = upload(path, archive, authorization);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("schemaVersion", 2);
             manifest.put("mediaType", MANIFEST);
-            manifest.put("config", descriptor(HELM_CONFIG, upload(path, config), config.length));
+            manifest.put("config", descriptor(HELM_CONFIG, upload(path, config, authorization), config.length));
             manifest.put("layers", List.of(descriptor(layerMediaType, layer, archive.length)));
             // Helm's tags: '+' is not allowed in a tag, so a version's build metadata is written with '_'
             send(
                     HttpRequest.newBuilder(base().resolve("/v2/" + path + "/manifests/" + version.replace('+', '_')))
                             .header("Content-Type", MANIFEST)
                             .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(manifest))),
-                    201);
+                    201,
+                    authorization);
             return layer;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot push the chart " + chart, e);
@@ -177,12 +228,13 @@ public final class TestOciRegistry implements AutoCloseable {
     }
 
     /** A monolithic blob upload: POST opens it, PUT with the digest sends the content and closes it. */
-    private String upload(String path, byte[] content) {
+    private String upload(String path, byte[] content, String authorization) {
         String digest = "sha256:" + sha256(content);
         HttpResponse<String> opened = send(
                 HttpRequest.newBuilder(base().resolve("/v2/" + path + "/blobs/uploads/"))
                         .POST(HttpRequest.BodyPublishers.noBody()),
-                202);
+                202,
+                authorization);
         URI location = base().resolve(opened.headers()
                 .firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("No Location for the upload to " + path)));
@@ -191,7 +243,8 @@ public final class TestOciRegistry implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(location + separator + "digest=" + digest))
                         .header("Content-Type", "application/octet-stream")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(content)),
-                201);
+                201,
+                authorization);
         return digest;
     }
 
@@ -203,7 +256,10 @@ public final class TestOciRegistry implements AutoCloseable {
         return descriptor;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, int expected) {
+    private HttpResponse<String> send(HttpRequest.Builder request, int expected, String authorization) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,5 @@
+//go:build tools
+
+package distributionbinary
+
+import _ "github.com/distribution/distribution/v3/cmd/registry"
