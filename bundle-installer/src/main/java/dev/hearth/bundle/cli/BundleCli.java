@@ -20,8 +20,11 @@ import dev.hearth.bundle.plan.DependencyGraph;
 import dev.hearth.bundle.plan.Installed;
 import dev.hearth.bundle.plan.Plan;
 import dev.hearth.bundle.plan.Planner;
+import dev.hearth.bundle.platform.ChartSchemas;
+import dev.hearth.bundle.platform.ComponentValues;
 import dev.hearth.bundle.validation.BundleValidation;
 import dev.hearth.bundle.validation.Environment;
+import dev.hearth.core.api.platform.PlatformSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
@@ -33,7 +36,12 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  *
  * <pre>
  * java -jar quarkus-run.jar plan --bundle FILE|--shipped NAME --variant V [--installed FILE] [--kubernetes 1.35]
+ *     [--check-schemas true]
  * </pre>
+ *
+ * {@code --check-schemas true} also reads each enabled component's chart from its repository and checks the bundle's
+ * values against the chart's {@code values.schema.json}, as the installer does; a chart it cannot read is named on
+ * standard error, not checked. Off by default: the shipped bundles' charts are on the internet.
  *
  * {@code --installed} is a YAML map {@code <component>: {chartVersion, values}} of what runs now (none: a fresh
  * cluster).
@@ -69,6 +77,15 @@ public final class BundleCli {
             if (!bundle.variants().isEmpty() && !bundle.variants().contains(variant)) {
                 problems = new java.util.ArrayList<>(problems);
                 problems.add("variant " + variant + " is none of " + bundle.variants());
+            }
+            if (problems.isEmpty() && Boolean.parseBoolean(options.getOrDefault("check-schemas", "false"))) {
+                problems = new ComponentValues(new ChartSchemas())
+                        .problems(
+                                bundle,
+                                variant,
+                                new PlatformSpec(),
+                                (component, reason) ->
+                                        err.println("not checked: component " + component + ": " + reason));
             }
             if (!problems.isEmpty()) {
                 problems.forEach(p -> err.println("invalid: " + p));

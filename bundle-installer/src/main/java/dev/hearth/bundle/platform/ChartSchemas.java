@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,12 +34,17 @@ public class ChartSchemas {
      * time, and the next pass tries again).
      */
     public Optional<JsonNode> of(Chart chart) {
+        return of(chart, reason -> LOG.warnf("Values of %s %s not checked: %s", chart.name(), chart.version(), reason));
+    }
+
+    /** {@link #of(Chart)}, handing {@code notChecked} why a chart that cannot be read now is not checked. */
+    public Optional<JsonNode> of(Chart chart, Consumer<String> notChecked) {
         Optional<JsonNode> known = read.get(chart);
         if (known == null) {
             try {
                 known = read(chart);
             } catch (RuntimeException e) {
-                LOG.warnf("Values of %s %s not checked: %s", chart.name(), chart.version(), e.getMessage());
+                notChecked.accept(e.getMessage());
                 return Optional.empty();
             }
             read.put(chart, known);
