@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,6 +30,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.rate.RateLimited;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
@@ -39,6 +41,9 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
  * namespaces ({@link BundleInformers}); the resyncs are a safety net, but for readiness expressions ({@link NextLook}).
  */
 @ControllerConfiguration(name = "platform")
+// helm-controller writes each release's status several times during an install, and each write wakes the Platform:
+// passes at most every half second, each on the latest state, not one per write
+@RateLimited(maxReconciliations = 1, within = 500, unit = TimeUnit.MILLISECONDS)
 public class PlatformReconciler implements ServiceReconciler<Platform> {
     private static final ReadyCondition READY = ReadyCondition.systemClock();
 
