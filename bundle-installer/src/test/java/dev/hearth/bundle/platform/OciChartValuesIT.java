@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,15 +78,15 @@ class OciChartValuesIT {
         apply(platform(new ObjectMapper().createObjectNode().put("setting", 42)));
 
         // a release written means the values were not checked: no need to wait for the timeout then
-        await().atMost(TIMEOUT).until(() -> readyAt(get(), "InvalidValues") || release() != null);
+        await().atMost(TIMEOUT).until(() -> PlatformThroughFluxIT.readyAt(get(), "InvalidValues") || release() != null);
         assertThat(release()).isNull();
-        assertThat(readyAt(get(), "InvalidValues")).isTrue();
+        assertThat(PlatformThroughFluxIT.readyAt(get(), "InvalidValues")).isTrue();
         assertThat(ReadyCondition.find(get().getStatus().conditions, ReadyCondition.TYPE)
                         .orElseThrow()
                         .getMessage())
                 .contains("component oci-extra-config: values key setting: integer found, string expected"
                         + " (the chart's values.schema.json)");
-        assertThat(installerRequests(seen))
+        assertThat(PlatformThroughFluxIT.installerRequests(seen))
                 .filteredOn(r -> Set.of("create", "update", "patch", "delete").contains(r.verb()))
                 .extracting(AuditLog.Request::resource)
                 .doesNotContain("helmreleases", "helmrepositories", "namespaces");
@@ -127,25 +126,6 @@ class OciChartValuesIT {
         extra.values = extraConfigValues;
         platform.getSpec().components = new TreeMap<>(Map.of("oci-extra-config", extra));
         return platform;
-    }
-
-    private static boolean readyAt(Platform platform, String reason) {
-        return platform != null
-                && platform.getStatus() != null
-                && ReadyCondition.find(platform.getStatus().conditions, ReadyCondition.TYPE)
-                        .map(c -> reason.equals(c.getReason())
-                                && c.getObservedGeneration() != null
-                                && c.getObservedGeneration()
-                                        .equals(platform.getMetadata().getGeneration()))
-                        .orElse(false);
-    }
-
-    /** What the installer asked the API server after the first {@code seen} requests of the audit log. */
-    private static List<AuditLog.Request> installerRequests(int seen) {
-        List<AuditLog.Request> all = AuditLog.read(TestKubernetes.shared().auditLog());
-        return all.subList(seen, all.size()).stream()
-                .filter(r -> r.user().equals("system:serviceaccount:hearth-system:bundle-installer"))
-                .toList();
     }
 
     private static Flux.HelmRelease release() {

@@ -393,7 +393,7 @@ class PlatformThroughFluxIT {
                 .orElse("");
     }
 
-    private static boolean readyAt(Platform platform, String reason) {
+    static boolean readyAt(Platform platform, String reason) {
         return platform != null
                 && platform.getStatus() != null
                 && ReadyCondition.find(platform.getStatus().conditions, ReadyCondition.TYPE)
@@ -405,7 +405,7 @@ class PlatformThroughFluxIT {
     }
 
     /** What the installer asked the API server after the first {@code seen} requests of the audit log. */
-    private static List<AuditLog.Request> installerRequests(int seen) {
+    static List<AuditLog.Request> installerRequests(int seen) {
         List<AuditLog.Request> all = AuditLog.read(TestKubernetes.shared().auditLog());
         return all.subList(seen, all.size()).stream()
                 .filter(r -> r.user().equals("system:serviceaccount:hearth-system:bundle-installer"))
