@@ -12,6 +12,7 @@ import java.util.Objects;
 import dev.hearth.core.api.platform.Platform;
 import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
+import dev.hearth.core.kube.ServerSideApply;
 import dev.hearth.core.status.ReadyCondition;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -34,17 +35,20 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * Exit codes as the offline commands: 0 nothing to change (or Ready), 1 changes (or not Ready yet), 2 an error.
  */
 final class ClusterCli {
-    static final String FIELD_MANAGER = "hearth-bundle-cli";
-    // its own manager: an apply under the file's manager without the rest of the spec would remove what the file set
-    static final String APPROVAL_MANAGER = "hearth-bundle-cli-approval";
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final KubernetesClient client;
+    /** The file's writes, field manager {@code hearth-bundle-cli}. */
+    private final ServerSideApply files;
+    // its own manager: an apply under the file's manager without the rest of the spec would remove what the file set
+    private final ServerSideApply approvals;
     private final PrintStream out;
     private final PrintStream err;
 
     ClusterCli(KubernetesClient client, PrintStream out, PrintStream err) {
         this.client = client;
+        this.files = ServerSideApply.of(client, "bundle-cli");
+        this.approvals = ServerSideApply.of(client, "bundle-cli-approval");
         this.out = out;
         this.err = err;
     }
@@ -72,7 +76,7 @@ final class ClusterCli {
                     Objects.toString(c.wantedChartVersion, "-"),
                     c.ready ? "" : "  " + Objects.toString(c.reason, "") + " " + Objects.toString(c.message, "")));
         }
-        return ready != null && "True".equals(ready.getStatus()) ? BundleCli.NO_CHANGE : BundleCli.CHANGES;
+        return ReadyCondition.isReady(status) ? BundleCli.NO_CHANGE : BundleCli.CHANGES;
     }
 
     int plan(String name) {
@@ -86,7 +90,9 @@ final class ClusterCli {
         if (!HasMetadata.getKind(Platform.class).equals(platform.getKind())) {
             throw new IllegalArgumentException(file + " holds a " + platform.getKind() + ", not a Platform");
         }
-        return printPlan(platform.getMetadata().getName(), observed(apply(platform, FIELD_MANAGER), wait));
+        return printPlan(
+                platform.getMetadata().getName(),
+                observed(files.apply(platform).getMetadata().getName(), wait));
     }
 
     int approve(String name, String hash, Duration wait) {
@@ -113,18 +119,10 @@ final class ClusterCli {
                         "spec",
                         Map.of("upgradePolicy", Map.of("mode", PlatformSpec.Mode.Manual.name(), "approvedPlan", hash)))
                 .build();
-        Platform applied = apply(approval, APPROVAL_MANAGER);
+        approvals.apply(approval);
         out.println("approved plan " + hash + " of platform " + name);
-        printPlan(name, observed(applied, wait));
+        printPlan(name, observed(name, wait));
         return BundleCli.CHANGES;
-    }
-
-    private Platform apply(GenericKubernetesResource platform, String fieldManager) {
-        GenericKubernetesResource applied = client.resource(platform)
-                .fieldManager(fieldManager)
-                .forceConflicts()
-                .serverSideApply();
-        return Serialization.unmarshal(Serialization.asJson(applied), Platform.class);
     }
 
     private int printPlan(String name, Platform platform) {
@@ -142,11 +140,10 @@ final class ClusterCli {
     }
 
     /** The Platform once the installer has reconciled its current generation, or as it is after {@code wait}. */
-    private Platform observed(Platform applied, Duration wait) {
+    private Platform observed(String name, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        Platform current = applied;
+        Platform current = required(name);
         while (System.nanoTime() < deadline) {
-            current = required(applied.getMetadata().getName());
             Long observed = current.getStatus() == null ? null : current.getStatus().observedGeneration;
             if (Objects.equals(observed, current.getMetadata().getGeneration())) {
                 return current;
@@ -157,9 +154,10 @@ final class ClusterCli {
                 Thread.currentThread().interrupt();
                 break;
             }
+            current = required(name);
         }
-        err.println("the installer has not reconciled platform "
-                + applied.getMetadata().getName() + " within " + wait + ": the plan below may be the previous one");
+        err.println("the installer has not reconciled platform " + name + " within " + wait
+                + ": the plan below may be the previous one");
         return current;
     }
 
