@@ -3,11 +3,11 @@ package dev.hearth.bundle.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,7 +23,6 @@ import dev.hearth.core.api.platform.PlatformSpec;
  */
 @ApplicationScoped
 public class ComponentValues {
-    private static final Logger LOG = Logger.getLogger(ComponentValues.class);
     private final ChartSchemas schemas;
 
     public ComponentValues(ChartSchemas schemas) {
@@ -32,23 +31,25 @@ public class ComponentValues {
 
     /** Every violation, naming the component and the key; empty when every component's values fit. */
     public List<String> problems(Bundle bundle, String variant, PlatformSpec spec) {
-        return problems(
-                bundle,
-                variant,
-                spec,
-                (component, reason) -> LOG.warnf("Values of component %s not checked: %s", component, reason));
+        return problems(bundle, variant, spec, c -> schemas.of(c.chart()));
     }
 
     /**
      * {@link #problems(Bundle, String, PlatformSpec)}, handing {@code notChecked} each component whose chart's schema
-     * cannot be read now, and why (the service logs it and reads again on its next pass; the command line prints it).
+     * cannot be read now, and why, instead of the service's warning: the command line prints it.
      */
     public List<String> problems(
             Bundle bundle, String variant, PlatformSpec spec, BiConsumer<String, String> notChecked) {
+        return problems(
+                bundle, variant, spec, c -> schemas.of(c.chart(), reason -> notChecked.accept(c.name(), reason)));
+    }
+
+    private static List<String> problems(
+            Bundle bundle, String variant, PlatformSpec spec, Function<Component, Optional<JsonNode>> schemaOf) {
         Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
         List<String> problems = new ArrayList<>();
         for (Component c : PlatformRollout.wanted(bundle, variant, spec)) {
-            schemas.of(c.chart(), reason -> notChecked.accept(c.name(), reason))
+            schemaOf.apply(c)
                     .ifPresent(schema -> problems.addAll(
                             ValuesSchema.problems(c.name(), schema, WantedValues.of(c, overrides.get(c.name())))));
         }
