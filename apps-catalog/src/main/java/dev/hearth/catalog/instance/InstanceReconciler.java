@@ -102,9 +102,7 @@ final class InstanceReconciler {
         statusFrom.update(instance, status, release, release == null ? List.of() : nestedReleases.apply(release));
         Map<String, Object> next = statusMap(status);
         String key = Cache.metaNamespaceKeyFunc(instance);
-        boolean ready = ReadyCondition.find(status.conditions, ReadyCondition.TYPE)
-                .map(c -> ReadyCondition.TRUE.equals(c.getStatus()))
-                .orElse(false);
+        boolean ready = ReadyCondition.isReady(status);
         if (unseen.repeats(key, instance, next) || pacing.defers(key, ready)) {
             return;
         }

@@ -85,10 +85,8 @@ public final class InstanceStatusFrom {
                 .findFirst()
                 .map(released -> {
                     String message = Objects.toString(released.get("message"), "");
-                    long failures = GenericFields.at(helmRelease, "status", "failures")
-                            .filter(Number.class::isInstance)
-                            .map(n -> ((Number) n).longValue())
-                            .orElse(1L);
+                    int failures = GenericFields.integer(helmRelease, "status", "failures")
+                            .orElse(1);
                     return "the previous attempt failed (" + released.get("reason") + ", " + failures + " failure"
                             + (failures == 1 ? "" : "s") + " so far): " + message
                             + (message.endsWith("context deadline exceeded")

@@ -460,12 +460,7 @@ public final class CatalogBenchmark {
     static GenericKubernetesResource floorHelmRelease(
             ApplicationDefinition postgres, GenericKubernetesResource instance, String uid) {
         instance.getMetadata().setUid(uid);
-        GenericKubernetesResource hr = HelmReleaseFor.desired(instance, postgres, TenantFacts.NONE, FIELD_MANAGER);
-        Map<String, String> labels = new HashMap<>(hr.getMetadata().getLabels());
-        labels.remove(Labels.APPLICATION_KIND);
-        labels.put("hearth.dev/benchmark", "floor");
-        hr.getMetadata().setLabels(labels);
-        return hr;
+        return unseenByTheService(HelmReleaseFor.desired(instance, postgres, TenantFacts.NONE, FIELD_MANAGER));
     }
 
     /** Exactly the credentials Role and RoleBinding the service writes for {@code instance}, but for their labels. */
@@ -475,13 +470,17 @@ public final class CatalogBenchmark {
             credentials.add(role);
             credentials.add(CredentialsRoleBindingFor.desired(instance, "", FIELD_MANAGER));
         });
-        credentials.forEach(o -> {
-            Map<String, String> labels = new HashMap<>(o.getMetadata().getLabels());
-            labels.remove(Labels.APPLICATION_KIND);
-            labels.put("hearth.dev/benchmark", "floor");
-            o.getMetadata().setLabels(labels);
-        });
+        credentials.forEach(CatalogBenchmark::unseenByTheService);
         return credentials;
+    }
+
+    /** Without the kind label the service's informers select by, and marked as the floor's. */
+    private static <T extends HasMetadata> T unseenByTheService(T object) {
+        Map<String, String> labels = new HashMap<>(object.getMetadata().getLabels());
+        labels.remove(Labels.APPLICATION_KIND);
+        labels.put("hearth.dev/benchmark", "floor");
+        object.getMetadata().setLabels(labels);
+        return object;
     }
 
     interface Task {
