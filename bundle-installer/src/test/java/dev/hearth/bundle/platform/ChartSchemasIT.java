@@ -12,14 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,19 +37,7 @@ class ChartSchemasIT {
     private static final Path CHARTS = Path.of("src/test/resources/flux-charts");
     private static TestOciRegistry registry;
     private static CorruptingProxy proxy;
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(((ExtLogRecord) record).getFormattedMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final ChartSchemaWarnings warnings = new ChartSchemaWarnings();
 
     @BeforeAll
     static void pushTheTestCharts() throws IOException {
@@ -76,12 +58,12 @@ class ChartSchemasIT {
 
     @BeforeEach
     void captureWarnings() {
-        Logger.getLogger(ChartSchemas.class.getName()).addHandler(capture);
+        warnings.attach();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger(ChartSchemas.class.getName()).removeHandler(capture);
+        warnings.detach();
     }
 
     @Test
@@ -91,7 +73,7 @@ class ChartSchemasIT {
         assertThat(new ChartSchemas().of(chart))
                 .contains(new ObjectMapper()
                         .readTree(Files.readString(CHARTS.resolve("extra-config/values.schema.json"))));
-        assertThat(warnings).isEmpty();
+        assertThat(warnings.messages()).isEmpty();
     }
 
     @Test
@@ -123,7 +105,7 @@ class ChartSchemasIT {
         proxy.corrupt.set(true);
 
         assertThat(schemas.of(chart)).isEmpty();
-        assertThat(warnings)
+        assertThat(warnings.messages())
                 .singleElement()
                 .asString()
                 .startsWith("Values of extra-config 1.0.0 not checked: The chart archive of extra-config 1.0.0"
@@ -139,7 +121,7 @@ class ChartSchemasIT {
 
         assertThatThrownBy(() -> new ChartSchemas().read(chart)).hasMessageContaining("HTTP 404");
         assertThat(new ChartSchemas().of(chart)).isEmpty();
-        assertThat(warnings).singleElement().asString().contains("not checked", "manifests/9.9.9");
+        assertThat(warnings.messages()).singleElement().asString().contains("not checked", "manifests/9.9.9");
     }
 
     @Test

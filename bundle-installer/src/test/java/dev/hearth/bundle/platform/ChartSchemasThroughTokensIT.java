@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,19 +27,7 @@ class ChartSchemasThroughTokensIT {
     private static final Path CHARTS = Path.of("src/test/resources/flux-charts");
     private static TestRegistryTokens tokens;
     private static TestOciRegistry registry;
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(((ExtLogRecord) record).getFormattedMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final ChartSchemaWarnings warnings = new ChartSchemaWarnings();
 
     @BeforeAll
     static void pushTheTestChart() {
@@ -62,12 +44,12 @@ class ChartSchemasThroughTokensIT {
 
     @BeforeEach
     void captureWarnings() {
-        Logger.getLogger(ChartSchemas.class.getName()).addHandler(capture);
+        warnings.attach();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger(ChartSchemas.class.getName()).removeHandler(capture);
+        warnings.detach();
         tokens.refuseWith(0);
         tokens.grantNothing(false);
     }
@@ -80,7 +62,7 @@ class ChartSchemasThroughTokensIT {
         assertThat(new ChartSchemas().of(chart))
                 .contains(new ObjectMapper()
                         .readTree(Files.readString(CHARTS.resolve("extra-config/values.schema.json"))));
-        assertThat(warnings).isEmpty();
+        assertThat(warnings.messages()).isEmpty();
         assertThat(tokens.requests() - before).isEqualTo(1);
     }
 
@@ -90,7 +72,7 @@ class ChartSchemasThroughTokensIT {
         tokens.refuseWith(403);
 
         assertThat(new ChartSchemas().of(chart)).isEmpty();
-        assertThat(warnings)
+        assertThat(warnings.messages())
                 .singleElement()
                 .asString()
                 .isEqualTo("Values of extra-config 1.0.0 not checked: GET http://" + registry.host()
@@ -104,7 +86,7 @@ class ChartSchemasThroughTokensIT {
         tokens.grantNothing(true);
 
         assertThat(new ChartSchemas().of(chart)).isEmpty();
-        assertThat(warnings)
+        assertThat(warnings.messages())
                 .singleElement()
                 .asString()
                 .isEqualTo("Values of extra-config 1.0.0 not checked: GET http://" + registry.host()
