@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -173,6 +174,31 @@ class AppCredentialsIT {
 
         admin.rbac().roleBindings().inNamespace(APP).withName(name).delete();
         await().atMost(WAIT).until(() -> roleBinding(name) != null);
+    }
+
+    @Test
+    void aCredentialsRoleBindingHandEditedToGrantASiblingIsRestored() {
+        awaitServed("postgres");
+        createPostgres("leaky");
+        createSecret("postgres-leaky-credentials");
+        String name = "hearth:credentials:postgres:leaky";
+        await().atMost(WAIT).until(() -> allowed(user(APP + "-use"), getSecret("postgres-leaky-credentials")));
+        List<Subject> granted = roleBinding(name).getSubjects();
+
+        admin.rbac()
+                .roleBindings()
+                .inNamespace(APP)
+                .withName(name)
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        "[{\"op\": \"add\", \"path\": \"/subjects/-\", \"value\": {\"kind\": \"Group\","
+                                + " \"apiGroup\": \"rbac.authorization.k8s.io\", \"name\": \"" + SIBLING + "-use\"}}]");
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(roleBinding(name).getSubjects()).isEqualTo(granted));
+        await().atMost(WAIT).until(() -> !allowed(user(SIBLING + "-use"), getSecret("postgres-leaky-credentials")));
+        assertThat(allowed(user(APP + "-use"), getSecret("postgres-leaky-credentials")))
+                .isTrue();
     }
 
     @Test
