@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.hearth.bundle.Fixtures;
 import dev.hearth.bundle.model.Bundle;
 import dev.hearth.bundle.model.BundleDocuments;
+import dev.hearth.core.testing.TestPaths;
 
 /** Each fixture under bundles/invalid says on its first line ({@code # expect: ...}) the problem it must give. */
 class BundleValidationTest {
@@ -44,6 +47,26 @@ class BundleValidationTest {
                         .as(name + " " + variant)
                         .isEmpty();
             }
+        }
+    }
+
+    /** A readiness expression naming a CRD nobody ships never holds: the Platform would wait for it forever. */
+    @Test
+    void aShippedReadinessOnHearthsOwnApiNamesACrdThePlatformChartShips() throws IOException {
+        Set<String> shipped;
+        try (Stream<Path> files = Files.list(TestPaths.hearthCrds())) {
+            shipped = files.map(f -> f.getFileName().toString().replaceFirst("-v1\\.yml$", ""))
+                    .collect(Collectors.toSet());
+        }
+        for (String name : BundleDocuments.SHIPPED) {
+            assertThat(BundleDocuments.shipped(name).components())
+                    .filteredOn(c -> c.readiness() != null
+                            && c.readiness().startsWith("crd:")
+                            && c.readiness().endsWith(".hearth.dev"))
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(shipped)
+                            .as("component %s of bundle %s: %s", c.name(), name, c.readiness())
+                            .contains(c.readiness().substring("crd:".length())));
         }
     }
 
