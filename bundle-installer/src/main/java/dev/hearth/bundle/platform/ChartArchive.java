@@ -10,21 +10,30 @@ import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The schema in a chart's archive, a gzipped tar as {@code helm package} writes it. */
+import dev.hearth.bundle.validation.ChartSchema;
+
+/** The schema and default values in a chart's archive, a gzipped tar as {@code helm package} writes it. */
 final class ChartArchive {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final int BLOCK = 512;
 
     private ChartArchive() {}
 
-    /** {@code <name>/values.schema.json} in the archive, empty when the chart ships none. */
-    static Optional<JsonNode> schemaIn(byte[] tgz, String name) {
+    /**
+     * {@code <name>/values.schema.json} in the archive with the defaults of {@code <name>/values.yaml}, empty when the
+     * chart ships no schema.
+     */
+    static Optional<ChartSchema> schemaIn(byte[] tgz, String name) {
+        JsonNode schema = null;
+        JsonNode defaults = null;
         try (InputStream tar = new GZIPInputStream(new ByteArrayInputStream(tgz))) {
             while (true) {
                 byte[] header = tar.readNBytes(BLOCK);
                 if (header.length < BLOCK || header[0] == 0) {
-                    return Optional.empty();
+                    return schema == null ? Optional.empty() : Optional.of(new ChartSchema(schema, defaults));
                 }
                 String path = field(header, 345, 155).isEmpty()
                         ? field(header, 0, 100)
@@ -33,7 +42,9 @@ final class ChartArchive {
                 byte[] content = tar.readNBytes((int) size);
                 tar.skipNBytes((BLOCK - size % BLOCK) % BLOCK);
                 if (path.equals(name + "/values.schema.json")) {
-                    return Optional.of(JSON.readTree(content));
+                    schema = JSON.readTree(content);
+                } else if (path.equals(name + "/values.yaml")) {
+                    defaults = YAML.readTree(content);
                 }
             }
         } catch (IOException e) {

@@ -10,12 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.hearth.bundle.model.Chart;
+import dev.hearth.bundle.validation.ChartSchema;
 
 /**
- * A chart's {@code values.schema.json}, read from the chart's archive once per chart version (a published chart
+ * A chart's {@code values.schema.json} with its default values ({@link ChartSchema}), read from the chart's archive once per chart version (a published chart
  * version never changes): from its Helm repository ({@link HelmRepositoryCharts}) or its OCI registry
  * ({@link OciCharts}).
  */
@@ -27,19 +26,19 @@ public class ChartSchemas {
     private final HelmRepositoryCharts helmRepositories = new HelmRepositoryCharts(http);
     private final OciCharts ociRegistries =
             new OciCharts(new RegistryGets(http, new RegistryTokens(http, Clock.systemUTC())));
-    private final Map<Chart, Optional<JsonNode>> read = new ConcurrentHashMap<>();
+    private final Map<Chart, Optional<ChartSchema>> read = new ConcurrentHashMap<>();
 
     /**
      * The chart's schema, empty when it ships none or cannot be read now (then Helm still checks the values at install
      * time, and the next pass tries again).
      */
-    public Optional<JsonNode> of(Chart chart) {
+    public Optional<ChartSchema> of(Chart chart) {
         return of(chart, reason -> LOG.warnf("Values of %s %s not checked: %s", chart.name(), chart.version(), reason));
     }
 
     /** {@link #of(Chart)}, handing {@code notChecked} why a chart that cannot be read now is not checked. */
-    public Optional<JsonNode> of(Chart chart, Consumer<String> notChecked) {
-        Optional<JsonNode> known = read.get(chart);
+    public Optional<ChartSchema> of(Chart chart, Consumer<String> notChecked) {
+        Optional<ChartSchema> known = read.get(chart);
         if (known == null) {
             try {
                 known = read(chart);
@@ -53,7 +52,7 @@ public class ChartSchemas {
     }
 
     /** The chart's schema, empty when it ships none; a failure when the chart cannot be read. */
-    Optional<JsonNode> read(Chart chart) {
+    Optional<ChartSchema> read(Chart chart) {
         byte[] archive = chart.oci() ? ociRegistries.archive(chart) : helmRepositories.archive(chart);
         return ChartArchive.schemaIn(archive, chart.name());
     }

@@ -14,12 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.bundle.model.Bundle;
 import dev.hearth.bundle.model.Component;
 import dev.hearth.bundle.plan.WantedValues;
-import dev.hearth.bundle.validation.ValuesSchema;
+import dev.hearth.bundle.validation.ChartSchema;
 import dev.hearth.core.api.platform.PlatformSpec;
 
 /**
- * The values each enabled component would be installed with (the bundle's, the administrator's over them) checked
- * against its chart's {@code values.schema.json} where the chart ships one, before anything is applied.
+ * The values each enabled component would be installed with (the bundle's, the administrator's over them, both over
+ * the chart's own defaults) checked against its chart's {@code values.schema.json} where the chart ships one, before
+ * anything is applied.
  */
 @ApplicationScoped
 public class ComponentValues {
@@ -45,13 +46,13 @@ public class ComponentValues {
     }
 
     private static List<String> problems(
-            Bundle bundle, String variant, PlatformSpec spec, Function<Component, Optional<JsonNode>> schemaOf) {
+            Bundle bundle, String variant, PlatformSpec spec, Function<Component, Optional<ChartSchema>> schemaOf) {
         Map<String, JsonNode> overrides = PlatformInputs.overrides(spec);
         List<String> problems = new ArrayList<>();
         for (Component c : PlatformRollout.wanted(bundle, variant, spec)) {
             schemaOf.apply(c)
-                    .ifPresent(schema -> problems.addAll(
-                            ValuesSchema.problems(c.name(), schema, WantedValues.of(c, overrides.get(c.name())))));
+                    .ifPresent(schema ->
+                            problems.addAll(schema.problems(c.name(), WantedValues.of(c, overrides.get(c.name())))));
         }
         return problems;
     }

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.hearth.bundle.model.Chart;
+import dev.hearth.bundle.validation.ChartSchema;
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.TestOciRegistry;
 import dev.hearth.core.testing.TestPaths;
@@ -70,7 +72,7 @@ class ChartSchemasIT {
     void theSchemaOfAChartFromAnOciRegistryIsTheOneItsArchiveShips() throws IOException {
         Chart chart = new Chart(registry.url("charts"), "extra-config", "1.0.0");
 
-        assertThat(new ChartSchemas().of(chart))
+        assertThat(new ChartSchemas().of(chart).map(ChartSchema::schema))
                 .contains(new ObjectMapper()
                         .readTree(Files.readString(CHARTS.resolve("extra-config/values.schema.json"))));
         assertThat(warnings.messages()).isEmpty();
@@ -127,9 +129,16 @@ class ChartSchemasIT {
     @Test
     void theSchemaOfAChartFromAHelmRepositoryIsTheOneItsArchiveShips() throws IOException {
         try (HelmChartRepository repository = HelmChartRepository.serve(CHARTS, 0)) {
-            assertThat(new ChartSchemas().of(new Chart(repository.url(), "extra-config", "1.0.0")))
-                    .contains(new ObjectMapper()
+            ChartSchema read = new ChartSchemas()
+                    .of(new Chart(repository.url(), "extra-config", "1.0.0"))
+                    .orElseThrow();
+            assertThat(read.schema())
+                    .isEqualTo(new ObjectMapper()
                             .readTree(Files.readString(CHARTS.resolve("extra-config/values.schema.json"))));
+            // what Helm checks the schema against: the given values over these
+            assertThat(read.defaults())
+                    .isEqualTo(new ObjectMapper(new YAMLFactory())
+                            .readTree(Files.readString(CHARTS.resolve("extra-config/values.yaml"))));
             assertThat(new ChartSchemas().read(new Chart(repository.url(), "base-config", "1.0.0")))
                     .isEmpty();
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.hearth.bundle.model.Chart;
+import dev.hearth.bundle.validation.ChartSchema;
 import dev.hearth.core.testing.TestOciRegistry;
 import dev.hearth.core.testing.TestRegistryTokens;
 
@@ -59,7 +60,7 @@ class ChartSchemasThroughTokensIT {
         Chart chart = new Chart(registry.url("charts"), "extra-config", "1.0.0");
         int before = tokens.requests();
 
-        assertThat(new ChartSchemas().of(chart))
+        assertThat(new ChartSchemas().of(chart).map(ChartSchema::schema))
                 .contains(new ObjectMapper()
                         .readTree(Files.readString(CHARTS.resolve("extra-config/values.schema.json"))));
         assertThat(warnings.messages()).isEmpty();

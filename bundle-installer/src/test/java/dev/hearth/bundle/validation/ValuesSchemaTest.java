@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Each fixture under values-schema holds a chart's schema and a component's values, and says on its first line
+ * Each fixture under values-schema holds a chart's schema, maybe its defaults (values.yaml), and a component's values,
+ * and says on its first line
  * ({@code # expect: ...}) the one problem they must give, or {@code nothing}.
  */
 class ValuesSchemaTest {
@@ -31,7 +32,8 @@ class ValuesSchemaTest {
         String expected = Files.readAllLines(file).get(0).replaceFirst("^# expect: ", "");
         JsonNode fixture = YAML.readTree(file.toFile());
 
-        var problems = ValuesSchema.problems("widget-app", fixture.get("schema"), fixture.get("values"));
+        var problems = new ChartSchema(fixture.get("schema"), fixture.get("defaults"))
+                .problems("widget-app", fixture.get("values"));
 
         if ("nothing".equals(expected)) {
             assertThat(problems).isEmpty();
