@@ -19,13 +19,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * (a CRD that grows a field, a chart the API server rejects); and writes the versions of bundle {@code flux-test}
  * ({@code flux-bundles/<version>.yaml}, naming that repository) into a directory the installer reads
  * ({@code hearth.bundle.directory}) as {@code flux-test-<version>.yaml}; and bundle {@code oci-test} beside them, its
- * chart in a real OCI registry that wants tokens ({@link OciTestBundle}).
+ * chart in a real OCI registry that wants tokens ({@link OciTestBundle}), and bundle {@code services-test}, the
+ * shipped bundle's component of Hearth's own services chart ({@link ServicesChartBundle}).
  */
 public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
     static final List<String> CHART_VERSIONS = List.of("1.0.0", "2.0.0", "3.0.0", "4.0.0");
     private static final Path RESOURCES = Path.of("src/test/resources");
     private HelmChartRepository charts;
     private OciTestBundle ociBundle;
+    private ServicesChartBundle servicesBundle;
 
     @Override
     public Map<String, String> start() {
@@ -40,6 +42,7 @@ public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
                 }
             }
             ociBundle = OciTestBundle.serve(directory);
+            servicesBundle = ServicesChartBundle.serve(directory);
             // a Ready Platform is looked at again every few seconds: aReconcileWithNothingToChangeWritesNothing
             return Map.of("hearth.bundle.directory", directory.toString(), "hearth.bundle.resync-when-ready", "3s");
         } catch (IOException e) {
@@ -73,6 +76,9 @@ public class FluxBundleResource implements QuarkusTestResourceLifecycleManager {
         }
         if (ociBundle != null) {
             ociBundle.close();
+        }
+        if (servicesBundle != null) {
+            servicesBundle.close();
         }
     }
 }

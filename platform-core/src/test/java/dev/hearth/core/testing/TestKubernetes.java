@@ -333,6 +333,24 @@ public final class TestKubernetes {
         return flux;
     }
 
+    /**
+     * Stops kube-controller-manager: for a test that needs it only for a while, so that the garbage collector and the
+     * namespace controller do not act on what the module's other tests leave behind.
+     */
+    public synchronized TestKubernetes withoutControllerManager() {
+        if (controllerManager != null) {
+            controllerManager.destroy();
+            try {
+                controllerManager.waitFor(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            controllerManager.destroyForcibly();
+            controllerManager = null;
+        }
+        return this;
+    }
+
     public boolean controllerManagerRunning() {
         return controllerManager != null && controllerManager.isAlive();
     }
@@ -398,15 +416,7 @@ public final class TestKubernetes {
         if (flux != null) {
             flux.stop();
         }
-        if (controllerManager != null) {
-            controllerManager.destroy();
-            try {
-                controllerManager.waitFor(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            controllerManager.destroyForcibly();
-        }
+        withoutControllerManager();
         client.close();
         apiServer.stop();
     }

@@ -1,0 +1,163 @@
+package dev.hearth.bundle.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.hearth.bundle.Fixtures;
+import dev.hearth.bundle.render.BundleLabels;
+import dev.hearth.core.api.platform.Platform;
+import dev.hearth.core.api.platform.PlatformSpec;
+import dev.hearth.core.api.platform.PlatformStatus;
+import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.PlayedCloud;
+import dev.hearth.core.testing.TestKubernetes;
+import dev.hearth.core.upstream.Flux;
+import dev.hearth.core.upstream.FluxReady;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A Platform whose bundle holds the shipped component of Hearth's own services chart ({@link ServicesChartBundle})
+ * rolls it out through the real helm-controller: the installer's release lets Helm wait for the services'
+ * Deployments, so kube-controller-manager creates their pods (admitted under the namespace's restricted pod-security
+ * level) and {@link PlayedCloud} reports them ready, as no kubelet runs; then the component's readiness expression
+ * must hold before the Platform is Ready. bundle-installer itself is left out of the chart's values here: the
+ * installer under test already runs with the RBAC the harness gave it, which Helm would not adopt.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+        value = KubeApiServerTestResource.class,
+        initArgs = {@ResourceArg(name = "flux", value = "true"), @ResourceArg(name = "upstreamCrds", value = "all")})
+@QuarkusTestResource(FluxBundleResource.class)
+class ServicesChartThroughPlatformIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final KubernetesClient CLIENT = TestKubernetes.shared().client();
+    private static final String NAMESPACE = "hearth-system";
+
+    @BeforeAll
+    static void noOtherPlatform() {
+        Fixtures.ensureInstallerNamespace(CLIENT);
+        InstallerKilledIT.removeTheBundle();
+        TestKubernetes.shared().withControllerManager();
+    }
+
+    /** Uninstalled while the garbage collector runs, which removes the ReplicaSets and pods; then it stops. */
+    @AfterAll
+    static void uninstall() {
+        try {
+            CLIENT.resources(Platform.class).withName("hearth").delete();
+            CLIENT.resources(Flux.HelmRelease.class)
+                    .inNamespace(BundleLabels.NAMESPACE)
+                    .withLabel(BundleLabels.BUNDLE, ServicesChartBundle.NAME)
+                    .delete();
+            await().atMost(TIMEOUT)
+                    .until(() -> release() == null
+                            && CLIENT.apps()
+                                    .deployments()
+                                    .inNamespace(NAMESPACE)
+                                    .list()
+                                    .getItems()
+                                    .isEmpty()
+                            && CLIENT.pods()
+                                    .inNamespace(NAMESPACE)
+                                    .list()
+                                    .getItems()
+                                    .isEmpty());
+        } finally {
+            TestKubernetes.shared().withoutControllerManager();
+        }
+    }
+
+    @Test
+    void thePlatformIsReadyOnceHelmControllerInstalledTheServicesChartAndItsDeploymentsAreAvailable() {
+        ObjectNode values = new ObjectMapper().createObjectNode();
+        values.putObject("bundleInstaller").put("enabled", false);
+        CLIENT.resource(platform(values))
+                .fieldManager("test-admin")
+                .forceConflicts()
+                .serverSideApply();
+
+        try {
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                PlayedCloud.settle(CLIENT, NAMESPACE);
+                return PlatformThroughFluxIT.readyAt(get(), "BundleReady");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "Platform not BundleReady: " + Serialization.asYaml(get().getStatus()) + "\nrelease: "
+                            + Serialization.asYaml(release()) + "\n"
+                            + TestKubernetes.shared().flux().logTails(),
+                    e);
+        }
+
+        assertThat(FluxReady.of(release()).isTrue()).isTrue();
+        assertThat(ComponentReleases.deployedVersion(release())).contains("0.1.0");
+        PlatformStatus.ComponentStatus component = get().getStatus().components.get(ServicesChartBundle.COMPONENT);
+        assertThat(component.chartVersion).isEqualTo("0.1.0");
+        assertThat(component.ready).isTrue();
+        // Helm waited for each service's Deployment: their pods passed the namespace's restricted level
+        Map<String, Deployment> deployments = new TreeMap<>();
+        CLIENT.apps()
+                .deployments()
+                .inNamespace(NAMESPACE)
+                .list()
+                .getItems()
+                .forEach(d -> deployments.put(d.getMetadata().getName(), d));
+        assertThat(deployments.keySet())
+                .containsExactly("apps-catalog", "kubernetes-service", "tenant-service", "vm-service");
+        assertThat(deployments.values())
+                .allSatisfy(d -> assertThat(d.getStatus().getAvailableReplicas())
+                        .isEqualTo(d.getSpec().getReplicas()));
+        assertThat(CLIENT.namespaces().withName(NAMESPACE).get().getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        assertThat(CLIENT.rbac()
+                        .clusterRoles()
+                        .withName("hearth:tenant-service")
+                        .get()
+                        .getMetadata()
+                        .getLabels())
+                .containsEntry("app.kubernetes.io/managed-by", "Helm");
+    }
+
+    private static Platform platform(ObjectNode servicesValues) {
+        Platform platform = new Platform();
+        platform.getMetadata().setName("hearth");
+        platform.getSpec().bundle = new PlatformSpec.Bundle();
+        platform.getSpec().bundle.name = ServicesChartBundle.NAME;
+        platform.getSpec().bundle.version = "1.0.0";
+        platform.getSpec().bundle.variant = PlatformSpec.Variant.GENERIC;
+        platform.getSpec().upgradePolicy = new PlatformSpec.UpgradePolicy();
+        platform.getSpec().upgradePolicy.mode = PlatformSpec.Mode.Auto;
+        PlatformSpec.Component services = new PlatformSpec.Component();
+        services.values = servicesValues;
+        platform.getSpec().components = new TreeMap<>(Map.of(ServicesChartBundle.COMPONENT, services));
+        return platform;
+    }
+
+    private static Flux.HelmRelease release() {
+        return CLIENT.resources(Flux.HelmRelease.class)
+                .inNamespace(BundleLabels.NAMESPACE)
+                .withName(ServicesChartBundle.COMPONENT)
+                .get();
+    }
+
+    private static Platform get() {
+        return CLIENT.resources(Platform.class).withName("hearth").get();
+    }
+}
