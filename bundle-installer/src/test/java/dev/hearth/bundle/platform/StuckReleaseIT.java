@@ -3,6 +3,7 @@ package dev.hearth.bundle.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -196,8 +198,18 @@ class StuckReleaseIT {
 
     /** The release's status as helm-controller writes it, for its current generation. */
     private static void stuck(List<Map<String, Object>> conditions) {
-        // a patch, not an update: a write of the release since it was read (helm-controller's, the installer's) is no
-        // conflict
+        // fabric8's edit patches with the resourceVersion it read: a write of the release since (helm-controller ending
+        // the attempt it was in, the installer) is a conflict, and the status is written again on the newer release
+        await().atMost(TIMEOUT)
+                .ignoreExceptionsMatching(
+                        e -> e instanceof KubernetesClientException k && k.getCode() == HttpURLConnection.HTTP_CONFLICT)
+                .until(() -> {
+                    writeStatus(conditions);
+                    return true;
+                });
+    }
+
+    private static void writeStatus(List<Map<String, Object>> conditions) {
         CLIENT.resources(Flux.HelmRelease.class)
                 .inNamespace(BundleLabels.NAMESPACE)
                 .withName("base-config")
