@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.Release;
 
 import dev.hearth.bundle.Fixtures;
 import dev.hearth.bundle.render.BundleLabels;
@@ -21,6 +26,7 @@ import dev.hearth.core.api.platform.Platform;
 import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.PlatformChart;
 import dev.hearth.core.testing.PlayedCloud;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
@@ -37,7 +43,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * rolls it out through the real helm-controller: the installer's release lets Helm wait for the services'
  * Deployments, so kube-controller-manager creates their pods (admitted under the namespace's restricted pod-security
  * level) and {@link PlayedCloud} reports them ready, as no kubelet runs; then the component's readiness expression
- * must hold before the Platform is Ready. bundle-installer itself is left out of the chart's values here: the
+ * must hold before the Platform is Ready. Both ways in: the Platform installs the chart, or takes over the release a
+ * {@code helm install} made first. bundle-installer itself is left out of the chart's values here: the
  * installer under test already runs with the RBAC the harness gave it, which Helm would not adopt.
  */
 @QuarkusTest
@@ -57,42 +64,78 @@ class ServicesChartThroughPlatformIT {
         TestKubernetes.shared().withControllerManager();
     }
 
-    /** Uninstalled while the garbage collector runs, which removes the ReplicaSets and pods; then it stops. */
+    /** Uninstalled while the garbage collector runs, which removes the ReplicaSets and pods. */
+    @AfterEach
+    void uninstall() {
+        CLIENT.resources(Platform.class).withName("hearth").delete();
+        CLIENT.resources(Flux.HelmRelease.class)
+                .inNamespace(BundleLabels.NAMESPACE)
+                .withLabel(BundleLabels.BUNDLE, ServicesChartBundle.NAME)
+                .delete();
+        await().atMost(TIMEOUT)
+                .until(() -> release() == null
+                        && helmRevisions().isEmpty()
+                        && CLIENT.apps()
+                                .deployments()
+                                .inNamespace(NAMESPACE)
+                                .list()
+                                .getItems()
+                                .isEmpty()
+                        && CLIENT.pods()
+                                .inNamespace(NAMESPACE)
+                                .list()
+                                .getItems()
+                                .isEmpty());
+    }
+
     @AfterAll
-    static void uninstall() {
-        try {
-            CLIENT.resources(Platform.class).withName("hearth").delete();
-            CLIENT.resources(Flux.HelmRelease.class)
-                    .inNamespace(BundleLabels.NAMESPACE)
-                    .withLabel(BundleLabels.BUNDLE, ServicesChartBundle.NAME)
-                    .delete();
-            await().atMost(TIMEOUT)
-                    .until(() -> release() == null
-                            && CLIENT.apps()
-                                    .deployments()
-                                    .inNamespace(NAMESPACE)
-                                    .list()
-                                    .getItems()
-                                    .isEmpty()
-                            && CLIENT.pods()
-                                    .inNamespace(NAMESPACE)
-                                    .list()
-                                    .getItems()
-                                    .isEmpty());
-        } finally {
-            TestKubernetes.shared().withoutControllerManager();
-        }
+    static void stopControllerManager() {
+        TestKubernetes.shared().withoutControllerManager();
     }
 
     @Test
     void thePlatformIsReadyOnceHelmControllerInstalledTheServicesChartAndItsDeploymentsAreAvailable() {
+        applyPlatform();
+        awaitBundleReady();
+
+        assertInstalled();
+        assertThat(helmRevisions()).containsExactly("1=deployed");
+    }
+
+    /**
+     * The way in that the chart's README gives: {@code helm install hearth} into hearth-system, then a Platform. Its
+     * component's release has the same name and storage namespace, so helm-controller takes the release over with an
+     * upgrade (revision 2) rather than installing a second copy, which Helm would refuse over the existing objects.
+     */
+    @Test
+    void aPlatformTakesOverTheServicesChartThatHelmInstalledFirst() {
+        Release installed = new Helm(PlatformChart.chart())
+                .install()
+                .withName(ServicesChartBundle.COMPONENT)
+                .withNamespace(NAMESPACE)
+                .withKubeConfig(TestKubernetes.shared().kubeconfig())
+                .set("bundleInstaller.enabled", "false")
+                .set("metrics.serviceMonitor", "false")
+                .call();
+        assertThat(installed.getStatus()).isEqualTo("deployed");
+
+        applyPlatform();
+        awaitBundleReady();
+
+        assertInstalled();
+        assertThat(helmRevisions()).containsExactly("1=superseded", "2=deployed");
+    }
+
+    private static void applyPlatform() {
         ObjectNode values = new ObjectMapper().createObjectNode();
         values.putObject("bundleInstaller").put("enabled", false);
         CLIENT.resource(platform(values))
                 .fieldManager("test-admin")
                 .forceConflicts()
                 .serverSideApply();
+    }
 
+    private static void awaitBundleReady() {
         try {
             await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
                 PlayedCloud.settle(CLIENT, NAMESPACE);
@@ -105,7 +148,9 @@ class ServicesChartThroughPlatformIT {
                             + TestKubernetes.shared().flux().logTails(),
                     e);
         }
+    }
 
+    private static void assertInstalled() {
         assertThat(FluxReady.of(release()).isTrue()).isTrue();
         assertThat(ComponentReleases.deployedVersion(release())).contains("0.1.0");
         PlatformStatus.ComponentStatus component = get().getStatus().components.get(ServicesChartBundle.COMPONENT);
@@ -133,6 +178,22 @@ class ServicesChartThroughPlatformIT {
                         .getMetadata()
                         .getLabels())
                 .containsEntry("app.kubernetes.io/managed-by", "Helm");
+    }
+
+    /** Helm's records of release hearth in hearth-system, {@code <revision>=<status>} by revision. */
+    private static List<String> helmRevisions() {
+        return CLIENT
+                .secrets()
+                .inNamespace(NAMESPACE)
+                .withLabel("owner", "helm")
+                .withLabel("name", ServicesChartBundle.COMPONENT)
+                .list()
+                .getItems()
+                .stream()
+                .map(s -> s.getMetadata().getLabels())
+                .sorted(Comparator.comparing(l -> Integer.parseInt(l.get("version"))))
+                .map(l -> l.get("version") + "=" + l.get("status"))
+                .toList();
     }
 
     private static Platform platform(ObjectNode servicesValues) {
