@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.bundle.Fixtures;
 import dev.hearth.bundle.render.BundleLabels;
 import dev.hearth.core.api.platform.Platform;
-import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.status.ReadyCondition;
 import dev.hearth.core.testing.AuditLog;
 import dev.hearth.core.testing.KubeApiServerTestResource;
@@ -114,18 +111,7 @@ class OciChartValuesIT {
     }
 
     private static Platform platform(ObjectNode extraConfigValues) {
-        Platform platform = new Platform();
-        platform.getMetadata().setName("hearth");
-        platform.getSpec().bundle = new PlatformSpec.Bundle();
-        platform.getSpec().bundle.name = "oci-test";
-        platform.getSpec().bundle.version = "1.0.0";
-        platform.getSpec().bundle.variant = PlatformSpec.Variant.GENERIC;
-        platform.getSpec().upgradePolicy = new PlatformSpec.UpgradePolicy();
-        platform.getSpec().upgradePolicy.mode = PlatformSpec.Mode.Auto;
-        PlatformSpec.Component extra = new PlatformSpec.Component();
-        extra.values = extraConfigValues;
-        platform.getSpec().components = new TreeMap<>(Map.of("oci-extra-config", extra));
-        return platform;
+        return TestPlatforms.withValues("oci-test", "oci-extra-config", extraConfigValues);
     }
 
     private static Flux.HelmRelease release() {

@@ -451,16 +451,8 @@ class PlatformThroughFluxIT {
 
     /** The Platform of the flux-test bundle 1.0.0 (InstallerKilledIT's too). */
     static Platform platform(PlatformSpec.Mode mode, String approved, Map<String, PlatformSpec.Component> components) {
-        Platform platform = new Platform();
-        platform.getMetadata().setName("hearth");
-        platform.getSpec().bundle = new PlatformSpec.Bundle();
-        platform.getSpec().bundle.name = "flux-test";
-        platform.getSpec().bundle.version = "1.0.0";
-        platform.getSpec().bundle.variant = PlatformSpec.Variant.GENERIC;
-        platform.getSpec().upgradePolicy = new PlatformSpec.UpgradePolicy();
-        platform.getSpec().upgradePolicy.mode = mode;
+        Platform platform = TestPlatforms.of("flux-test", mode, components);
         platform.getSpec().upgradePolicy.approvedPlan = approved;
-        platform.getSpec().components = new java.util.TreeMap<>(components);
         return platform;
     }
 

@@ -23,7 +23,6 @@ import com.marcnuri.helm.Release;
 import dev.hearth.bundle.Fixtures;
 import dev.hearth.bundle.render.BundleLabels;
 import dev.hearth.core.api.platform.Platform;
-import dev.hearth.core.api.platform.PlatformSpec;
 import dev.hearth.core.api.platform.PlatformStatus;
 import dev.hearth.core.testing.KubeApiServerTestResource;
 import dev.hearth.core.testing.PlatformChart;
@@ -129,7 +128,7 @@ class ServicesChartThroughPlatformIT {
     private static void applyPlatform() {
         ObjectNode values = new ObjectMapper().createObjectNode();
         values.putObject("bundleInstaller").put("enabled", false);
-        CLIENT.resource(platform(values))
+        CLIENT.resource(TestPlatforms.withValues(ServicesChartBundle.NAME, ServicesChartBundle.COMPONENT, values))
                 .fieldManager("test-admin")
                 .forceConflicts()
                 .serverSideApply();
@@ -194,21 +193,6 @@ class ServicesChartThroughPlatformIT {
                 .sorted(Comparator.comparing(l -> Integer.parseInt(l.get("version"))))
                 .map(l -> l.get("version") + "=" + l.get("status"))
                 .toList();
-    }
-
-    private static Platform platform(ObjectNode servicesValues) {
-        Platform platform = new Platform();
-        platform.getMetadata().setName("hearth");
-        platform.getSpec().bundle = new PlatformSpec.Bundle();
-        platform.getSpec().bundle.name = ServicesChartBundle.NAME;
-        platform.getSpec().bundle.version = "1.0.0";
-        platform.getSpec().bundle.variant = PlatformSpec.Variant.GENERIC;
-        platform.getSpec().upgradePolicy = new PlatformSpec.UpgradePolicy();
-        platform.getSpec().upgradePolicy.mode = PlatformSpec.Mode.Auto;
-        PlatformSpec.Component services = new PlatformSpec.Component();
-        services.values = servicesValues;
-        platform.getSpec().components = new TreeMap<>(Map.of(ServicesChartBundle.COMPONENT, services));
-        return platform;
     }
 
     private static Flux.HelmRelease release() {
