@@ -14,9 +14,9 @@ import dev.hearth.bundle.model.Chart;
 import dev.hearth.bundle.validation.ChartSchema;
 
 /**
- * A chart's {@code values.schema.json} with its default values ({@link ChartSchema}), read from the chart's archive once per chart version (a published chart
- * version never changes): from its Helm repository ({@link HelmRepositoryCharts}) or its OCI registry
- * ({@link OciCharts}).
+ * A chart's {@code values.schema.json} with its default values ({@link ChartSchema}), read from the chart's archive
+ * once per chart version (a published chart version never changes): from its Helm repository
+ * ({@link HelmRepositoryCharts}) or its OCI registry ({@link OciCharts}).
  */
 @ApplicationScoped
 public class ChartSchemas {

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  */
 public record ChartSchema(JsonNode schema, JsonNode defaults) {
     public ChartSchema {
-        defaults = defaults == null || defaults.isNull() ? JsonNodeFactory.instance.objectNode() : defaults;
+        // an empty values.yaml reads as no document at all
+        defaults = defaults == null || defaults.isNull() || defaults.isMissingNode()
+                ? JsonNodeFactory.instance.objectNode()
+                : defaults;
     }
 
     /** {@link ValuesSchema#problems} of {@code values} over the chart's defaults. */

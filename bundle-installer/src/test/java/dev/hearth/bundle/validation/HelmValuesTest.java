@@ -48,4 +48,14 @@ class HelmValuesTest {
         assertThat(HelmValues.coalesce(YAML.readTree("a: {b: 1}\n"), YAML.createObjectNode()))
                 .isEqualTo(YAML.readTree("a: {b: 1}\n"));
     }
+
+    @Test
+    void anEmptyValuesYamlGivesNoDefaults() throws Exception {
+        ChartSchema schema = new ChartSchema(YAML.readTree("{type: object, required: [setting]}"), YAML.readTree(""));
+
+        assertThat(schema.problems("extra", YAML.createObjectNode()))
+                .containsExactly("component extra: values key setting: required property 'setting' not found"
+                        + " (the chart's values.schema.json)");
+        assertThat(schema.problems("extra", YAML.readTree("setting: x"))).isEmpty();
+    }
 }
