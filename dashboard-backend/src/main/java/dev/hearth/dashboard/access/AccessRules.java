@@ -2,9 +2,10 @@ package dev.hearth.dashboard.access;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,9 +20,10 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBu
 
 /**
  * What a caller may do in a namespace, as the API server answers one SelfSubjectRulesReview asked as the caller, kept
- * per identity and namespace for {@link #TTL}: every button of a page is answered from it without a review per
- * button. Where the API server says its list is incomplete (an authorizer besides RBAC), a question the list does not
- * allow is asked as a SelfSubjectAccessReview.
+ * per identity and namespace for {@link #TTL} and asked again in the background past half of it
+ * ({@link RenewedAnswers}): every button of a page is answered from it without a review per button, and a caller who
+ * keeps using the dashboard does not wait for the review either. Where the API server says its list is incomplete
+ * (an authorizer besides RBAC), a question the list does not allow is asked as a SelfSubjectAccessReview.
  */
 @ApplicationScoped
 public class AccessRules {
@@ -32,9 +34,15 @@ public class AccessRules {
 
     private record Key(Caller caller, String namespace) {}
 
-    private record Cached(long expiresAt, List<ResourceRule> rules, boolean incomplete) {}
+    private record Cached(List<ResourceRule> rules, boolean incomplete) {}
 
-    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+    private final ExecutorService renewals = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "access-rules-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final RenewedAnswers<Key, Cached> cache =
+            new RenewedAnswers<>(TTL, this::review, renewals, System::nanoTime);
 
     /**
      * @param subresource e.g. {@code start} of {@code virtualmachines/start}; null for the resource itself
@@ -59,36 +67,36 @@ public class AccessRules {
     }
 
     private Cached rules(Caller caller, String namespace) {
-        long now = System.nanoTime();
-        cache.values().removeIf(c -> c.expiresAt - now < 0);
-        Key key = new Key(caller, namespace);
-        Cached known = cache.get(key);
-        if (known != null) {
-            return known;
-        }
-        // not computeIfAbsent: the review is a remote call, which must not hold the map's lock; two at once cost one
-        // more review, nothing else
-        SelfSubjectRulesReview review = actingAs.client(caller)
+        return cache.get(new Key(caller, namespace));
+    }
+
+    /**
+     * Asks the caller's rules in {@code namespace} again now, not from the cache; until the answer comes, questions
+     * are answered from what was known.
+     */
+    public void renew(Caller caller, String namespace) {
+        cache.renew(new Key(caller, namespace));
+    }
+
+    private Cached review(Key key) {
+        SelfSubjectRulesReview review = actingAs.client(key.caller())
                 .authorization()
                 .v1()
                 .selfSubjectRulesReview()
                 .create(new SelfSubjectRulesReviewBuilder()
                         .withNewSpec()
-                        .withNamespace(namespace)
+                        .withNamespace(key.namespace())
                         .endSpec()
                         .build());
         var status = review.getStatus();
-        Cached answer = new Cached(
-                now + TTL.toNanos(),
+        return new Cached(
                 status == null || status.getResourceRules() == null ? List.of() : status.getResourceRules(),
                 status == null || Boolean.TRUE.equals(status.getIncomplete()));
-        cache.put(key, answer);
-        return answer;
     }
 
-    /** Drops what is known of the caller's rules in {@code namespace}: the next question reviews them again. */
-    public void forget(Caller caller, String namespace) {
-        cache.remove(new Key(caller, namespace));
+    @PreDestroy
+    void stop() {
+        renewals.shutdownNow();
     }
 
     static boolean matches(ResourceRule rule, String group, String resource, String verb, String name) {

@@ -112,7 +112,11 @@ public class TenantLevels {
         clusterWide(caller, levels);
         List<String> namespaces =
                 known.levels.keySet().stream().filter(ns -> !CLUSTER.equals(ns)).toList();
-        namespaces.forEach(ns -> rules.forget(caller, ns));
+        // renewed, not forgotten: a request meanwhile is answered from the rules known, instead of reviewing them too
+        namespaces.stream()
+                .map(ns -> CompletableFuture.runAsync(() -> rules.renew(caller, ns), reviews))
+                .toList()
+                .forEach(CompletableFuture::join);
         levels.putAll(ask(caller, namespaces));
         cache.put(caller, new Answers(now, now + TTL.toNanos(), Map.copyOf(levels)));
     }
