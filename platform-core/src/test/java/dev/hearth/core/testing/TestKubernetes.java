@@ -334,8 +334,9 @@ public final class TestKubernetes {
     }
 
     /**
-     * Stops kube-controller-manager: for a test that needs it only for a while, so that the garbage collector and the
-     * namespace controller do not act on what the module's other tests leave behind.
+     * Stops kube-controller-manager: for a test that started it itself and needs it only for a while, so that the
+     * garbage collector and the namespace controller do not act on what the module's other tests leave behind. Never
+     * in a module whose tests ask for it through {@code KubeApiServerTestResource}: they would find it gone.
      */
     public synchronized TestKubernetes withoutControllerManager() {
         if (controllerManager != null) {
