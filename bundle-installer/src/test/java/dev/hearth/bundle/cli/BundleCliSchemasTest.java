@@ -2,12 +2,8 @@ package dev.hearth.bundle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +18,7 @@ import dev.hearth.core.testing.HelmChartRepository;
  */
 class BundleCliSchemasTest {
     private static HelmChartRepository charts;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     @TempDir
     Path dir;
@@ -42,12 +37,12 @@ class BundleCliSchemasTest {
     void valuesTheChartsSchemaRefusesMakeTheBundleInvalid() throws Exception {
         Path bundle = bundle(charts.url(), "{setting: 5}");
 
-        assertThat(run("validate", "--bundle", bundle.toString(), "--check-schemas", "true"))
+        assertThat(cli.run("validate", "--bundle", bundle.toString(), "--check-schemas", "true"))
                 .isEqualTo(BundleCli.ERROR);
-        assertThat(err())
+        assertThat(cli.err())
                 .contains("invalid: component extra-config: values key setting: integer found, string expected"
                         + " (the chart's values.schema.json)");
-        assertThat(run("validate", "--bundle", bundle.toString()))
+        assertThat(cli.run("validate", "--bundle", bundle.toString()))
                 .as("without the option the schemas are not read")
                 .isEqualTo(BundleCli.NO_CHANGE);
     }
@@ -56,20 +51,20 @@ class BundleCliSchemasTest {
     void valuesTheSchemaAcceptsAreValid() throws Exception {
         Path bundle = bundle(charts.url(), "{setting: fine}");
 
-        assertThat(run("plan", "--bundle", bundle.toString(), "--check-schemas", "true"))
-                .as(err())
+        assertThat(cli.run("plan", "--bundle", bundle.toString(), "--check-schemas", "true"))
+                .as(cli.err())
                 .isEqualTo(BundleCli.CHANGES);
-        assertThat(out()).contains("create extra-config 1.0.0");
-        assertThat(err()).isEmpty();
+        assertThat(cli.out()).contains("create extra-config 1.0.0");
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void aChartThatCannotBeReadIsNamedAndNotChecked() throws Exception {
         Path bundle = bundle("http://127.0.0.1:1/charts", "{setting: 5}");
 
-        assertThat(run("validate", "--bundle", bundle.toString(), "--check-schemas", "true"))
+        assertThat(cli.run("validate", "--bundle", bundle.toString(), "--check-schemas", "true"))
                 .isEqualTo(BundleCli.NO_CHANGE);
-        assertThat(err()).startsWith("not checked: component extra-config: ");
+        assertThat(cli.err()).startsWith("not checked: component extra-config: ");
     }
 
     private Path bundle(String repository, String values) throws Exception {
@@ -85,22 +80,5 @@ class BundleCliSchemasTest {
                     values: %s
                 """.formatted(repository, values));
         return bundle;
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return BundleCli.run(
-                List.of(args),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 }

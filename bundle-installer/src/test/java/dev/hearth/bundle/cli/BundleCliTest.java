@@ -2,12 +2,8 @@ package dev.hearth.bundle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +12,13 @@ import dev.hearth.bundle.Fixtures;
 
 /** The command line's output and its flux-diff exit codes: 0 no change, 1 changes, 2 error. */
 class BundleCliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     @Test
     void planOnAFreshClusterListsChangesAndExitsOne() {
-        assertThat(run("plan", "--bundle", Fixtures.path("small.yaml").toString(), "--variant", "generic"))
+        assertThat(cli.run("plan", "--bundle", Fixtures.path("small.yaml").toString(), "--variant", "generic"))
                 .isEqualTo(BundleCli.CHANGES);
-        assertThat(out())
+        assertThat(cli.out())
                 .contains("create operator 2.0.0 (after base, crds-provider)")
                 .contains("plan ");
     }
@@ -38,7 +33,7 @@ class BundleCliTest {
                 app: {chartVersion: 3.1.0}
                 """);
 
-        int code = run(
+        int code = cli.run(
                 "plan",
                 "--bundle",
                 Fixtures.path("small.yaml").toString(),
@@ -47,40 +42,26 @@ class BundleCliTest {
                 "--installed",
                 installed.toString());
 
-        assertThat(code).as(out() + err()).isEqualTo(BundleCli.NO_CHANGE);
-        assertThat(out()).contains("no change");
+        assertThat(code).as(cli.out() + cli.err()).isEqualTo(BundleCli.NO_CHANGE);
+        assertThat(cli.out()).contains("no change");
     }
 
     @Test
     void anInvalidBundleExitsTwoNamingTheProblem() {
-        assertThat(run("plan", "--bundle", Fixtures.path("invalid/cycle.yaml").toString()))
+        assertThat(cli.run(
+                        "plan", "--bundle", Fixtures.path("invalid/cycle.yaml").toString()))
                 .isEqualTo(BundleCli.ERROR);
-        assertThat(err()).contains("dependency cycle a -> b -> c -> a");
-        assertThat(run("plan", "--variant", "cloud")).isEqualTo(BundleCli.ERROR);
-        assertThat(err()).contains("variant cloud is none of [bare-metal, generic, hosted]");
+        assertThat(cli.err()).contains("dependency cycle a -> b -> c -> a");
+        assertThat(cli.run("plan", "--variant", "cloud")).isEqualTo(BundleCli.ERROR);
+        assertThat(cli.err()).contains("variant cloud is none of [bare-metal, generic, hosted]");
     }
 
     @Test
     void graphIsDotOfTheVariant() {
-        assertThat(run("graph", "--variant", "hosted")).isEqualTo(BundleCli.NO_CHANGE);
-        assertThat(out())
+        assertThat(cli.run("graph", "--variant", "hosted")).isEqualTo(BundleCli.NO_CHANGE);
+        assertThat(cli.out())
                 .startsWith("digraph \"hearth 0.1.0\" {")
                 .contains("\"cloudnative-pg\" -> \"cert-manager\";")
                 .doesNotContain("kubevirt-operator");
-    }
-
-    private int run(String... args) {
-        return BundleCli.run(
-                List.of(args),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 }
