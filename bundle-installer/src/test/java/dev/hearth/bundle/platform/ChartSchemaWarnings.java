@@ -7,20 +7,28 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The warnings {@link ChartSchemas} logs while attached, as formatted messages. */
-final class ChartSchemaWarnings extends Handler {
+/**
+ * The warnings {@link ChartSchemas} logs during each test, as formatted messages: a test registers it with
+ * {@code @RegisterExtension}.
+ */
+final class ChartSchemaWarnings extends Handler implements BeforeEachCallback, AfterEachCallback {
     private final List<String> messages = new CopyOnWriteArrayList<>();
 
     List<String> messages() {
         return messages;
     }
 
-    void attach() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         Logger.getLogger(ChartSchemas.class.getName()).addHandler(this);
     }
 
-    void detach() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         Logger.getLogger(ChartSchemas.class.getName()).removeHandler(this);
     }
 

@@ -15,10 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -39,7 +38,9 @@ class ChartSchemasIT {
     private static final Path CHARTS = Path.of("src/test/resources/flux-charts");
     private static TestOciRegistry registry;
     private static CorruptingProxy proxy;
-    private final ChartSchemaWarnings warnings = new ChartSchemaWarnings();
+
+    @RegisterExtension
+    final ChartSchemaWarnings warnings = new ChartSchemaWarnings();
 
     @BeforeAll
     static void pushTheTestCharts() throws IOException {
@@ -56,16 +57,6 @@ class ChartSchemasIT {
     static void stop() {
         proxy.close();
         registry.close();
-    }
-
-    @BeforeEach
-    void captureWarnings() {
-        warnings.attach();
-    }
-
-    @AfterEach
-    void release() {
-        warnings.detach();
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,7 +28,9 @@ class ChartSchemasThroughTokensIT {
     private static final Path CHARTS = Path.of("src/test/resources/flux-charts");
     private static TestRegistryTokens tokens;
     private static TestOciRegistry registry;
-    private final ChartSchemaWarnings warnings = new ChartSchemaWarnings();
+
+    @RegisterExtension
+    final ChartSchemaWarnings warnings = new ChartSchemaWarnings();
 
     @BeforeAll
     static void pushTheTestChart() {
@@ -43,14 +45,8 @@ class ChartSchemasThroughTokensIT {
         tokens.close();
     }
 
-    @BeforeEach
-    void captureWarnings() {
-        warnings.attach();
-    }
-
     @AfterEach
     void release() {
-        warnings.detach();
         tokens.refuseWith(0);
         tokens.grantNothing(false);
     }
