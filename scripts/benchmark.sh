@@ -9,7 +9,7 @@
 #        scripts/benchmark.sh bundle-installer-platform [idle-seconds=180 [resync-when-ready=10s]]  (an 80-component
 #          Platform through the real helm-controller: time to BundleReady, RSS and CPU, writes of the first apply and idle)
 #        scripts/benchmark.sh dashboard-backend [tenants=50 [apps=1000 [streams=500]]]  (with tenant-service and Keycloak)
-#        scripts/benchmark.sh footprint [service...]   (start-to-ready and idle RSS of each service, as the chart runs it)
+#        scripts/benchmark.sh footprint [service...]   (start-to-ready and idle RSS of each service's image, as its container runs it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -25,14 +25,12 @@ case "$service" in
   footprint)
     services=("$@")
     [[ ${#services[@]} -gt 0 ]] || services=(tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend)
-    bash scripts/test-binaries.sh > /dev/null
-    bash scripts/upstream-crds.sh > /dev/null
-    ./mvnw -B -q -pl "platform-core,$(IFS=,; echo "${services[*]}")" package -DskipTests -Dspotless.check.skip=true
-    ./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+    # as the containers run them: the images, with their JRE and class-data-sharing archives
+    bash scripts/images.sh "${services[@]}" > /dev/null
     exec java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
       -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.deploy="$root/deploy" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
       -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
-      dev.hearth.core.testing.bench.FootprintBenchmark "${services[@]/%//target/quarkus-app/quarkus-run.jar}" ;;
+      dev.hearth.core.testing.bench.FootprintBenchmark "${services[@]/%//target/jib-image.tar}" ;;
   *) echo "no benchmark for $service" >&2; exit 2 ;;
 esac
 bash scripts/test-binaries.sh > /dev/null

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import dev.hearth.core.testing.LoopbackPorts;
 import dev.hearth.core.testing.PlatformChart;
 import dev.hearth.core.testing.ServiceJvmOptions;
+import dev.hearth.core.testing.TestKeycloak;
 import dev.hearth.core.testing.TestKubernetes;
 
 /**
@@ -47,7 +48,22 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, TestKubernetes kubernetes, List<String> properties)
             throws IOException {
-        return start(jar, kubernetes.quarkusClientProperties(), "default", properties);
+        return start(Launch.ofJar(jar, List.of()), kubernetes.quarkusClientProperties(), "default", properties);
+    }
+
+    /** As {@link #start(Path, TestKubernetes, List)}, with {@code jvmOptions} after the service's own. */
+    public static ServiceProcess start(
+            Path jar, TestKubernetes kubernetes, List<String> properties, List<String> jvmOptions) throws IOException {
+        return start(Launch.ofJar(jar, jvmOptions), kubernetes.quarkusClientProperties(), "default", properties);
+    }
+
+    /**
+     * Starts the service of an image unpacked by {@link ServiceImage}, as its container would run: the image's java,
+     * entrypoint, working directory and environment (its JVM options in {@code JAVA_TOOL_OPTIONS}).
+     */
+    public static ServiceProcess start(ServiceImage image, TestKubernetes kubernetes, List<String> properties)
+            throws IOException {
+        return start(Launch.ofImage(image), kubernetes.quarkusClientProperties(), "default", properties);
     }
 
     /**
@@ -61,16 +77,55 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> client = new LinkedHashMap<>(kubernetes.quarkusClientPropertiesAs(moduleOf(jar)));
         // no client certificate from a kubeconfig: with one, the API server would take the service for the admin
         client.put("kubernetes.auth.tryKubeConfig", "false");
-        return start(jar, client, PlatformChart.NAMESPACE, properties);
+        return start(Launch.ofJar(jar, List.of()), client, PlatformChart.NAMESPACE, properties);
+    }
+
+    /**
+     * How a service's JVM starts: a built jar with the machine's java and the service's options, or an image's
+     * java, entrypoint and environment in its working directory.
+     */
+    private record Launch(
+            String module,
+            String java,
+            Path directory,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            List<String> application) {
+        static Launch ofJar(Path jar, List<String> extraJvmOptions) {
+            List<String> options = new ArrayList<>(ServiceJvmOptions.of(moduleOf(jar)));
+            options.addAll(extraJvmOptions);
+            // as the chart runs it: glibc's arenas per thread would otherwise hold tens of MB the JVM never uses
+            return new Launch(
+                    moduleOf(jar),
+                    "java",
+                    null,
+                    Map.of("MALLOC_ARENA_MAX", "2"),
+                    options,
+                    List.of("-jar", jar.toString()));
+        }
+
+        static Launch ofImage(ServiceImage image) {
+            List<String> entrypoint = image.entrypoint();
+            return new Launch(
+                    image.module(),
+                    image.root().resolve(entrypoint.get(0).substring(1)).toString(),
+                    image.workingDirectory(),
+                    image.environment(),
+                    List.of(image.environment()
+                            .getOrDefault("JAVA_TOOL_OPTIONS", "")
+                            .split("\\s+")),
+                    entrypoint.subList(1, entrypoint.size()));
+        }
     }
 
     private static ServiceProcess start(
-            Path jar, Map<String, String> clientProperties, String leaseNamespace, List<String> properties)
+            Launch launch, Map<String, String> clientProperties, String leaseNamespace, List<String> properties)
             throws IOException {
         int port = LoopbackPorts.free();
-        List<String> command = new ArrayList<>(List.of("java"));
-        List<String> jvmOptions = ServiceJvmOptions.of(moduleOf(jar));
-        command.addAll(jvmOptions);
+        List<String> command = new ArrayList<>(List.of(launch.java()));
+        if (launch.directory() == null) {
+            command.addAll(launch.jvmOptions());
+        }
         if (nativeMemoryTracking()) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
@@ -82,14 +137,28 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-D" + LEASE_NAMESPACE + "=" + leaseNamespace);
         }
         properties.forEach(p -> command.add("-D" + p));
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
-        Path log = Files.createTempFile(moduleOf(jar) + "-bench", ".log");
+        command.add("-Dquarkus.http.port=" + port);
+        command.addAll(launch.application());
+        Path log = Files.createTempFile(launch.module() + "-bench", ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // as the chart runs it: glibc's arenas per thread would otherwise hold tens of MB the JVM never uses
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        if (launch.directory() != null) {
+            builder.directory(launch.directory().toFile());
+        }
+        builder.environment().putAll(launch.environment());
         long startedAt = System.nanoTime();
-        return new ServiceProcess(builder.start(), port, log, startedAt, jvmOptions);
+        return new ServiceProcess(builder.start(), port, log, startedAt, launch.jvmOptions());
+    }
+
+    /**
+     * The {@code -D} properties {@code service} needs to become ready beside the test API server: dashboard-backend
+     * is ready only with its realm's keys loaded, so it gets the test Keycloak.
+     */
+    public static List<String> propertiesToBeReady(String service) {
+        return service.equals("dashboard-backend")
+                ? List.of(
+                        "quarkus.oidc.auth-server-url=" + TestKeycloak.shared().issuer())
+                : List.of();
     }
 
     /** The module a built jar belongs to: {@code <module>/target/quarkus-app/quarkus-run.jar}. */
