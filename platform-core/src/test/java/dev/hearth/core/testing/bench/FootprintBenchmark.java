@@ -9,13 +9,13 @@ import java.util.List;
 import dev.hearth.core.testing.TestKubernetes;
 
 /**
- * Footprint of each service as its container runs it: its image (scripts/images.sh) unpacked, started with the
- * image's JRE, entrypoint (with the class-data-sharing archive), working directory and environment (the JVM options
- * of deploy/service-jvm.options, MALLOC_ARENA_MAX=2), prod profile with leader election on: start-to-ready (process start until /q/health/ready answers 200), the CPU
- * time the service used until then and the resident set once idle, against the test API server with every CRD
- * installed. Each service is started alone, a few times ({@code HEARTH_FOOTPRINT_RUNS}, default 3); the figures are
- * the median and the worst. Started by {@code scripts/benchmark.sh footprint}; targets (150 MB, 2 s) are printed
- * beside the figures, never asserted.
+ * Footprint of each service as its container runs it: its image (scripts/images.sh) unpacked and started with the
+ * image's JRE, entrypoint (with the class-data-sharing archive), working directory and environment (the JVM options of
+ * deploy/service-jvm.options, MALLOC_ARENA_MAX=2), prod profile with leader election on. Measured: start-to-ready
+ * (process start until /q/health/ready answers 200), the CPU time the service used until then and the resident set
+ * once idle, against the test API server with every CRD installed. Each service is started alone, a few times
+ * ({@code HEARTH_FOOTPRINT_RUNS}, default 3); the figures are the median and the worst. Started by
+ * {@code scripts/benchmark.sh footprint}; targets (150 MB, 2 s) are printed beside the figures, never asserted.
  */
 public final class FootprintBenchmark {
     private static final Duration IDLE = Duration.ofSeconds(20);

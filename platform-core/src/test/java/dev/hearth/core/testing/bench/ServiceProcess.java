@@ -81,14 +81,20 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * How a service's JVM starts: a built jar with the machine's java and the service's options, or an image's
-     * java, entrypoint and environment in its working directory.
+     * How a service's JVM starts: a built jar with the machine's java and the service's options on its command line,
+     * or an image's java, entrypoint and environment (the options in {@code JAVA_TOOL_OPTIONS}) in its working
+     * directory.
+     *
+     * @param directory          the working directory; null for this JVM's
+     * @param commandLineOptions the JVM options given on the command line
+     * @param jvmOptions         every JVM option the service runs with, to print
      */
     private record Launch(
             String module,
             String java,
             Path directory,
             Map<String, String> environment,
+            List<String> commandLineOptions,
             List<String> jvmOptions,
             List<String> application) {
         static Launch ofJar(Path jar, List<String> extraJvmOptions) {
@@ -101,6 +107,7 @@ public final class ServiceProcess implements AutoCloseable {
                     null,
                     Map.of("MALLOC_ARENA_MAX", "2"),
                     options,
+                    options,
                     List.of("-jar", jar.toString()));
         }
 
@@ -111,6 +118,7 @@ public final class ServiceProcess implements AutoCloseable {
                     image.root().resolve(entrypoint.get(0).substring(1)).toString(),
                     image.workingDirectory(),
                     image.environment(),
+                    List.of(),
                     List.of(image.environment()
                             .getOrDefault("JAVA_TOOL_OPTIONS", "")
                             .split("\\s+")),
@@ -123,9 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
             throws IOException {
         int port = LoopbackPorts.free();
         List<String> command = new ArrayList<>(List.of(launch.java()));
-        if (launch.directory() == null) {
-            command.addAll(launch.jvmOptions());
-        }
+        command.addAll(launch.commandLineOptions());
         if (nativeMemoryTracking()) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
