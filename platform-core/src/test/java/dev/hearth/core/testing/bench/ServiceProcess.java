@@ -135,8 +135,11 @@ public final class ServiceProcess implements AutoCloseable {
         if (nativeMemoryTracking()) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
-        // e.g. -XX:StartFlightRecording=filename=/tmp/service.jfr or -Xlog:gc:file=/tmp/gc.log, to see where time goes
-        command.addAll(options(System.getenv().getOrDefault("HEARTH_BENCH_JVM_OPTS", "")));
+        // e.g. -XX:StartFlightRecording=filename=/tmp/{module}.jfr or -Xlog:gc:file=/tmp/gc.log, to see where time
+        // goes;
+        // {module} is the service's name, so that two services of one benchmark do not write the same file
+        command.addAll(options(
+                System.getenv().getOrDefault("HEARTH_BENCH_JVM_OPTS", "").replace("{module}", launch.module())));
         clientProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         // the jar runs in the prod profile, where leader election is on: its Lease there unless told otherwise
         if (properties.stream().noneMatch(p -> p.startsWith(LEASE_NAMESPACE + "="))) {
