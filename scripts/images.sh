@@ -19,12 +19,17 @@ fi
 modules="platform-core,$(IFS=,; echo "${services[*]}")"
 runtime=$(bash scripts/image-runtime.sh)
 java="$runtime/rootfs/opt/java/bin/java"
+# each service's JVM options, read once: the dump, the image and its check use the same
+declare -A options_of=()
+for service in "${services[@]}"; do
+  options_of["$service"]=$(bash scripts/jvm-options.sh "$service")
+done
 
 ./mvnw -B -q -Pimages -pl "$modules" package -DskipTests -Dspotless.check.skip=true
 bash scripts/cds-class-lists.sh "${services[@]}"
 
 for service in "${services[@]}"; do
-  options=$(bash scripts/jvm-options.sh "$service")
+  options=${options_of["$service"]}
   app="$service/target/cds-app"
   rm -rf "$app" "$service/target/cds/app.jsa"
   cp -r "$service/target/quarkus-app" "$app"
@@ -39,7 +44,7 @@ done
 # the image's JAVA_TOOL_OPTIONS is a property of the Maven run: the services that share their options share a run
 declare -A with_options=()
 for service in "${services[@]}"; do
-  options=$(bash scripts/jvm-options.sh "$service")
+  options=${options_of["$service"]}
   with_options["$options"]+="${with_options["$options"]:+,}$service"
 done
 for options in "${!with_options[@]}"; do
@@ -58,8 +63,8 @@ for service in "${services[@]}"; do
   for layer in $(sed 's/.*"Layers":\[\([^]]*\)\].*/\1/' "$check/blobs/manifest.json" | tr -d '"' | tr ',' ' '); do
     tar --warning=no-unknown-keyword -xzf "$check/blobs/$layer" -C "$check/root"
   done
-  # shellcheck disable=SC2046
-  (cd "$check/root/deployments" && ../opt/java/bin/java $(bash "$root/scripts/jvm-options.sh" "$service") -Xshare:on \
+  # shellcheck disable=SC2086 # the options are words
+  (cd "$check/root/deployments" && ../opt/java/bin/java ${options_of["$service"]} -Xshare:on \
     -XX:SharedArchiveFile=app.jsa -cp quarkus-run.jar -version > /dev/null 2>&1) \
     || { echo "images: the JVM of $service's image does not map its archive (cd $check/root/deployments; -Xshare:on)" >&2; exit 1; }
   rm -rf "$check"
