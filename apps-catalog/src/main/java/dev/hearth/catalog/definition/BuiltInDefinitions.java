@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,20 +13,18 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
-import dev.hearth.core.kube.ServerSideApply;
-import dev.hearth.core.operator.Leadership;
+import dev.hearth.core.operator.AppliedOnStart;
+import dev.hearth.core.upstream.ChartRepositoryFor;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Applies the ApplicationDefinitions the catalog ships ({@code src/main/resources/catalog}) on start, so that an
- * upgrade of apps-catalog upgrades them, and the HelmRepository their charts come from ({@link ChartRepositoryFor})
- * when {@code hearth.catalog.chart-repository-url} is set. Retries in the background while the API server is
- * unreachable or the repository's namespace does not exist yet.
+ * upgrade of apps-catalog upgrades them, and the HelmRepository {@value #CHART_REPOSITORY_NAMESPACE}/{@value
+ * #CHART_REPOSITORY} their charts come from when {@code hearth.catalog.chart-repository-url} is set
+ * ({@link AppliedOnStart}: once leading, retried while the API server refuses them).
  */
 @ApplicationScoped
 public class BuiltInDefinitions {
@@ -63,11 +58,16 @@ public class BuiltInDefinitions {
      */
     static final String INSTALLER = "apps-catalog-definitions";
 
+    /** The Flux HelmRepository every built-in definition's chart comes from: Hearth's app charts. */
+    public static final String CHART_REPOSITORY = "hearth-apps";
+
+    public static final String CHART_REPOSITORY_NAMESPACE = "hearth-system";
+
     @Inject
     KubernetesClient client;
 
     @Inject
-    Leadership leadership;
+    AppliedOnStart appliedOnStart;
 
     @ConfigProperty(name = "hearth.catalog.install-definitions", defaultValue = "true")
     boolean install;
@@ -75,17 +75,22 @@ public class BuiltInDefinitions {
     @ConfigProperty(name = "hearth.catalog.chart-repository-url")
     Optional<String> chartRepositoryUrl;
 
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
-
     void onStart(@Observes StartupEvent event) {
-        if (install) {
-            // a standby writes nothing: the replica that wins the lease applies them
-            leadership.whenLeader(() -> retries.execute(this::applyAll));
+        if (!install) {
+            return;
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        retries.shutdownNow();
+        appliedOnStart.apply(
+                "the built-in ApplicationDefinitions", INSTALLER, () -> load(client.getKubernetesSerialization()));
+        chartRepositoryUrl.ifPresentOrElse(
+                url -> appliedOnStart.apply(
+                        "the app charts' HelmRepository",
+                        INSTALLER,
+                        () -> List.of(ChartRepositoryFor.desired(
+                                CHART_REPOSITORY_NAMESPACE, CHART_REPOSITORY, url, INSTALLER))),
+                () -> LOG.infof(
+                        "hearth.catalog.chart-repository-url is not set: HelmRepository %s/%s, the charts' source,"
+                                + " must be created by whoever installs Hearth",
+                        CHART_REPOSITORY_NAMESPACE, CHART_REPOSITORY));
     }
 
     public static List<ApplicationDefinition> load(KubernetesSerialization serialization) {
@@ -120,25 +125,6 @@ public class BuiltInDefinitions {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void applyAll() {
-        try {
-            ServerSideApply apply = ServerSideApply.of(client, INSTALLER);
-            load(client.getKubernetesSerialization()).forEach(apply::apply);
-            LOG.infof("Applied %d built-in ApplicationDefinitions", FILES.size());
-            chartRepositoryUrl.ifPresentOrElse(
-                    url -> apply.apply(ChartRepositoryFor.desired(url, Labels.managedBy(INSTALLER))),
-                    () -> LOG.infof(
-                            "hearth.catalog.chart-repository-url is not set: HelmRepository %s/%s, the charts' source,"
-                                    + " must be created by whoever installs Hearth",
-                            ChartRepositoryFor.NAMESPACE, ChartRepositoryFor.NAME));
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "Cannot apply the built-in ApplicationDefinitions and their chart source yet, retrying in 10 s: %s",
-                    e.getMessage());
-            retries.schedule(this::applyAll, 10, TimeUnit.SECONDS);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 
 import dev.hearth.catalog.CatalogTenant;
 import dev.hearth.catalog.charts.AppChartsServed;
-import dev.hearth.catalog.definition.ChartRepositoryFor;
+import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.core.Labels;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.tenant.ReleaseServiceAccount;
@@ -477,15 +477,15 @@ public final class CatalogThroughFluxBenchmark {
         while (System.nanoTime() < deadline) {
             var repository = client.genericKubernetesResources(
                             ResourceDefinitionContext.fromResourceType(Flux.HelmRepository.class))
-                    .inNamespace(ChartRepositoryFor.NAMESPACE)
-                    .withName(ChartRepositoryFor.NAME)
+                    .inNamespace(BuiltInDefinitions.CHART_REPOSITORY_NAMESPACE)
+                    .withName(BuiltInDefinitions.CHART_REPOSITORY)
                     .get();
             if (repository != null && ready(repository)) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("HelmRepository " + ChartRepositoryFor.NAMESPACE + "/" + ChartRepositoryFor.NAME
-                + " not ready within " + timeout);
+        throw new IllegalStateException("HelmRepository " + BuiltInDefinitions.CHART_REPOSITORY_NAMESPACE + "/"
+                + BuiltInDefinitions.CHART_REPOSITORY + " not ready within " + timeout);
     }
 }

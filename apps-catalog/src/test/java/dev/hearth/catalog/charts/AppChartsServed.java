@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.hearth.catalog.definition.ChartRepositoryFor;
+import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.TestPaths;
@@ -35,7 +35,7 @@ public class AppChartsServed implements QuarkusTestResourceLifecycleManager {
         client.namespaces()
                 .resource(new NamespaceBuilder()
                         .withNewMetadata()
-                        .withName(ChartRepositoryFor.NAMESPACE)
+                        .withName(BuiltInDefinitions.CHART_REPOSITORY_NAMESPACE)
                         .endMetadata()
                         .build())
                 .serverSideApply();

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.hearth.catalog.CatalogTenant;
 import dev.hearth.catalog.definition.BuiltInDefinitions;
-import dev.hearth.catalog.definition.ChartRepositoryFor;
 import dev.hearth.core.api.ApiGroups;
 import dev.hearth.core.api.catalog.ApplicationDefinition;
 import dev.hearth.core.tenant.ReleaseServiceAccount;
@@ -64,13 +63,14 @@ class CatalogThroughFluxIT {
     @BeforeAll
     static void chartSourceReady() {
         client = TestKubernetes.shared().client();
-        await("HelmRepository " + ChartRepositoryFor.NAME + " written by apps-catalog and fetched by source-controller")
+        await("HelmRepository " + BuiltInDefinitions.CHART_REPOSITORY
+                        + " written by apps-catalog and fetched by source-controller")
                 .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> "True"
                         .equals(ready(client.resources(Flux.HelmRepository.class)
-                                        .inNamespace(ChartRepositoryFor.NAMESPACE)
-                                        .withName(ChartRepositoryFor.NAME)
+                                        .inNamespace(BuiltInDefinitions.CHART_REPOSITORY_NAMESPACE)
+                                        .withName(BuiltInDefinitions.CHART_REPOSITORY)
                                         .get())
                                 .get("status")));
     }

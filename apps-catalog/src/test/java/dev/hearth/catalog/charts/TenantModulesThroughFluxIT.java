@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.hearth.catalog.definition.ChartRepositoryFor;
+import dev.hearth.catalog.definition.BuiltInDefinitions;
 import dev.hearth.catalog.instance.InstanceStatusFrom;
 import dev.hearth.core.Annotations;
 import dev.hearth.core.api.ApiGroups;
@@ -80,12 +80,12 @@ class TenantModulesThroughFluxIT {
 
     @Test
     void aTenantsModulesAreInstalledByFluxAndItsChildrenUseThem() {
-        await("HelmRepository " + ChartRepositoryFor.NAME + " fetched")
+        await("HelmRepository " + BuiltInDefinitions.CHART_REPOSITORY + " fetched")
                 .atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> FluxReady.of(client.resources(Flux.HelmRepository.class)
-                                .inNamespace(ChartRepositoryFor.NAMESPACE)
-                                .withName(ChartRepositoryFor.NAME)
+                                .inNamespace(BuiltInDefinitions.CHART_REPOSITORY_NAMESPACE)
+                                .withName(BuiltInDefinitions.CHART_REPOSITORY)
                                 .get())
                         .isTrue());
         client.resource(tenant("tenant-root", "mods", true)).create();
