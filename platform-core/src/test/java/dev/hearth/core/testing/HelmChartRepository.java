@@ -28,7 +28,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Hearth's app charts ({@code deploy/charts/apps/*}) as a real Helm chart repository: each chart packaged as
+ * Hearth's app charts ({@code deploy/charts/apps/*}), or the addon charts of tenant clusters, as a real Helm chart
+ * repository: each chart packaged as
  * {@code <name>-<version>.tgz} (what {@code helm package} writes: a gzipped tar of {@code <name>/...}) plus an
  * {@code index.yaml} (Helm repository index, apiVersion v1, with sha256 digests and relative URLs), served over HTTP on
  * 127.0.0.1 by the JDK's HTTP server. Flux's source-controller reads it through a {@code HelmRepository}.
@@ -50,6 +51,26 @@ public final class HelmChartRepository implements AutoCloseable {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             // appVersion: "8" must stay a string: Helm's index loader refuses a number there
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+    /** The fields of Helm's chart metadata ({@code helm.sh/helm/v3/pkg/chart.Metadata}). */
+    private static final List<String> CHART_METADATA = List.of(
+            "name",
+            "home",
+            "sources",
+            "version",
+            "description",
+            "keywords",
+            "maintainers",
+            "icon",
+            "apiVersion",
+            "condition",
+            "tags",
+            "appVersion",
+            "deprecated",
+            "annotations",
+            "kubeVersion",
+            "dependencies",
+            "type");
 
     private final HttpServer server;
     private final Map<String, byte[]> files;
@@ -80,39 +101,64 @@ public final class HelmChartRepository implements AutoCloseable {
         return serve(appCharts(), 0);
     }
 
+    /**
+     * The addon charts of tenant clusters: Hearth's own ({@code deploy/charts/addons}, beside the app charts) and the
+     * upstream ones {@code scripts/addon-charts.sh} materialises ({@link TestPaths#upstreamAddonCharts()}).
+     */
+    public static List<Path> addonCharts() {
+        return List.of(appCharts().resolveSibling("addons"), TestPaths.upstreamAddonCharts());
+    }
+
+    /** Serves the addon charts on a free port of 127.0.0.1. */
+    public static HelmChartRepository serveAddonCharts() {
+        return serve(addonCharts(), 0);
+    }
+
     /** Packages every chart folder of {@code chartsDir} and serves them on {@code port} of 127.0.0.1 (0: a free one). */
     public static HelmChartRepository serve(Path chartsDir, int port) {
+        return serve(List.of(chartsDir), port);
+    }
+
+    /** Packages every chart folder of each of {@code chartsDirs} and serves them as one repository. */
+    public static HelmChartRepository serve(List<Path> chartsDirs, int port) {
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, List<Map<String, Object>>> entries = new TreeMap<>();
         List<String> charts = new ArrayList<>();
         String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        try (Stream<Path> dirs = Files.list(chartsDir)) {
-            for (Path chart : dirs.filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")))
-                    .sorted()
-                    .toList()) {
-                Map<String, Object> metadata = chartMetadata(chart);
-                String name = (String) metadata.get("name");
-                String version = String.valueOf(metadata.get("version"));
-                if (metadata.get("dependencies") instanceof List<?> dependencies
-                        && !dependencies.isEmpty()
-                        && !Files.isDirectory(chart.resolve("charts"))) {
-                    System.out.println(
-                            "HelmChartRepository: " + name + " declares dependencies that cannot be fetched here; "
-                                    + "packaged without them, its install will fail");
+        for (Path chartsDir : chartsDirs) {
+            try (Stream<Path> dirs = Files.list(chartsDir)) {
+                for (Path chart : dirs.filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")))
+                        .sorted()
+                        .toList()) {
+                    Map<String, Object> metadata = chartMetadata(chart);
+                    String name = (String) metadata.get("name");
+                    String version = String.valueOf(metadata.get("version"));
+                    if (metadata.get("dependencies") instanceof List<?> dependencies
+                            && !dependencies.isEmpty()
+                            && !Files.isDirectory(chart.resolve("charts"))) {
+                        System.out.println("HelmChartRepository: " + name
+                                + " declares dependencies that cannot be fetched here; "
+                                + "packaged without them, its install will fail");
+                    }
+                    String archive = name + "-" + version + ".tgz";
+                    if (files.containsKey(archive)) {
+                        throw new IllegalStateException(archive + " is in two of " + chartsDirs);
+                    }
+                    byte[] tgz = pack(chart, name);
+                    files.put(archive, tgz);
+                    Map<String, Object> entry = new LinkedHashMap<>(metadata);
+                    // helm repo index writes Helm's chart metadata only; source-controller refuses any other field
+                    entry.keySet().retainAll(CHART_METADATA);
+                    entry.put("version", version);
+                    entry.put("urls", List.of(archive));
+                    entry.put("digest", sha256(tgz));
+                    entry.put("created", created);
+                    entries.computeIfAbsent(name, n -> new ArrayList<>()).add(entry);
+                    charts.add(name + "-" + version);
                 }
-                String archive = name + "-" + version + ".tgz";
-                byte[] tgz = pack(chart, name);
-                files.put(archive, tgz);
-                Map<String, Object> entry = new LinkedHashMap<>(metadata);
-                entry.put("version", version);
-                entry.put("urls", List.of(archive));
-                entry.put("digest", sha256(tgz));
-                entry.put("created", created);
-                entries.computeIfAbsent(name, n -> new ArrayList<>()).add(entry);
-                charts.add(name + "-" + version);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot package the charts of " + chartsDir, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot package the charts of " + chartsDir, e);
         }
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("apiVersion", "v1");

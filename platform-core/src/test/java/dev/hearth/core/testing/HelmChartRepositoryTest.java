@@ -1,6 +1,7 @@
 package dev.hearth.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -67,6 +71,34 @@ class HelmChartRepositoryTest {
                             .statusCode())
                     .isEqualTo(404);
         }
+    }
+
+    /** Cilium's Chart.yaml has a top-level displayName, which Helm's index and source-controller do not know. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theIndexCarriesHelmsChartMetadataOnlyAndServesSeveralFolders(@TempDir Path dir) throws Exception {
+        Path own = Files.createDirectories(dir.resolve("own/dns"));
+        Files.writeString(own.resolve("Chart.yaml"), "apiVersion: v2\nname: dns\nversion: 0.1.0\n");
+        Path upstream = Files.createDirectories(dir.resolve("upstream/cni"));
+        Files.writeString(
+                upstream.resolve("Chart.yaml"),
+                "apiVersion: v2\nname: cni\ndisplayName: CNI\nversion: 1.2.3\nannotations: {a: b}\n");
+
+        try (HelmChartRepository repository =
+                HelmChartRepository.serve(List.of(dir.resolve("own"), dir.resolve("upstream")), 0)) {
+            assertThat(repository.charts()).containsExactly("dns-0.1.0", "cni-1.2.3");
+            Map<String, Object> index = new ObjectMapper(new YAMLFactory()).readValue(repository.index(), Map.class);
+            Map<String, Object> cni = ((Map<String, List<Map<String, Object>>>) index.get("entries"))
+                    .get("cni")
+                    .get(0);
+            assertThat(cni.keySet())
+                    .containsExactlyInAnyOrder(
+                            "apiVersion", "name", "version", "annotations", "urls", "digest", "created");
+        }
+        Files.createDirectories(dir.resolve("again/dns"));
+        Files.copy(own.resolve("Chart.yaml"), dir.resolve("again/dns/Chart.yaml"));
+        assertThatThrownBy(() -> HelmChartRepository.serve(List.of(dir.resolve("own"), dir.resolve("again")), 0))
+                .hasMessageStartingWith("dns-0.1.0.tgz is in two of ");
     }
 
     @Test

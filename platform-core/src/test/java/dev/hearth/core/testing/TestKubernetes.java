@@ -247,8 +247,8 @@ public final class TestKubernetes {
     /**
      * Starts kube-controller-manager once: the namespace, garbage-collector, serviceaccount, resourcequota (keeps each
      * ResourceQuota's usage real), clusterrole-aggregation (fills the {@code rules} of ClusterRoles with an
-     * aggregationRule), deployment, replicaset and statefulset controllers (their pods exist, and {@link PlayedCloud}
-     * reports them ready, since no kubelet runs).
+     * aggregationRule), deployment, replicaset, statefulset and daemonset controllers (their pods exist, and
+     * {@link PlayedCloud} reports them ready, since no kubelet runs; with no node a DaemonSet wants no pod).
      */
     public synchronized TestKubernetes withControllerManager() {
         if (controllerManager != null && controllerManager.isAlive()) {
@@ -266,7 +266,7 @@ public final class TestKubernetes {
                             "--kubeconfig",
                             kubeconfig.toString(),
                             "--controllers",
-                            "namespace,garbagecollector,serviceaccount,resourcequota,clusterrole-aggregation,deployment,replicaset,statefulset",
+                            "namespace,garbagecollector,serviceaccount,resourcequota,clusterrole-aggregation,deployment,replicaset,statefulset,daemonset",
                             "--leader-elect=false",
                             "--bind-address",
                             "127.0.0.1",

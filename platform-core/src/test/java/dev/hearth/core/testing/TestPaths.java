@@ -43,7 +43,20 @@ public final class TestPaths {
      * {@code ${HEARTH_CACHE:-~/.cache/hearth}/upstream-crds}.
      */
     public static Path upstreamCrds() {
-        String configured = System.getProperty("hearth.upstream-crds");
+        return cached("hearth.upstream-crds", "upstream-crds", "upstream CRDs", "scripts/upstream-crds.sh");
+    }
+
+    /**
+     * The upstream addon charts of tenant clusters that {@code scripts/addon-charts.sh} materialises: a chart folder
+     * each under {@code ${HEARTH_CACHE:-~/.cache/hearth}/addon-charts}.
+     */
+    public static Path upstreamAddonCharts() {
+        return cached("hearth.addon-charts", "addon-charts", "upstream addon charts", "scripts/addon-charts.sh");
+    }
+
+    /** A folder one of the scripts fills in Hearth's cache: the system property {@code property}, else the cache's. */
+    private static Path cached(String property, String folder, String what, String script) {
+        String configured = System.getProperty(property);
         Path path;
         if (configured != null) {
             path = Path.of(configured).normalize();
@@ -52,11 +65,11 @@ public final class TestPaths {
             path = (cache != null && !cache.isBlank()
                             ? Path.of(cache)
                             : Path.of(System.getProperty("user.home"), ".cache", "hearth"))
-                    .resolve("upstream-crds");
+                    .resolve(folder);
         }
         if (!Files.isDirectory(path)) {
-            throw new IllegalStateException("No upstream CRDs in " + path + ": run scripts/upstream-crds.sh"
-                    + (configured != null ? " (or point the system property hearth.upstream-crds elsewhere)" : ""));
+            throw new IllegalStateException("No " + what + " in " + path + ": run " + script
+                    + (configured != null ? " (or point the system property " + property + " elsewhere)" : ""));
         }
         return path;
     }
