@@ -26,6 +26,9 @@
 
 {{- define "hearth.env.kubernetesService" -}}
 - {name: HEARTH_TENANT_CLUSTERS_GROUP_PREFIX, value: {{ .Values.global.oidc.groupsPrefix | quote }}}
+{{- with .Values.kubernetesService.addonChartRepositoryUrl }}
+- {name: HEARTH_TENANT_CLUSTERS_ADDON_CHART_REPOSITORY_URL, value: {{ . | quote }}}
+{{- end }}
 {{- end -}}
 
 {{- define "hearth.env.vmService" -}}

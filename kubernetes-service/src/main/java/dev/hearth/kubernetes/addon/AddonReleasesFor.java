@@ -39,19 +39,21 @@ public final class AddonReleasesFor {
         charts.add(new AddonChart(CILIUM, "kube-system", merge(ciliumValues(release), overrides(addons.cilium))));
         charts.add(new AddonChart("coredns", "kube-system", merge(corednsValues(), overrides(addons.coredns))));
         charts.add(new AddonChart("metrics-server", "kube-system", overrides(addons.metricsServer)));
-        optional(charts, "cert-manager", "cert-manager", addons.certManager);
-        optional(charts, "ingress-nginx", "ingress-nginx", addons.ingressNginx);
-        optional(charts, "monitoring-agents", "hearth-monitoring", addons.monitoringAgents);
-        optional(charts, "gpu-operator", "gpu-operator", addons.gpuOperator);
-        optional(charts, "velero", "velero", addons.velero);
+        // cert-manager's chart installs no CRDs unless asked, and without them cert-manager cannot start
+        optional(charts, "cert-manager", "cert-manager", Map.of("crds", Map.of("enabled", true)), addons.certManager);
+        optional(charts, "ingress-nginx", "ingress-nginx", Map.of(), addons.ingressNginx);
+        optional(charts, "monitoring-agents", "hearth-monitoring", Map.of(), addons.monitoringAgents);
+        optional(charts, "gpu-operator", "gpu-operator", Map.of(), addons.gpuOperator);
+        optional(charts, "velero", "velero", Map.of(), addons.velero);
         return charts.stream()
                 .map(chart -> helmRelease(release, settings, chart))
                 .toList();
     }
 
-    private static void optional(List<AddonChart> charts, String name, String namespace, Addon addon) {
+    private static void optional(
+            List<AddonChart> charts, String name, String namespace, Map<String, Object> defaults, Addon addon) {
         if (addon != null && Boolean.TRUE.equals(addon.enabled)) {
-            charts.add(new AddonChart(name, namespace, toMap(addon.valuesOverride)));
+            charts.add(new AddonChart(name, namespace, merge(defaults, toMap(addon.valuesOverride))));
         }
     }
 

@@ -18,6 +18,12 @@ public interface KubernetesServiceConfig {
     @WithDefault("HelmRepository/hearth-system/hearth-kubernetes-addons")
     String addonChartSource();
 
+    /**
+     * Where the addon charts are served: when set, the service writes the {@code addonChartSource} HelmRepository at
+     * this URL; when not, whoever installs Hearth must.
+     */
+    Optional<String> addonChartRepositoryUrl();
+
     /** Must equal tenant-service's {@code hearth.tenant.group-prefix}: the groups that hold a tenant's levels. */
     Optional<String> groupPrefix();
 

@@ -1,5 +1,7 @@
 package dev.hearth.kubernetes.release;
 
+import java.util.List;
+
 /**
  * Platform-wide settings of tenant clusters (configured on the service, not by tenants).
  *
@@ -12,6 +14,17 @@ package dev.hearth.kubernetes.release;
  *                            {@code oidc:}), so that the admin kubeconfig goes to the groups the tenant's levels name
  */
 public record ClusterSettings(String nodeImage, String autoscalerImage, String addonChartSource, String groupPrefix) {
+    /** The kinds a HelmRelease's {@code chart.spec.sourceRef} may name (Flux's CRD). */
+    private static final List<String> CHART_SOURCE_KINDS = List.of("HelmRepository", "GitRepository", "Bucket");
+
+    public ClusterSettings {
+        String[] parts = addonChartSource.split("/", -1);
+        if (parts.length != 3 || !CHART_SOURCE_KINDS.contains(parts[0]) || parts[1].isBlank() || parts[2].isBlank()) {
+            throw new IllegalArgumentException("hearth.tenant-clusters.addon-chart-source must be"
+                    + " <kind>/<namespace>/<name> with kind one of " + CHART_SOURCE_KINDS + ", not '"
+                    + addonChartSource + "'");
+        }
+    }
 
     public String addonSourceKind() {
         return addonChartSource.split("/", 3)[0];

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,24 +14,26 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.hearth.core.api.kubernetes.Addons;
 import dev.hearth.core.api.kubernetes.Kubernetes;
 import dev.hearth.core.tenant.ReleaseServiceAccount;
-import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.KubeApiServerTestResource;
+import dev.hearth.core.testing.PlayedCloud;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.FluxReady;
-import dev.hearth.core.upstream.Upstream;
 import dev.hearth.kubernetes.addon.AddonsReady;
+import dev.hearth.kubernetes.release.ClusterNetwork;
 import dev.hearth.kubernetes.release.ClusterRelease;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -42,13 +43,15 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The addon HelmReleases kubernetes-service writes, acted on by real Flux (helm-controller with
- * {@code --default-service-account=hearth-releases}, as in production). The addons' chart source is served with
- * stand-in charts of the same names (the real ones are not served here), so that helm-controller gets past the chart
- * and reaches the tenant cluster's kubeconfig, which Kamaji writes and which does not exist here: the CNI's release
- * waits for it with Flux's own reason and message, the others wait for the CNI, and the cluster's {@code AddonsReady}
- * condition says so. Once a kubeconfig is there (the test API server's own, playing the tenant cluster), helm-controller
- * acts in the target cluster as {@code system:serviceaccount:<tenant namespace>:hearth-releases}, which nothing grants
- * anything there: Flux's message names the refusal (docs/operations.md, "Flux in production").
+ * {@code --default-service-account=hearth-releases}, as in production), with the real addon charts: Cilium and
+ * metrics-server from their projects' Go modules, Hearth's CoreDNS, served as the HelmRepository kubernetes-service
+ * itself writes ({@link AddonChartsServed}). The tenant cluster's kubeconfig, which Kamaji writes, does not exist here
+ * at first: the CNI's release waits for it with Flux's own reason and message, the others wait for the CNI, and the
+ * cluster's {@code AddonsReady} condition says so. Then a kubeconfig is given (the test API server's own, playing the
+ * tenant cluster): helm-controller acts there as {@code system:serviceaccount:<tenant namespace>:hearth-releases},
+ * which nothing grants anything there, and Flux's message names the refusal (docs/operations.md, "Flux in
+ * production"). Once that account is bound there, the charts install with the values the service gave them, the
+ * cluster's addons become ready, and deleting the cluster uninstalls them.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -56,60 +59,54 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = {
             @ResourceArg(name = "upstreamCrds", value = TenantClusters.UPSTREAM_CRDS),
             @ResourceArg(name = "flux", value = "true"),
-            @ResourceArg(name = "fluxDefaultServiceAccount", value = ReleaseServiceAccount.NAME)
+            @ResourceArg(name = "fluxDefaultServiceAccount", value = ReleaseServiceAccount.NAME),
+            @ResourceArg(name = "controllerManager", value = "true")
         })
+@QuarkusTestResource(AddonChartsServed.class)
 class AddonsThroughFluxIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final String ADDON_SOURCE_NAMESPACE = "hearth-system";
     private static final String ADDON_SOURCE = "hearth-kubernetes-addons";
 
-    private static HelmChartRepository standIns;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final KubernetesClient client = TestKubernetes.shared().client();
     private final TenantClusters tenants = new TenantClusters(client);
 
-    /** The addons' chart source (kubernetes-service's default setting), as the platform would leave it. */
-    @BeforeAll
-    static void addonChartSource() throws URISyntaxException {
-        standIns = HelmChartRepository.serve(
-                Path.of(AddonsThroughFluxIT.class.getResource("/addon-charts").toURI()), 0);
-        KubernetesClient client = TestKubernetes.shared().client();
-        client.namespaces()
-                .resource(new NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(ADDON_SOURCE_NAMESPACE)
-                        .endMetadata()
-                        .build())
-                .serverSideApply();
-        client.resource(Upstream.object(
-                        Flux.HelmRepository.class,
-                        new ObjectMetaBuilder()
-                                .withName(ADDON_SOURCE)
-                                .withNamespace(ADDON_SOURCE_NAMESPACE)
-                                .build(),
-                        Map.of("interval", "1m", "url", standIns.url())))
-                .serverSideApply();
-    }
-
-    @AfterAll
-    static void stopServing() {
-        if (standIns != null) {
-            standIns.close();
-        }
-    }
-
     @Test
-    void addonReleasesAreAcceptedByFluxAndWaitForTheTenantClustersKubeconfig() throws IOException {
+    void addonReleasesAreInstalledByFluxIntoTheTenantClusterOnceItsKubeconfigAndAccountAreThere() throws IOException {
+        // the source the releases name, written by kubernetes-service (not by hand) and fetched by source-controller
+        Flux.HelmRepository source = await("HelmRepository " + ADDON_SOURCE + " written and fetched")
+                .atMost(TIMEOUT)
+                .until(
+                        () -> client.resources(Flux.HelmRepository.class)
+                                .inNamespace(ADDON_SOURCE_NAMESPACE)
+                                .withName(ADDON_SOURCE)
+                                .get(),
+                        r -> r != null && FluxReady.of(r).isTrue());
+        assertThat(source.getMetadata().getLabels())
+                .containsEntry("app.kubernetes.io/managed-by", "hearth-kubernetes-service");
+
         var tenant = tenants.newTenant(true);
         String ns = tenant.getStatus().namespace;
-        // the least a user writes: the built-in addons only (cilium, coredns, metrics-server)
+        // the built-in addons only (cilium, coredns, metrics-server), with two values a user may override: the DNS
+        // address (one of the test API server's service range; a real tenant cluster takes kubernetes-service's), and
+        // no metrics APIService, which the shared API server would serve to every other test as unavailable
+        String dnsAddress = freeServiceAddress();
         Kubernetes kubernetes = Fixtures.kubernetes("minimal");
         kubernetes.setMetadata(
                 new ObjectMetaBuilder().withName("addons").withNamespace(ns).build());
+        kubernetes.getSpec().addons = new Addons();
+        kubernetes.getSpec().addons.coredns.valuesOverride =
+                JSON.valueToTree(Map.of("service", Map.of("clusterIP", dnsAddress)));
+        kubernetes.getSpec().addons.metricsServer.valuesOverride =
+                JSON.valueToTree(Map.of("apiService", Map.of("create", false)));
         client.resource(kubernetes).create();
         String cilium = "kubernetes-addons-cilium";
         String secret = "kubernetes-addons-admin-kubeconfig";
 
-        // accepted by the API server (Flux's CRD) and by helm-controller, which reached the kubeconfig step
+        // accepted by the API server (Flux's CRD) and by helm-controller, which fetched the chart and reached the
+        // kubeconfig step
         FluxReady waiting = awaitFlux(
                 ns, cilium, r -> r.isFalse() && "RESTClientError".equals(r.reason()), "waiting for the kubeconfig");
         assertThat(waiting.message())
@@ -151,6 +148,113 @@ class AddonsThroughFluxIT {
         assertThat(refused.message()).contains("forbidden");
         assertThat(awaitAddonsReady(ns, c -> c.getMessage().contains(account)).getStatus())
                 .isEqualTo("False");
+
+        // the account bound in the tenant cluster (what the cluster's bootstrap must do there): the charts install
+        ClusterRoleBinding binding = client.resource(new ClusterRoleBindingBuilder()
+                        .withNewMetadata()
+                        .withName("addons-test-" + ns)
+                        .endMetadata()
+                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "cluster-admin")
+                        .addNewSubject()
+                        .withKind("ServiceAccount")
+                        .withNamespace(ns)
+                        .withName(ReleaseServiceAccount.NAME)
+                        .endSubject()
+                        .build())
+                .create();
+        try {
+            requestReconcile(ns, cilium);
+            for (String addon : List.of(cilium, "kubernetes-addons-coredns", "kubernetes-addons-metrics-server")) {
+                // no kubelet runs: the pods of the charts' Deployments are reported ready, which Helm waits for
+                awaitFlux(
+                        ns,
+                        addon,
+                        r -> {
+                            PlayedCloud.settle(client, "kube-system");
+                            return r.isTrue();
+                        },
+                        "installed in the tenant cluster");
+            }
+            assertThat(awaitAddonsReady(ns, c -> "True".equals(c.getStatus())).getMessage())
+                    .isNotBlank();
+
+            // Hearth's values reached the charts as they expect them
+            Map<String, String> ciliumConfig = client.configMaps()
+                    .inNamespace("kube-system")
+                    .withName("cilium-config")
+                    .get()
+                    .getData();
+            assertThat(ciliumConfig)
+                    .containsEntry("routing-mode", "tunnel")
+                    .containsEntry("tunnel-protocol", "vxlan")
+                    .containsEntry("kube-proxy-replacement", "true")
+                    .containsEntry("mtu", "1350")
+                    .containsEntry("cluster-pool-ipv4-cidr", ClusterNetwork.POD_CIDR);
+            var ciliumAgent = client.apps()
+                    .daemonSets()
+                    .inNamespace("kube-system")
+                    .withName("cilium")
+                    .get();
+            assertThat(ciliumAgent.getSpec().getTemplate().getSpec().getContainers().stream()
+                            .filter(c -> "cilium-agent".equals(c.getName()))
+                            .flatMap(c -> c.getEnv().stream())
+                            .filter(env -> "KUBERNETES_SERVICE_HOST".equals(env.getName()))
+                            .map(env -> env.getValue()))
+                    .containsExactly("kubernetes-addons." + ns + ".svc");
+            assertThat(client.services()
+                            .inNamespace("kube-system")
+                            .withName("kube-dns")
+                            .get()
+                            .getSpec()
+                            .getClusterIP())
+                    .isEqualTo(dnsAddress);
+            assertThat(client.apps()
+                            .deployments()
+                            .inNamespace("kube-system")
+                            .withName("metrics-server")
+                            .get())
+                    .isNotNull();
+            assertThat(client.genericKubernetesResources("apiregistration.k8s.io/v1", "APIService")
+                            .withName("v1beta1.metrics.k8s.io")
+                            .get())
+                    .isNull();
+
+            // deleting the cluster uninstalls its addons from the tenant cluster
+            client.resource(tenants.get(ns, "addons")).delete();
+            await("the addons uninstalled from the tenant cluster")
+                    .atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> client.configMaps()
+                                            .inNamespace("kube-system")
+                                            .withName("cilium-config")
+                                            .get()
+                                    == null
+                            && client.services()
+                                            .inNamespace("kube-system")
+                                            .withName("kube-dns")
+                                            .get()
+                                    == null
+                            && client.apps()
+                                            .deployments()
+                                            .inNamespace("kube-system")
+                                            .withName("metrics-server")
+                                            .get()
+                                    == null);
+        } finally {
+            client.resource(binding).delete();
+        }
+    }
+
+    /** An address of the test API server's service range (10.0.0.0/24) that no Service holds. */
+    private String freeServiceAddress() {
+        var taken = client.services().inAnyNamespace().list().getItems().stream()
+                .map(service -> service.getSpec().getClusterIP())
+                .collect(java.util.stream.Collectors.toSet());
+        return java.util.stream.IntStream.rangeClosed(200, 250)
+                .mapToObj(i -> "10.0.0." + i)
+                .filter(address -> !taken.contains(address))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
