@@ -115,6 +115,10 @@ check ingresses.apps.hearth.dev/ingress tenant-foo 'False NestedReleaseNotReady'
 check postgreses.apps.hearth.dev/shop tenant-root 'True InstallSucceeded'
 check redises.apps.hearth.dev/cache tenant-root 'True InstallSucceeded'
 check kuberneteses.apps.hearth.dev/dev tenant-foo 'False Provisioning'  # no Cluster API controllers run
+# the addon charts' source kubernetes-service writes, fetched by source-controller; the CNI's release waits for the
+# tenant cluster's kubeconfig, which Kamaji would write
+check helmrepositories.source.toolkit.fluxcd.io/hearth-kubernetes-addons hearth-system 'True .*'
+check helmreleases.helm.toolkit.fluxcd.io/kubernetes-dev-cilium tenant-foo 'False RESTClientError'
 check vmdisks.apps.hearth.dev/data tenant-foo 'False WaitingForDataVolume'  # no CDI
 check vmdisks.apps.hearth.dev/ubuntu tenant-foo 'False WaitingForDataVolume'
 check vminstances.apps.hearth.dev/web tenant-foo 'False WaitingForVirtualMachine'  # no KubeVirt

@@ -3,7 +3,8 @@
 # kube-controller-manager, with Hearth's CRDs) through the test harness, with Flux's source-controller and
 # helm-controller (with --default-service-account=hearth-releases, as in production: docs/operations.md) and
 # Hearth's app charts served on loopback (apps-catalog writes the HelmRepository hearth-system/hearth-apps for them,
-# so app instances become real Helm releases; no kubelet: objects only), and Keycloak with the shipped realm (users in
+# so app instances become real Helm releases; no kubelet: objects only), the addon charts of tenant clusters too
+# (kubernetes-service writes hearth-system/hearth-kubernetes-addons), and Keycloak with the shipped realm (users in
 # target/local/keycloak-users.txt), then starts every service against them and waits until each one is ready. Ctrl-C stops everything.
 #
 # Options: --offline (Maven without the network: a populated ~/.m2), --no-build (run the jars target/ already holds).
@@ -23,6 +24,7 @@ mkdir -p "$out"
 
 bash scripts/test-binaries.sh
 bash scripts/upstream-crds.sh
+bash scripts/addon-charts.sh > /dev/null
 bash scripts/keycloak.sh
 # package, not install: running needs the reactor's jars in target/, never a copy in ~/.m2; the format check (spotless)
 # is for commits, not for running: skipped here
@@ -33,7 +35,7 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-rm -f "$out/client.properties" "$out/chart-repository.url" "$out"/keycloak-*.properties
+rm -f "$out/client.properties" "$out/chart-repository.url" "$out/addon-chart-repository.url" "$out"/keycloak-*.properties
 harness_cp="platform-core/target/classes:platform-core/target/test-classes:$(cat "$out/classpath.txt")"
 java -cp "$harness_cp" dev.hearth.core.testing.LocalKubernetes "$out" > "$out/kubernetes.log" 2>&1 &
 pids+=($!)
@@ -68,11 +70,15 @@ lease=(-Dhearth.leader-election.lease-namespace=hearth-system -Dhearth.leader-el
 charts=()
 # apps-catalog writes the HelmRepository hearth-system/hearth-apps its definitions name, at the served charts
 [[ -f "$out/chart-repository.url" ]] && charts=("-Dhearth.catalog.chart-repository-url=$(cat "$out/chart-repository.url")")
+addons=()
+# kubernetes-service writes the HelmRepository hearth-system/hearth-kubernetes-addons its addon releases name
+[[ -f "$out/addon-chart-repository.url" ]] && addons=("-Dhearth.tenant-clusters.addon-chart-repository-url=$(cat "$out/addon-chart-repository.url")")
 for service in tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend; do
   # the service's JVM options (heap, GC, C1 only): deploy/service-jvm.options, docs/operations.md
   read -r -a jvm_options <<< "$(bash scripts/jvm-options.sh "$service")"
   extra=()
   [[ "$service" == apps-catalog ]] && extra=("${charts[@]}")
+  [[ "$service" == kubernetes-service ]] && extra=("${addons[@]}")
   [[ "$service" == tenant-service ]] && extra=("${keycloak_tenant[@]}")
   [[ "$service" == dashboard-backend ]] && extra=("${keycloak_dashboard[@]}")
   java "${jvm_options[@]}" "${client[@]}" "${lease[@]}" "${extra[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "$out/$service.log" 2>&1 &

@@ -53,6 +53,11 @@ public final class LocalKubernetes {
             System.out.println("LocalKubernetes: Flux running (logs in " + out + "); charts " + charts.charts() + " at "
                     + charts.url() + ", for apps-catalog's HelmRepository " + APPS_REPOSITORY_NAMESPACE + "/"
                     + APPS_REPOSITORY_NAME);
+            // kubernetes-service writes the HelmRepository hearth-system/hearth-kubernetes-addons for these
+            HelmChartRepository addons = HelmChartRepository.serveAddonCharts();
+            Runtime.getRuntime().addShutdownHook(new Thread(addons::close, "addon-chart-repository-stop"));
+            Files.writeString(out.resolve("addon-chart-repository.url"), addons.url() + "\n");
+            System.out.println("LocalKubernetes: addon charts " + addons.charts() + " at " + addons.url());
         }
         Files.copy(kubernetes.kubeconfig(), out.resolve("kubeconfig.yaml"), StandardCopyOption.REPLACE_EXISTING);
         StringBuilder properties = new StringBuilder();
