@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.event.Observes;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import dev.hearth.core.kube.ServerSideApply;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Objects a service puts in place when it starts rather than from a reconcile (apps-catalog's built-in definitions,
@@ -53,7 +52,12 @@ public class AppliedOnStart {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Not an observer of the shutdown: an observer would keep this bean, and Leadership's SDK types, in a service that
+     * uses neither (dashboard-backend has no Operator SDK).
+     */
+    @PreDestroy
+    void stop() {
         retries.shutdownNow();
     }
 }
