@@ -8,6 +8,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/cache-folder.sh
+source "$root/scripts/cache-folder.sh"
 pins="$root/tools/addon-charts/charts.txt"
 out="${HEARTH_CACHE:-$HOME/.cache/hearth}/addon-charts"
 
@@ -81,9 +83,5 @@ while read -r chart module version sum folder options; do
 done < "$pins"
 
 echo "$stamp" > "$work/out/.stamp"
-mkdir -p "$(dirname "$out")"
-rm -rf "$out.old"
-[[ -d "$out" ]] && mv "$out" "$out.old"
-mv "$work/out" "$out"
-rm -rf "$out.old"
+replace_cached_folder "$work/out" "$out"
 echo "$out"

@@ -9,6 +9,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/cache-folder.sh
+source "$root/scripts/cache-folder.sh"
 tools="$root/tools/upstream-crds"
 out="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds"
 docs=false
@@ -110,11 +112,7 @@ else
 
   "$work/crdgen" process "$work/resolved" "$work/out" "$work/out/.table.md"
   echo "$stamp" > "$work/out/.stamp"
-  mkdir -p "$(dirname "$out")"
-  rm -rf "$out.old"
-  [[ -d "$out" ]] && mv "$out" "$out.old"
-  mv "$work/out" "$out"
-  rm -rf "$out.old"
+  replace_cached_folder "$work/out" "$out"
   echo "upstream-crds: $(find "$out" -name '*.yaml' | wc -l) CRDs in $out in $((SECONDS - started)) s"
   if $docs; then cp "$out/.table.md" "$root/docs/upstream-crds.table.tmp"; fi
 fi

@@ -2,10 +2,10 @@ package dev.hearth.bundle.render;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.hearth.core.ContentHash;
 import dev.hearth.core.Labels;
+import dev.hearth.core.upstream.ChartRepositoryFor;
 import dev.hearth.core.upstream.Flux;
 import dev.hearth.core.upstream.Upstream;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -30,12 +30,6 @@ public final class SourceFor {
     }
 
     public static Flux.HelmRepository desired(String bundle, String repository) {
-        Map<String, Object> spec = new TreeMap<>();
-        spec.put("url", repository);
-        spec.put("interval", "1h");
-        if (repository.startsWith("oci://")) {
-            spec.put("type", "oci");
-        }
         return Upstream.object(
                 Flux.HelmRepository.class,
                 new ObjectMetaBuilder()
@@ -43,6 +37,6 @@ public final class SourceFor {
                         .withNamespace(BundleLabels.NAMESPACE)
                         .withLabels(Map.of(Labels.MANAGED_BY, BundleLabels.FIELD_MANAGER, BundleLabels.BUNDLE, bundle))
                         .build(),
-                spec);
+                ChartRepositoryFor.spec(repository, "1h"));
     }
 }
