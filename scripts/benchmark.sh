@@ -27,17 +27,12 @@ case "$service" in
     [[ ${#services[@]} -gt 0 ]] || services=(tenant-service kubernetes-service vm-service apps-catalog bundle-installer dashboard-backend)
     # as the containers run them: the images, with their JRE and class-data-sharing archives
     bash scripts/images.sh "${services[@]}" > /dev/null
-    exec java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
-      -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.deploy="$root/deploy" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
-      -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
-      dev.hearth.core.testing.bench.FootprintBenchmark "${services[@]/%//target/jib-image.tar}" ;;
+    exec bash scripts/harness-java.sh platform-core dev.hearth.core.testing.bench.FootprintBenchmark \
+      "${services[@]/%//target/jib-image.tar}" ;;
   *) echo "no benchmark for $service" >&2; exit 2 ;;
 esac
 bash scripts/test-binaries.sh > /dev/null
 bash scripts/upstream-crds.sh > /dev/null
 ./mvnw -B -q -pl "platform-core,${also:+$also,}$service" -am install -DskipTests -Dspotless.check.skip=true
 ./mvnw -B -q -pl "$service" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
-  -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.deploy="$root/deploy" -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
-  -cp "$service/target/test-classes:$service/target/classes:$(cat "$service/target/bench-classpath.txt")" \
-  "$main" "$service/target/quarkus-app/quarkus-run.jar" "$@"
+exec bash scripts/harness-java.sh "$service" "$main" "$service/target/quarkus-app/quarkus-run.jar" "$@"

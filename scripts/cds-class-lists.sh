@@ -15,8 +15,5 @@ for service in "$@"; do
 done
 ./mvnw -B -q -pl platform-core dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt
-exec java -Dhearth.kubernetes.version="$(sed -n 's:.*<hearth.kubernetes.version>\([0-9.]*\)<.*:\1:p' pom.xml)" \
-  -Dhearth.crds="$root/deploy/charts/hearth/crds" -Dhearth.deploy="$root/deploy" \
-  -Dhearth.upstream-crds="${HEARTH_CACHE:-$HOME/.cache/hearth}/upstream-crds" \
-  -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
-  dev.hearth.core.testing.bench.StartupClassLists "${@/%//target/quarkus-app/quarkus-run.jar}"
+exec bash scripts/harness-java.sh platform-core dev.hearth.core.testing.bench.StartupClassLists \
+  "${@/%//target/quarkus-app/quarkus-run.jar}"

@@ -46,7 +46,9 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  * writes), against the floor: the same N HelmReleases (the shape {@link dev.hearth.catalog.instance.HelmReleaseFor}
  * gives them) written by a bare client into fresh namespaces, until each is {@code Ready=True}. The difference is
  * Hearth's own share of the end-to-end time. Prints the time to all-ready, p50/p99 per object, and the CPU seconds and
- * RSS of helm-controller, source-controller and apps-catalog (its own process, with deploy/service-jvm.options).
+ * RSS of helm-controller, source-controller and apps-catalog (its own process, with deploy/service-jvm.options, as
+ * its ServiceAccount with the platform chart's RBAC, as production runs it: a token, not the admin's client
+ * certificate, whose RSA signature every new TLS connection of the service would pay).
  *
  * <p>The two paths alternate (floor then Hearth, Hearth then floor, ...), and every run's releases are uninstalled
  * before the next, so that neither runs on a fuller API server or helm-controller than the other (kept releases would
@@ -97,7 +99,7 @@ public final class CatalogThroughFluxBenchmark {
                 .forEach(c -> pids.put(c.name(), c.process().pid()));
 
         try (HelmChartRepository charts = HelmChartRepository.serveAppCharts();
-                ServiceProcess app = ServiceProcess.start(
+                ServiceProcess app = ServiceProcess.startAsServiceAccount(
                         appJar, kubernetes, List.of("hearth.catalog.chart-repository-url=" + charts.url()))) {
             pids.put("apps-catalog", app.pid());
             System.out.println(
