@@ -50,7 +50,8 @@ class AppChartsIT {
                         "source.toolkit.fluxcd.io");
         client = kubernetes.client();
         namespace = kubernetes.newNamespace("charts");
-        ChartRender.lookUpIn(kubernetes);
+        // Helm renders lookup() (a stored password) against the cluster of $KUBECONFIG
+        kubernetes.copyKubeconfigToEnvironmentFile();
     }
 
     static Stream<Arguments> renderings() throws IOException {

@@ -1,16 +1,12 @@
 package dev.hearth.catalog.charts;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.marcnuri.helm.Helm;
 
-import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.TestPaths;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -48,16 +44,6 @@ final class ChartRender {
             }
         }
         return objects;
-    }
-
-    /**
-     * Helm renders {@code lookup()} (a stored password) against the cluster of {@code $KUBECONFIG}, which the build
-     * points at a file in target/: it gets the test API server's kubeconfig.
-     */
-    static void lookUpIn(TestKubernetes kubernetes) throws IOException {
-        Path kubeconfig = Path.of(System.getenv("KUBECONFIG"));
-        Files.createDirectories(kubeconfig.getParent());
-        Files.copy(kubernetes.kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static Path charts() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import dev.hearth.core.testing.HelmChartRepository;
 import dev.hearth.core.testing.TestKubernetes;
 import dev.hearth.core.testing.TestPaths;
 import dev.hearth.core.upstream.Flux;
+import dev.hearth.core.upstream.GenericFields;
 import dev.hearth.kubernetes.cluster.Fixtures;
 import dev.hearth.kubernetes.release.ClusterRelease;
 
@@ -42,9 +42,7 @@ class AddonChartsRenderIT {
 
     @BeforeAll
     static void lookUpInTheTestApiServer() throws IOException {
-        Path kubeconfig = Path.of(System.getenv("KUBECONFIG"));
-        Files.createDirectories(kubeconfig.getParent());
-        Files.copy(TestKubernetes.shared().kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+        TestKubernetes.shared().copyKubeconfigToEnvironmentFile();
     }
 
     static Stream<Flux.HelmRelease> maximalReleases() {
@@ -111,11 +109,7 @@ class AddonChartsRenderIT {
     }
 
     private static String chart(Flux.HelmRelease release) {
-        return release.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
-                        && spec.get("chart") instanceof Map<?, ?> chart
-                        && chart.get("spec") instanceof Map<?, ?> chartSpec
-                ? (String) chartSpec.get("chart")
-                : null;
+        return GenericFields.string(release, "spec", "chart", "spec", "chart").orElseThrow();
     }
 
     private static Optional<Path> chartFolder(String chart) {

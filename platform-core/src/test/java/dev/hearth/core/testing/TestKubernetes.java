@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,16 @@ public final class TestKubernetes {
     /** Path of a kubeconfig file for this API server, with admin credentials. */
     public Path kubeconfig() {
         return kubeconfig;
+    }
+
+    /**
+     * Copies {@link #kubeconfig()} to the file {@code $KUBECONFIG} names, for what reads only that variable: Helm's
+     * {@code lookup()} in a helm-java render (the modules that render such charts point it at a file in target/).
+     */
+    public void copyKubeconfigToEnvironmentFile() throws IOException {
+        Path target = Path.of(System.getenv("KUBECONFIG"));
+        Files.createDirectories(target.getParent());
+        Files.copy(kubeconfig, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
